@@ -1,0 +1,152 @@
+/** The vocabulary of SPEC.md and the shape of a claim as every layer sees it. */
+
+export const CHANNELS = ['tiktok-ads', 'tiktok-promote', 'creator'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REASONS = [
+  'technical-issue',
+  'incorrect-charge',
+  'non-performance',
+  'accidental-charge',
+  'campaign-cancelled',
+  'creator-no-delivery',
+  'unspent-balance',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const EVIDENCE_KINDS = ['screenshot', 'receipt', 'report', 'correspondence', 'recording', 'other'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const OPEN_STATUSES = [
+  'draft',
+  'submitted',
+  'info-requested',
+  'approved',
+  'partially-approved',
+  'denied',
+  'appealed',
+] as const;
+export const TERMINAL_STATUSES = ['refunded', 'credited', 'rejected', 'withdrawn'] as const;
+export const STATUSES = [...OPEN_STATUSES, ...TERMINAL_STATUSES] as const;
+export type Status = (typeof STATUSES)[number];
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+
+export function isTerminal(status: Status): status is TerminalStatus {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Everything the user states about a claim. Money is integer minor units of `currency`;
+ * calendar dates are `YYYY-MM-DD`; optional values are null, never undefined.
+ */
+export interface ClaimFields {
+  channel: Channel;
+  reason: Reason;
+  accountName: string;
+  advertiserId: string | null;
+  email: string;
+  promotionId: string;
+  promotionName: string | null;
+  start: string | null;
+  end: string | null;
+  currency: string;
+  charged: number;
+  expected: number | null;
+  requested: number;
+  chargeDate: string | null;
+  promised: string | null;
+  delivered: string | null;
+  creator: string | null;
+  deliverables: string | null;
+  description: string;
+  fileBy: string | null;
+}
+
+export type FieldKey = keyof ClaimFields;
+
+/** One stored evidence file. `seq` is its number in the ticket and the bundle (1, 2, …). */
+export interface Evidence {
+  seq: number;
+  kind: EvidenceKind;
+  name: string;
+  caption: string | null;
+  bytes: number;
+  sha256: string;
+  mime: string;
+  /** ISO-8601 UTC instant. */
+  addedAt: string;
+}
+
+export const EVENT_TYPES = [
+  'created',
+  'edited',
+  'evidence-added',
+  'submitted',
+  'message',
+  'followup-sent',
+  'escalation-sent',
+  'decision',
+  'appeal-sent',
+  'closed',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type Decision = 'approved' | 'partially-approved' | 'denied';
+export type Outcome = 'refunded' | 'credited' | 'rejected' | 'withdrawn';
+
+/** What each event type carries besides its date and note. */
+export interface EventData {
+  ticket?: string;
+  from?: 'support' | 'me';
+  message?: string;
+  infoRequested?: boolean;
+  decision?: Decision;
+  outcome?: Outcome;
+  amount?: number | null;
+  reason?: string | null;
+  expectBy?: string | null;
+  appealBy?: string | null;
+  fields?: string[];
+  evidence?: number[];
+}
+
+export interface ClaimEvent {
+  /** Order in which it was recorded, 1-based within the claim. */
+  seq: number;
+  type: EventType;
+  /** The calendar day it happened (`YYYY-MM-DD`), which may predate when it was recorded. */
+  on: string;
+  /** ISO-8601 UTC instant it was recorded. */
+  recordedAt: string;
+  note: string | null;
+  data: EventData;
+}
+
+export interface Claim extends ClaimFields {
+  id: number;
+  status: Status;
+  ticketNumber: string | null;
+  /** Amount the platform approved (`decision --amount`), minor units. */
+  approved: number | null;
+  /** Amount actually recovered (`close --amount`), minor units. */
+  recovered: number | null;
+  /** ISO-8601 UTC instant. */
+  createdAt: string;
+  /** The calendar day the claim was drafted, in the user's time zone. */
+  createdOn: string;
+  evidence: Evidence[];
+  events: ClaimEvent[];
+}
+
+/** `RC-0007`: at least four digits, more when needed. */
+export function formatClaimId(id: number): string {
+  return `RC-${String(id).padStart(4, '0')}`;
+}
+
+/** Accepts `RC-0007`, `rc-7` and `7`; returns null for anything else. */
+export function parseClaimId(text: string): number | null {
+  const match = /^(?:rc-?)?0*(\d{1,9})$/i.exec(text.trim());
+  if (!match?.[1]) return null;
+  const id = Number(match[1]);
+  return id > 0 ? id : null;
+}

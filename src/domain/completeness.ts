@@ -1,0 +1,222 @@
+/**
+ * What each kind of claim needs before it is sent, and the completeness check built on it.
+ * Refunds are denied for missing information far more often than for weak cases; this file is
+ * the one place that knows what "complete" means.
+ */
+import { formatClaimId } from './claim.js';
+import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, Status } from './claim.js';
+import { daysBetween } from './dates.js';
+import { formatMoney } from './money.js';
+import { EVIDENCE_KIND_LABELS } from './reasons.js';
+
+export interface Requirement {
+  fields: readonly FieldKey[];
+  /** Each entry is satisfied by any one of its kinds. */
+  evidence: readonly (readonly EvidenceKind[])[];
+}
+
+const BASE_FIELDS: readonly FieldKey[] = ['accountName', 'email', 'promotionId', 'currency', 'charged', 'description'];
+
+export const REQUIREMENTS: Record<Reason, Requirement> = {
+  'technical-issue': { fields: ['start', 'end'], evidence: [['screenshot', 'recording']] },
+  'incorrect-charge': { fields: ['expected'], evidence: [['receipt']] },
+  'non-performance': { fields: ['promised', 'delivered'], evidence: [['report', 'screenshot']] },
+  'accidental-charge': { fields: ['chargeDate'], evidence: [['receipt']] },
+  'campaign-cancelled': { fields: [], evidence: [['receipt']] },
+  'creator-no-delivery': { fields: ['creator', 'deliverables'], evidence: [['correspondence'], ['receipt']] },
+  'unspent-balance': { fields: [], evidence: [['screenshot']] },
+};
+
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  channel: 'channel',
+  reason: 'reason',
+  accountName: 'account name',
+  advertiserId: 'advertiser ID',
+  email: 'contact email',
+  promotionId: 'promotion ID',
+  promotionName: 'promotion name',
+  start: 'promotion start date',
+  end: 'promotion end date',
+  currency: 'currency',
+  charged: 'charged amount',
+  expected: 'expected amount',
+  requested: 'requested amount',
+  chargeDate: 'date of the charge',
+  promised: 'promised result',
+  delivered: 'delivered result',
+  creator: 'creator handle',
+  deliverables: 'agreed deliverables',
+  description: 'description',
+  fileBy: 'filing deadline',
+};
+
+/** What every claim on the channel needs, whatever its reason. */
+export function commonFields(channel: Channel): FieldKey[] {
+  return channel === 'tiktok-ads' ? ['advertiserId', ...BASE_FIELDS] : [...BASE_FIELDS];
+}
+
+/** Every field the claim must have. */
+export function requiredFields(channel: Channel, reason: Reason): FieldKey[] {
+  return [...commonFields(channel), ...REQUIREMENTS[reason].fields];
+}
+
+/** The evidence entries not yet satisfied by the kinds on file. */
+export function missingEvidence(reason: Reason, evidence: readonly Pick<Evidence, 'kind'>[]): EvidenceKind[][] {
+  const have = new Set(evidence.map((e) => e.kind));
+  return REQUIREMENTS[reason].evidence.filter((anyOf) => !anyOf.some((kind) => have.has(kind))).map((k) => [...k]);
+}
+
+export function describeKinds(kinds: readonly EvidenceKind[]): string {
+  return kinds.map((kind) => `a ${EVIDENCE_KIND_LABELS[kind]}`).join(' or ');
+}
+
+/** `requested` when the user does not say: what was overcharged, else everything charged. */
+export function defaultRequested(reason: Reason, charged: number, expected: number | null): number {
+  return reason === 'incorrect-charge' && expected !== null && expected < charged ? charged - expected : charged;
+}
+
+export interface FieldProblem {
+  /** The field to correct. */
+  field: FieldKey;
+  message: string;
+}
+
+/** Rules that tie fields together; each problem is one sentence about the field to correct. */
+export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const money = (minor: number): string => formatMoney(minor, fields.currency);
+  if (fields.requested > fields.charged) {
+    problems.push({
+      field: 'requested',
+      message: `the requested amount (${money(fields.requested)}) is more than was charged (${money(fields.charged)})`,
+    });
+  }
+  if (fields.reason === 'incorrect-charge' && fields.expected !== null && fields.expected >= fields.charged) {
+    problems.push({
+      field: 'expected',
+      message: `the expected amount (${money(fields.expected)}) must be less than the charged amount (${money(fields.charged)})`,
+    });
+  }
+  if (fields.start && fields.end && fields.end < fields.start) {
+    problems.push({ field: 'end', message: `the promotion ends (${fields.end}) before it starts (${fields.start})` });
+  }
+  return problems;
+}
+
+export type FindingCode =
+  | 'missing-field'
+  | 'missing-evidence'
+  | 'invalid-fields'
+  | 'evidence-altered'
+  | 'evidence-missing'
+  | 'file-by-soon'
+  | 'file-by-passed'
+  | 'short-description'
+  | 'evidence-shared';
+
+export interface Finding {
+  severity: 'error' | 'warning';
+  code: FindingCode;
+  message: string;
+  field?: FieldKey;
+  kinds?: EvidenceKind[];
+  /** Evidence number, for findings about one file. */
+  evidence?: number;
+}
+
+export interface CheckContext {
+  today: string;
+  /** Stored-copy state per evidence number; null when the files were not re-hashed. */
+  integrity: ReadonlyMap<number, 'ok' | 'missing' | 'altered'> | null;
+  /** Evidence numbers of this claim whose file is also evidence of other claims. */
+  shared: ReadonlyMap<number, readonly number[]>;
+}
+
+export const SHORT_DESCRIPTION = 40;
+
+export function checkClaim(
+  claim: ClaimFields & { status: Status; evidence: readonly Evidence[] },
+  context: CheckContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of requiredFields(claim.channel, claim.reason)) {
+    const value = claim[field];
+    if (value === null || value === '') {
+      findings.push({
+        severity: 'error',
+        code: 'missing-field',
+        field,
+        message: `The ${FIELD_LABELS[field]} is missing.`,
+      });
+    }
+  }
+  for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
+    findings.push({
+      severity: 'error',
+      code: 'missing-evidence',
+      kinds,
+      message: `A ${claim.reason} claim needs ${describeKinds(kinds)}; none is attached.`,
+    });
+  }
+  for (const problem of crossFieldProblems(claim)) {
+    findings.push({
+      severity: 'error',
+      code: 'invalid-fields',
+      field: problem.field,
+      message: `${capitalize(problem.message)}.`,
+    });
+  }
+  for (const item of claim.evidence) {
+    const state = context.integrity?.get(item.seq);
+    if (state === 'altered' || state === 'missing') {
+      findings.push({
+        severity: 'error',
+        code: state === 'altered' ? 'evidence-altered' : 'evidence-missing',
+        evidence: item.seq,
+        message:
+          state === 'altered'
+            ? `Evidence #${item.seq} (${item.name}): the stored copy no longer matches its SHA-256.`
+            : `Evidence #${item.seq} (${item.name}): the stored copy is gone from the evidence store.`,
+      });
+    }
+  }
+
+  if (claim.status === 'draft' && claim.fileBy) {
+    const left = daysBetween(context.today, claim.fileBy);
+    if (left < 0) {
+      findings.push({
+        severity: 'warning',
+        code: 'file-by-passed',
+        message: `The filing deadline (${claim.fileBy}) passed ${-left} day${-left === 1 ? '' : 's'} ago; file now and say why it is late.`,
+      });
+    } else if (left <= 2) {
+      findings.push({
+        severity: 'warning',
+        code: 'file-by-soon',
+        message: `The filing deadline is ${claim.fileBy}, ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}.`,
+      });
+    }
+  }
+  if (claim.description.length < SHORT_DESCRIPTION) {
+    findings.push({
+      severity: 'warning',
+      code: 'short-description',
+      field: 'description',
+      message: `The description is ${claim.description.length} characters; say what happened, when, and what you expected (${SHORT_DESCRIPTION}+ characters).`,
+    });
+  }
+  for (const [seq, others] of context.shared) {
+    const item = claim.evidence.find((e) => e.seq === seq);
+    findings.push({
+      severity: 'warning',
+      code: 'evidence-shared',
+      evidence: seq,
+      message: `Evidence #${seq} (${item?.name ?? '?'}) is also evidence of ${others.map(formatClaimId).join(', ')}; make sure it belongs to both.`,
+    });
+  }
+  return findings;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

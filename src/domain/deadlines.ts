@@ -1,0 +1,104 @@
+/**
+ * The next action of a claim and its due date: one pure function of the claim's status, dates
+ * and events (SPEC "Next action and due dates"). Business days are Monday to Friday.
+ */
+import type { ClaimEvent, Status } from './claim.js';
+import { addBusinessDaysTo, addDaysTo, daysBetween } from './dates.js';
+
+export const ACTIONS = ['submit', 'followup', 'escalate', 'reply', 'confirm-refund', 'appeal'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface NextAction {
+  action: Action;
+  /** `YYYY-MM-DD`. */
+  due: string;
+}
+
+export const SUBMIT_WITHIN_BUSINESS_DAYS = 2;
+export const FOLLOWUP_AFTER_BUSINESS_DAYS = 3;
+export const ESCALATE_AFTER_FOLLOWUPS = 2;
+export const REPLY_WITHIN_BUSINESS_DAYS = 2;
+export const REFUND_EXPECTED_WITHIN_DAYS = 30;
+export const APPEAL_WITHIN_DAYS = 7;
+
+export interface DeadlineInput {
+  status: Status;
+  createdOn: string;
+  fileBy: string | null;
+  events: readonly ClaimEvent[];
+}
+
+/** Events by the day they happened; on the same day, in the order they were recorded. */
+function chronological(events: readonly ClaimEvent[]): ClaimEvent[] {
+  return [...events].sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1));
+}
+
+const isSupportMessage = (e: ClaimEvent): boolean => e.type === 'message' && e.data.from === 'support';
+const isChaser = (e: ClaimEvent): boolean => e.type === 'followup-sent' || e.type === 'escalation-sent';
+const isContact = (e: ClaimEvent): boolean =>
+  e.type === 'submitted' || e.type === 'appeal-sent' || e.type === 'message' || isChaser(e);
+
+export function nextAction(claim: DeadlineInput): NextAction | null {
+  const events = chronological(claim.events);
+  const last = (match: (e: ClaimEvent) => boolean): ClaimEvent | undefined => events.findLast(match);
+
+  switch (claim.status) {
+    case 'draft':
+      return {
+        action: 'submit',
+        due: claim.fileBy ?? addBusinessDaysTo(claim.createdOn, SUBMIT_WITHIN_BUSINESS_DAYS),
+      };
+    case 'info-requested': {
+      const request = last((e) => isSupportMessage(e) && e.data.infoRequested === true);
+      return { action: 'reply', due: addBusinessDaysTo(request?.on ?? claim.createdOn, REPLY_WITHIN_BUSINESS_DAYS) };
+    }
+    case 'submitted':
+    case 'appealed': {
+      // A round starts when the claim is filed or appealed, and again whenever support answers.
+      const roundStart = events.findLastIndex(
+        (e) => isSupportMessage(e) || e.type === 'submitted' || e.type === 'appeal-sent',
+      );
+      const chasers = events.slice(roundStart + 1).filter(isChaser);
+      const lastChaser = chasers.at(-1);
+      if (chasers.length >= ESCALATE_AFTER_FOLLOWUPS && lastChaser) {
+        return { action: 'escalate', due: addBusinessDaysTo(lastChaser.on, FOLLOWUP_AFTER_BUSINESS_DAYS) };
+      }
+      const contact = last(isContact);
+      return {
+        action: 'followup',
+        due: addBusinessDaysTo(contact?.on ?? claim.createdOn, FOLLOWUP_AFTER_BUSINESS_DAYS),
+      };
+    }
+    case 'approved':
+    case 'partially-approved': {
+      const decision = last((e) => e.type === 'decision');
+      return {
+        action: 'confirm-refund',
+        due: decision?.data.expectBy ?? addDaysTo(decision?.on ?? claim.createdOn, REFUND_EXPECTED_WITHIN_DAYS),
+      };
+    }
+    case 'denied': {
+      const decision = last((e) => e.type === 'decision');
+      return {
+        action: 'appeal',
+        due: decision?.data.appealBy ?? addDaysTo(decision?.on ?? claim.createdOn, APPEAL_WITHIN_DAYS),
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+export interface DueState {
+  overdue: boolean;
+  /** Calendar days from today to the due date; negative when overdue. */
+  daysLeft: number;
+  /** `overdue 2d`, `due today`, `in 3d`. */
+  label: string;
+}
+
+export function dueState(due: string, today: string): DueState {
+  const daysLeft = daysBetween(today, due);
+  const label = daysLeft < 0 ? `overdue ${-daysLeft}d` : daysLeft === 0 ? 'due today' : `in ${daysLeft}d`;
+  return { overdue: daysLeft < 0, daysLeft, label };
+}

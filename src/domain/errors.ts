@@ -1,0 +1,55 @@
+import { formatClaimId } from './claim.js';
+
+/**
+ * The only errors a user should ever see. Anything else reaching `cli/main.ts` is a bug.
+ * `message` says what is wrong and names the input; `hint` says what to do next.
+ */
+export class UserError extends Error {
+  /** Exit code for "well-formed, but cannot be done". */
+  readonly exitCode: number = 1;
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'UserError';
+    this.hint = hint;
+  }
+}
+
+/** The command line is wrong: unknown option, missing or invalid value, unreadable input file. */
+export class UsageError extends UserError {
+  override readonly exitCode: number = 2;
+
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'UsageError';
+  }
+}
+
+/** The user stopped the command (Ctrl-C at a prompt, or declined a confirmation). */
+export class CancelledError extends UserError {
+  override readonly exitCode: number = 130;
+
+  constructor(message = 'Cancelled — nothing was saved.') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+export class ClaimNotFoundError extends UserError {
+  constructor(id: number) {
+    super(`Claim ${formatClaimId(id)} not found.`, 'Run `refund-claim list` to see your claims.');
+    this.name = 'ClaimNotFoundError';
+  }
+}
+
+/** SPEC: a second open claim for the same channel, promotion ID and reason needs consent. */
+export class DuplicateClaimError extends UserError {
+  constructor(existing: { id: number; status: string; promotionId: string; reason: string }) {
+    super(
+      `${formatClaimId(existing.id)} (${existing.status}) is already an open ${existing.reason} claim for promotion ${existing.promotionId}.`,
+      `Work on ${formatClaimId(existing.id)}, or pass --allow-duplicate to file another one.`,
+    );
+    this.name = 'DuplicateClaimError';
+  }
+}

@@ -1,0 +1,49 @@
+/** How channels, reasons and evidence kinds read in plain words, in prompts and in tickets. */
+import type { Channel, EvidenceKind, Reason } from './claim.js';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  'tiktok-ads': 'TikTok Ads Manager campaign',
+  'tiktok-promote': 'TikTok Promote boost (in-app)',
+  creator: 'Paid creator partnership',
+};
+
+export const REASON_LABELS: Record<Reason, string> = {
+  'technical-issue': 'A technical issue stopped the promotion from running as set up',
+  'incorrect-charge': 'I was charged more than I should have been',
+  'non-performance': 'The promotion did not deliver what was promised',
+  'accidental-charge': 'I was charged by accident',
+  'campaign-cancelled': 'The campaign was cancelled',
+  'creator-no-delivery': 'The creator did not post what we agreed',
+  'unspent-balance': 'I want my unspent ad balance back',
+};
+
+/** How the reason is stated to a support agent, after "Reason for this request:". */
+export const REASON_STATEMENTS: Record<Reason, string> = {
+  'technical-issue': 'a technical issue on the platform prevented the promotion from running as configured',
+  'incorrect-charge': 'the amount charged is higher than the amount that should have been billed',
+  'non-performance': 'the promotion did not deliver the results it was sold with',
+  'accidental-charge': 'the charge was made by accident and was not intended',
+  'campaign-cancelled': 'the campaign was cancelled and the charge should be returned',
+  'creator-no-delivery': 'the paid creator did not publish the agreed deliverables',
+  'unspent-balance': 'a refund of the unspent prepaid balance is requested',
+};
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  screenshot: 'screenshot',
+  receipt: 'receipt, invoice or billing statement',
+  report: 'performance report export',
+  correspondence: 'email or chat log',
+  recording: 'screen recording',
+  other: 'other file',
+};
+
+/** The warning SPEC requires before an unspent-balance claim on Ads Manager is saved. */
+export const UNSPENT_BALANCE_WARNING = [
+  'Before you ask for your unspent balance back, know what TikTok does with the request:',
+  '  - only the unspent balance is refunded; money already spent on ads is not;',
+  '  - the ad account is closed for good and cannot be reopened;',
+  '  - the request is accepted only from an admin of the ad account;',
+  '  - the money goes back to the original payment method, within about 60 days.',
+  'If you only want to use the balance elsewhere, transfer it to another ad account inside',
+  'your Business Center instead.',
+].join('\n');

@@ -1,0 +1,60 @@
+/** Input rules for the free-text fields of a claim. */
+import type { Parsed } from './parsed.js';
+
+export const MAX_DESCRIPTION = 10_000;
+const MAX_LINE = 500;
+
+export interface TextOptions {
+  /** Longest accepted text after trimming. */
+  max?: number;
+  /** Whether line breaks and tabs are allowed (descriptions, messages). */
+  multiline?: boolean;
+}
+
+// Newlines and tabs are the only control characters a pasted message legitimately holds.
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/* eslint-enable no-control-regex */
+
+/** Trims, refuses control characters and over-long text, and turns CRLF into LF. */
+export function parseText(text: string, options: TextOptions = {}): Parsed<string> {
+  const multiline = options.multiline ?? false;
+  const max = options.max ?? (multiline ? MAX_DESCRIPTION : MAX_LINE);
+  const value = text.replace(/\r\n?/g, '\n').trim();
+  if (value === '') return { ok: false, error: 'is empty' };
+  if ((multiline ? CONTROL : CONTROL_SINGLE_LINE).test(value)) {
+    return {
+      ok: false,
+      error: multiline ? 'contains control characters' : 'contains line breaks or control characters',
+    };
+  }
+  if (value.length > max)
+    return { ok: false, error: `is ${value.length} characters long; at most ${max} are accepted` };
+  return { ok: true, value };
+}
+
+export function parseEmail(text: string): Parsed<string> {
+  const value = text.trim();
+  // Plausible, not RFC-complete: one @, a dot in the domain, no spaces. Support replies go here.
+  if (/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/.test(value) && value.length <= 254) {
+    return { ok: true, value };
+  }
+  return { ok: false, error: `"${text}" is not an email address (like name@example.com)` };
+}
+
+export function parseAdvertiserId(text: string): Parsed<string> {
+  const value = text.trim();
+  if (/^\d{1,32}$/.test(value)) return { ok: true, value };
+  return {
+    ok: false,
+    error: `"${text}" is not an advertiser ID; it is digits only (Ads Manager shows it under the account name)`,
+  };
+}
+
+/** TikTok usernames: letters, digits, `_` and `.`, up to 24 characters; stored as `@name`. */
+export function parseCreatorHandle(text: string): Parsed<string> {
+  const value = text.trim().replace(/^@/, '');
+  if (/^[A-Za-z0-9._]{1,24}$/.test(value)) return { ok: true, value: `@${value}` };
+  return { ok: false, error: `"${text}" is not a TikTok handle (letters, digits, "_" and ".", like @studio.name)` };
+}
