@@ -1,0 +1,231 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  Account,
+  ClaimChange,
+  ClaimFilter,
+  ClaimStore,
+  ClaimSummary,
+  NewClaim,
+  NewEvent,
+  NewEvidence,
+} from '../app/deps.js';
+import type { Channel, Claim, ClaimFields, Reason } from '../domain/claim.js';
+import { nextAction } from '../domain/deadlines.js';
+import { ClaimNotFoundError, DuplicateClaimError } from '../domain/errors.js';
+import { foldEvents } from '../domain/lifecycle.js';
+import {
+  claimFromRows,
+  eventFromRow,
+  evidenceFromRow,
+  FIELD_COLUMNS,
+  SUMMARY_COLUMNS,
+  summaryFromRow,
+} from './rows.js';
+import type { ClaimRow, EventRow, EvidenceRow } from './rows.js';
+
+/** better-sqlite3 is synchronous, so every method here is one transaction or one query. */
+export class SqliteClaimStore implements ClaimStore {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(readonly db: Database) {}
+
+  /** Prepares each SQL text once per process, on first use: `status` needs only two of them. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  insertClaim(claim: NewClaim, options: { allowDuplicate: boolean }): Claim {
+    const { fields } = claim;
+    return this.db
+      .transaction(() => {
+        if (!options.allowDuplicate) {
+          const [existing] = this.findOpenDuplicates(fields.channel, fields.promotionId, fields.reason);
+          if (existing) throw new DuplicateClaimError(existing);
+        }
+        const columns = Object.values(FIELD_COLUMNS);
+        const values = Object.keys(FIELD_COLUMNS).map((key) => fields[key as keyof ClaimFields]);
+        // The ID is allocated here, inside the IMMEDIATE transaction: parallel processes queue
+        // on the write lock and each gets the next free ID.
+        const { lastInsertRowid } = this.sql(
+          `INSERT INTO claims (${columns.join(', ')}, status, created_at, created_on, updated_at)
+           VALUES (${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?)`,
+        ).run(...values, claim.createdAt, claim.createdOn, claim.createdAt);
+        const id = Number(lastInsertRowid);
+        this.appendEvents(id, [
+          { type: 'created', on: claim.createdOn, recordedAt: claim.createdAt, note: null, data: {} },
+        ]);
+        this.appendEvidence(id, claim.evidence);
+        this.rememberAccount(fields, claim.createdAt);
+        return this.refresh(id);
+      })
+      .immediate();
+  }
+
+  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[] {
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS} FROM claims
+       WHERE promotion_id = ? AND channel = ? AND reason = ? AND next_due IS NOT NULL ORDER BY id`,
+    ).all(promotionId, channel, reason) as ClaimRow[];
+    return rows.map(summaryFromRow);
+  }
+
+  getClaim(id: number): Claim | null {
+    const row = this.sql('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+    if (!row) return null;
+    const events = this.sql(
+      'SELECT seq, type, happened_on, recorded_at, note, data FROM events WHERE claim_id = ? ORDER BY seq',
+    ).all(id) as EventRow[];
+    const evidence = this.sql(
+      'SELECT seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence WHERE claim_id = ? ORDER BY seq',
+    ).all(id) as EvidenceRow[];
+    return claimFromRows(row, events.map(eventFromRow), evidence.map(evidenceFromRow));
+  }
+
+  peekNextId(): number {
+    return (this.sql('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims').get() as { id: number }).id;
+  }
+
+  changeClaim(id: number, change: (claim: Claim) => ClaimChange): Claim {
+    return this.db
+      .transaction(() => {
+        const claim = this.getClaim(id);
+        if (!claim) throw new ClaimNotFoundError(id);
+        const { fields, events = [], evidence = [] } = change(claim);
+        if (fields && Object.keys(fields).length > 0) {
+          const keys = Object.keys(fields) as (keyof ClaimFields)[];
+          this.sql(`UPDATE claims SET ${keys.map((key) => `${FIELD_COLUMNS[key]} = ?`).join(', ')} WHERE id = ?`).run(
+            ...keys.map((key) => fields[key]),
+            id,
+          );
+          this.rememberAccount({ ...claim, ...fields }, events.at(-1)?.recordedAt ?? claim.createdAt);
+        }
+        this.appendEvents(id, events);
+        this.appendEvidence(id, evidence);
+        return this.refresh(id);
+      })
+      .immediate();
+  }
+
+  listClaims(filter: ClaimFilter): ClaimSummary[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const key of ['status', 'reason', 'channel'] as const) {
+      const value = filter[key];
+      if (value !== undefined) {
+        where.push(`${key} = ?`);
+        params.push(value);
+      }
+    }
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS} FROM claims ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+    ).all(...params) as ClaimRow[];
+    return rows.map(summaryFromRow);
+  }
+
+  pendingClaims(): ClaimSummary[] {
+    const rows = this.sql(
+      `SELECT ${SUMMARY_COLUMNS} FROM claims WHERE next_due IS NOT NULL ORDER BY next_due, id`,
+    ).all() as ClaimRow[];
+    return rows.map(summaryFromRow);
+  }
+
+  findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null {
+    const row = (
+      query.advertiserId
+        ? this.sql('SELECT name, advertiser_id, email FROM accounts WHERE advertiser_id = ?').get(query.advertiserId)
+        : query.name
+          ? this.sql(
+              'SELECT name, advertiser_id, email FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY updated_at DESC LIMIT 1',
+            ).get(query.name)
+          : undefined
+    ) as { name: string; advertiser_id: string | null; email: string } | undefined;
+    return row ? { name: row.name, advertiserId: row.advertiser_id, email: row.email } : null;
+  }
+
+  claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]> {
+    const rows = this.sql(
+      `SELECT DISTINCT sha256, claim_id FROM evidence
+       WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`,
+    ).all(JSON.stringify(sha256s), claimId) as { sha256: string; claim_id: number }[];
+    const shared = new Map<string, number[]>();
+    for (const row of rows) shared.set(row.sha256, [...(shared.get(row.sha256) ?? []), row.claim_id]);
+    return shared;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private appendEvents(id: number, events: readonly NewEvent[]): void {
+    if (events.length === 0) return;
+    const insert = this.sql(
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE claim_id = ?), ?, ?, ?, ?, ?)`,
+    );
+    for (const event of events) {
+      insert.run(id, id, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+    }
+  }
+
+  private appendEvidence(id: number, evidence: readonly NewEvidence[]): void {
+    const insert = this.sql(
+      `INSERT INTO evidence (claim_id, seq, kind, name, caption, bytes, sha256, mime, added_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM evidence WHERE claim_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const item of evidence) {
+      insert.run(id, id, item.kind, item.name, item.caption, item.bytes, item.sha256, item.mime, item.addedAt);
+    }
+  }
+
+  /** The address book `new` offers accounts from: the latest name and email per advertiser. */
+  private rememberAccount(fields: ClaimFields, at: string): void {
+    if (fields.advertiserId) {
+      this.sql(
+        `INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at`,
+      ).run(fields.accountName, fields.advertiserId, fields.email, at);
+      return;
+    }
+    const updated = this.sql(
+      'UPDATE accounts SET email = ?, updated_at = ? WHERE advertiser_id IS NULL AND name = ? COLLATE NOCASE',
+    ).run(fields.email, at, fields.accountName);
+    if (updated.changes === 0) {
+      this.sql('INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, NULL, ?, ?)').run(
+        fields.accountName,
+        fields.email,
+        at,
+      );
+    }
+  }
+
+  /** Re-derives status, amounts and next action from the events, and stores them for queries. */
+  private refresh(id: number): Claim {
+    const claim = this.getClaim(id);
+    if (!claim) throw new ClaimNotFoundError(id);
+    const state = foldEvents(claim.events, claim.requested);
+    const next = nextAction({ ...claim, status: state.status });
+    const updatedAt = claim.events.reduce(
+      (latest, e) => (e.recordedAt > latest ? e.recordedAt : latest),
+      claim.createdAt,
+    );
+    this.sql(
+      `UPDATE claims SET status = ?, ticket_number = ?, approved = ?, recovered = ?, next_action = ?, next_due = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(
+      state.status,
+      state.ticketNumber,
+      state.approved,
+      state.recovered,
+      next?.action ?? null,
+      next?.due ?? null,
+      updatedAt,
+      id,
+    );
+    return { ...claim, ...state };
+  }
+}

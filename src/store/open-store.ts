@@ -1,0 +1,70 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserError } from '../domain/errors.js';
+import { SqliteClaimStore } from './claim-store.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Migration } from './migrations/migration.js';
+import { migrate } from './migrate.js';
+
+export interface OpenStoreOptions {
+  /** The schema history; tests pass their own to exercise migration failures. */
+  migrations?: readonly Migration[];
+}
+
+/** Waits this long for another refund-claim process to finish its write. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if needed) the claims database: WAL, a busy timeout, foreign keys, and the
+ * schema migrated to the latest version. `:memory:` gives a private database for tests.
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): SqliteClaimStore {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? 0;
+  const onDisk = path !== ':memory:';
+  if (onDisk) {
+    if (existsSync(path)) refuseNewerSchema(path, latest);
+    // Created here so that its mode is 0600; SQLite gives the -wal and -shm files the same.
+    else closeSync(openSync(path, 'a', 0o600));
+  }
+
+  const db = openDatabase(path);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, onDisk ? path : null);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteClaimStore(db);
+}
+
+function openDatabase(path: string, readonly = false): Database.Database {
+  try {
+    const db = new Database(path, { readonly, fileMustExist: readonly });
+    // Reading the header here turns "not a database" into an error at open, not at first query.
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (error) {
+    throw new UserError(
+      `Cannot open the claims database ${path}: ${(error as Error).message}.`,
+      'Check the file, or point --data-dir at another directory.',
+    );
+  }
+}
+
+/** A database from a newer refund-claim is refused before anything is written to it. */
+function refuseNewerSchema(path: string, latest: number): void {
+  const db = openDatabase(path, true);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.close();
+  if (version > latest) {
+    throw new UserError(
+      `${path} was written by a newer refund-claim (schema ${version}; this version knows up to ${latest}). It was left untouched.`,
+      'Upgrade refund-claim: npm install -g refund-claim@latest',
+    );
+  }
+}

@@ -1,0 +1,180 @@
+/** Mapping between SQLite rows and the domain types. Column names live here and in the schema. */
+import type { ClaimSummary } from '../app/deps.js';
+import type {
+  Channel,
+  Claim,
+  ClaimEvent,
+  ClaimFields,
+  Evidence,
+  EvidenceKind,
+  EventType,
+  Reason,
+  Status,
+} from '../domain/claim.js';
+import type { Action } from '../domain/deadlines.js';
+
+export interface ClaimRow {
+  id: number;
+  channel: string;
+  reason: string;
+  status: string;
+  account_name: string;
+  advertiser_id: string | null;
+  email: string;
+  promotion_id: string;
+  promotion_name: string | null;
+  promotion_start: string | null;
+  promotion_end: string | null;
+  currency: string;
+  charged: number;
+  expected: number | null;
+  requested: number;
+  approved: number | null;
+  recovered: number | null;
+  charge_date: string | null;
+  promised: string | null;
+  delivered: string | null;
+  creator: string | null;
+  deliverables: string | null;
+  description: string;
+  file_by: string | null;
+  ticket_number: string | null;
+  created_at: string;
+  created_on: string;
+  updated_at: string;
+  next_action: string | null;
+  next_due: string | null;
+}
+
+/** The claim columns the user's fields are stored in. */
+export const FIELD_COLUMNS = {
+  channel: 'channel',
+  reason: 'reason',
+  accountName: 'account_name',
+  advertiserId: 'advertiser_id',
+  email: 'email',
+  promotionId: 'promotion_id',
+  promotionName: 'promotion_name',
+  start: 'promotion_start',
+  end: 'promotion_end',
+  currency: 'currency',
+  charged: 'charged',
+  expected: 'expected',
+  requested: 'requested',
+  chargeDate: 'charge_date',
+  promised: 'promised',
+  delivered: 'delivered',
+  creator: 'creator',
+  deliverables: 'deliverables',
+  description: 'description',
+  fileBy: 'file_by',
+} as const satisfies Record<keyof ClaimFields, keyof ClaimRow>;
+
+export function fieldsFromRow(row: ClaimRow): ClaimFields {
+  return {
+    channel: row.channel as Channel,
+    reason: row.reason as Reason,
+    accountName: row.account_name,
+    advertiserId: row.advertiser_id,
+    email: row.email,
+    promotionId: row.promotion_id,
+    promotionName: row.promotion_name,
+    start: row.promotion_start,
+    end: row.promotion_end,
+    currency: row.currency,
+    charged: row.charged,
+    expected: row.expected,
+    requested: row.requested,
+    chargeDate: row.charge_date,
+    promised: row.promised,
+    delivered: row.delivered,
+    creator: row.creator,
+    deliverables: row.deliverables,
+    description: row.description,
+    fileBy: row.file_by,
+  };
+}
+
+/** The columns a summary needs; `list` and `status` never read descriptions or events. */
+export const SUMMARY_COLUMNS =
+  'id, status, channel, reason, account_name, advertiser_id, promotion_id, promotion_name, currency, charged, requested, recovered, ticket_number, next_action, next_due, created_at';
+
+export function summaryFromRow(row: ClaimRow): ClaimSummary {
+  return {
+    id: row.id,
+    status: row.status as Status,
+    channel: row.channel as Channel,
+    reason: row.reason as Reason,
+    accountName: row.account_name,
+    advertiserId: row.advertiser_id,
+    promotionId: row.promotion_id,
+    promotionName: row.promotion_name,
+    currency: row.currency,
+    charged: row.charged,
+    requested: row.requested,
+    recovered: row.recovered,
+    ticketNumber: row.ticket_number,
+    nextAction: row.next_action as Action | null,
+    nextDue: row.next_due,
+    createdAt: row.created_at,
+  };
+}
+
+export interface EventRow {
+  seq: number;
+  type: string;
+  happened_on: string;
+  recorded_at: string;
+  note: string | null;
+  data: string;
+}
+
+export function eventFromRow(row: EventRow): ClaimEvent {
+  return {
+    seq: row.seq,
+    type: row.type as EventType,
+    on: row.happened_on,
+    recordedAt: row.recorded_at,
+    note: row.note,
+    data: JSON.parse(row.data) as ClaimEvent['data'],
+  };
+}
+
+export interface EvidenceRow {
+  seq: number;
+  kind: string;
+  name: string;
+  caption: string | null;
+  bytes: number;
+  sha256: string;
+  mime: string;
+  added_at: string;
+}
+
+export function evidenceFromRow(row: EvidenceRow): Evidence {
+  return {
+    seq: row.seq,
+    kind: row.kind as EvidenceKind,
+    name: row.name,
+    caption: row.caption,
+    bytes: row.bytes,
+    sha256: row.sha256,
+    mime: row.mime,
+    addedAt: row.added_at,
+  };
+}
+
+export function claimFromRows(row: ClaimRow, events: ClaimEvent[], evidence: Evidence[]): Claim {
+  return {
+    ...fieldsFromRow(row),
+    id: row.id,
+    status: row.status as Status,
+    ticketNumber: row.ticket_number,
+    approved: row.approved,
+    recovered: row.recovered,
+    createdAt: row.created_at,
+    createdOn: row.created_on,
+    evidence,
+    events,
+  };
+}
