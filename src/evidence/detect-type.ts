@@ -1,0 +1,97 @@
+/**
+ * What a file is, from its content rather than its name: `file-type` knows the binary formats by
+ * their magic numbers; plain text, CSV and saved emails have none, so they are sniffed here.
+ */
+import { open } from 'node:fs/promises';
+
+export interface DetectedType {
+  mime: string;
+  /** Human words for error messages: "a ZIP archive (application/zip)". */
+  description: string;
+  supported: boolean;
+}
+
+const SPREADSHEETS = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.ms-excel',
+]);
+
+const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'message/rfc822']);
+
+export function isSupportedMime(mime: string): boolean {
+  return (
+    mime.startsWith('image/') ||
+    mime.startsWith('video/') ||
+    mime === 'application/pdf' ||
+    TEXT_TYPES.has(mime) ||
+    SPREADSHEETS.has(mime)
+  );
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+export async function detectType(path: string): Promise<DetectedType> {
+  const { fileTypeFromFile } = await import('file-type');
+  const found = await fileTypeFromFile(path);
+  const mime = found?.mime ?? sniffText(await readHead(path));
+  if (mime === null) {
+    return { mime: 'application/octet-stream', description: 'an unrecognised binary file', supported: false };
+  }
+  const ext = found ? ` .${found.ext}` : '';
+  return { mime, description: `a${ext} file of type ${mime}`, supported: isSupportedMime(mime) };
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `text/plain`, `text/csv` or `message/rfc822` for text; null for binary content. */
+export function sniffText(head: Uint8Array): string | null {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (utf16) return 'text/plain';
+  if (head.includes(0)) return null;
+  let text: string;
+  try {
+    // `stream: true` tolerates a character cut in half at the end of the sample.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex -- binary content shows as control characters
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) return null;
+  const lines = text.split(/\r?\n/);
+  if (looksLikeEmail(lines)) return 'message/rfc822';
+  if (looksLikeCsv(lines)) return 'text/csv';
+  return 'text/plain';
+}
+
+function looksLikeEmail(lines: string[]): boolean {
+  const end = lines.indexOf('');
+  const headers = lines.slice(0, end === -1 ? 50 : end);
+  const names = headers
+    .filter((line) => !/^[ \t]/.test(line))
+    .map((line) => /^([A-Za-z][A-Za-z0-9-]*):/.exec(line)?.[1]?.toLowerCase());
+  if (headers.length === 0 || names.some((name) => name === undefined)) return false;
+  const known = ['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'received', 'return-path'];
+  return names.filter((name) => name !== undefined && known.includes(name)).length >= 2;
+}
+
+function looksLikeCsv(lines: string[]): boolean {
+  const sample = lines.filter((line) => line !== '').slice(0, 20);
+  // The last sampled line may be cut short by the sample size.
+  const whole = sample.length > 2 ? sample.slice(0, -1) : sample;
+  if (whole.length < 2) return false;
+  return [',', ';', '\t'].some((delimiter) => {
+    const counts = whole.map((line) => line.split(delimiter).length - 1);
+    const first = counts[0] ?? 0;
+    return first > 0 && counts.every((count) => count === first);
+  });
+}

@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Clock, EvidenceStore, InspectedFile, IntegrityState, StoredFile } from '../app/deps.js';
+import { UsageError } from '../domain/errors.js';
+import { detectType } from './detect-type.js';
+import { READ_CHUNK, sha256File } from './hash.js';
+
+const SUPPORTED_WORDS = 'images, PDFs, videos, plain text, CSV, saved emails (.eml) or spreadsheets';
+const TEMP_PREFIX = '.incoming-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Private copies of evidence, named by their SHA-256 (`evidence/<sha256>`). A copy is written to
+ * a temporary name, flushed and renamed, so a crash never leaves a half-written file under a
+ * checksum name.
+ */
+export class FileEvidenceStore implements EvidenceStore {
+  constructor(
+    private readonly dir: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async inspect(path: string): Promise<InspectedFile> {
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      throw unreadable(path, error);
+    }
+    if (info.isDirectory())
+      throw new UsageError(`${path} is a directory, not a file.`, 'Attach the files inside it one by one.');
+    if (!info.isFile())
+      throw new UsageError(
+        `${path} is not a regular file.`,
+        'Attach a saved file (image, PDF, video, text, spreadsheet).',
+      );
+    if (info.size === 0)
+      throw new UsageError(`${path} is empty (0 bytes).`, 'Save or export the file again, then attach it.');
+    let detected;
+    try {
+      detected = await detectType(path);
+    } catch (error) {
+      throw unreadable(path, error);
+    }
+    if (!detected.supported) {
+      throw new UsageError(
+        `${path} cannot be used as evidence: it is ${detected.description}.`,
+        `Attach ${SUPPORTED_WORDS}; convert other files to PDF first.`,
+      );
+    }
+    return { path, name: basename(path), bytes: info.size, mime: detected.mime };
+  }
+
+  async importFile(file: InspectedFile): Promise<StoredFile> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.removeStaleTemporaries();
+    const temporary = join(this.dir, `${TEMP_PREFIX}${randomUUID()}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const target = await open(temporary, 'wx', 0o600);
+    try {
+      // One read pass both hashes and copies, so the checksum is of exactly the bytes stored.
+      for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) {
+        const buffer = chunk as Buffer;
+        hash.update(buffer);
+        bytes += buffer.length;
+        await target.write(buffer);
+      }
+      await target.sync();
+    } catch (error) {
+      await target.close();
+      await unlink(temporary).catch(() => undefined);
+      throw unreadable(file.path, error);
+    }
+    await target.close();
+    const sha256 = hash.digest('hex');
+    const stored = this.pathOf(sha256);
+    if ((await this.verify(sha256)) === 'ok') {
+      await unlink(temporary);
+    } else {
+      // Missing, or a damaged copy of the same content: the fresh copy takes its place.
+      await rename(temporary, stored);
+    }
+    return { ...file, bytes, sha256 };
+  }
+
+  async verify(sha256: string): Promise<IntegrityState> {
+    try {
+      return (await sha256File(this.pathOf(sha256))) === sha256 ? 'ok' : 'altered';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      throw error;
+    }
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.dir, sha256);
+  }
+
+  /** Copies cut short by Ctrl-C or a crash; old enough that no running import owns them. */
+  private async removeStaleTemporaries(): Promise<void> {
+    const names = await readdir(this.dir);
+    await Promise.all(
+      names
+        .filter((name) => name.startsWith(TEMP_PREFIX))
+        .map(async (name) => {
+          const path = join(this.dir, name);
+          const info = await stat(path).catch(() => null);
+          if (info && this.clock.now().getTime() - info.mtimeMs > STALE_TEMP_MS)
+            await unlink(path).catch(() => undefined);
+        }),
+    );
+  }
+}
+
+function unreadable(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UsageError(`Evidence file not found: ${path}.`, 'Check the path and try again.');
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new UsageError(`Cannot read evidence file ${path}: permission denied.`, 'Check the file permissions.');
+  }
+  return new UsageError(
+    `Cannot read evidence file ${path}: ${(error as Error).message}.`,
+    'Check the file and try again.',
+  );
+}
