@@ -1,0 +1,122 @@
+/**
+ * Handlebars templates: the user's own (`<data dir>/templates/<name>.hbs`) win over the built-in
+ * ones. Strict mode turns a misspelt field into an error naming the file and line instead of an
+ * empty gap in a message sent to support. Partials are the files whose name starts with `_`.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
+import type { TemplateInfo, Templates } from '../app/deps.js';
+import { UsageError, UserError } from '../domain/errors.js';
+import { TEMPLATE_HELPERS } from './helpers.js';
+
+export interface TemplateDirs {
+  builtin: string;
+  user: string;
+}
+
+const EXTENSION = '.hbs';
+
+/** First line of a built-in template, when it is a `{{!-- … --}}` comment, describes it. */
+function describe(source: string): string {
+  return /^\{\{!--\s*(.*?)\s*--\}\}/.exec(source)?.[1] ?? '';
+}
+
+export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
+  const { default: Handlebars } = await import('handlebars');
+  const handlebars = Handlebars.create();
+  const compiled = new Map<string, TemplateDelegate>();
+
+  const pathOf = (name: string): string => {
+    const user = join(dirs.user, `${name}${EXTENSION}`);
+    return existsSync(user) ? user : join(dirs.builtin, `${name}${EXTENSION}`);
+  };
+  const builtinNames = (): string[] =>
+    readdirSync(dirs.builtin)
+      .filter((file) => file.endsWith(EXTENSION))
+      .map((file) => file.slice(0, -EXTENSION.length))
+      .sort();
+
+  const compile = (name: string): TemplateDelegate => {
+    const cached = compiled.get(name);
+    if (cached) return cached;
+    const path = pathOf(name);
+    let source: string;
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      throw new UserError(`No template named "${name}".`, 'Run `refund-claim templates list` to see the templates.');
+    }
+    const template = handlebars.compile(source, { strict: true, noEscape: true });
+    compiled.set(name, template);
+    return template;
+  };
+
+  for (const [helper, fn] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(helper, fn);
+  // Partials resolve lazily, so a user's override of a partial is found like any template.
+  for (const name of builtinNames().filter((n) => n.startsWith('_'))) {
+    handlebars.registerPartial(name.slice(1), (context: unknown, options?: RuntimeOptions) => {
+      try {
+        return compile(name)(context, options);
+      } catch (error) {
+        throw templateError(pathOf(name), error);
+      }
+    });
+  }
+
+  return {
+    render(name, view) {
+      try {
+        return compile(name)(view);
+      } catch (error) {
+        throw templateError(pathOf(name), error);
+      }
+    },
+    list(): TemplateInfo[] {
+      return builtinNames().map((name) => {
+        const user = join(dirs.user, `${name}${EXTENSION}`);
+        return {
+          name,
+          description: describe(readFileSync(join(dirs.builtin, `${name}${EXTENSION}`), 'utf8')),
+          overriddenBy: existsSync(user) ? user : null,
+        };
+      });
+    },
+    eject(name) {
+      if (!builtinNames().includes(name)) {
+        throw new UsageError(
+          `No built-in template named "${name}".`,
+          'Run `refund-claim templates list` to see the names.',
+        );
+      }
+      const target = join(dirs.user, `${name}${EXTENSION}`);
+      if (existsSync(target)) {
+        throw new UserError(
+          `${target} already exists; it is your copy of "${name}".`,
+          'Edit it, or delete it to eject a fresh copy.',
+        );
+      }
+      mkdirSync(dirs.user, { recursive: true, mode: 0o700 });
+      copyFileSync(join(dirs.builtin, `${name}${EXTENSION}`), target);
+      return target;
+    },
+  };
+}
+
+/** Turns Handlebars' errors into "file line N: what is wrong". */
+function templateError(path: string, error: unknown): UserError {
+  if (error instanceof UserError) return error;
+  const message = (error as Error).message;
+  const details = error as { lineNumber?: number };
+  const parse = /^Parse error on line (\d+):/.exec(message);
+  const unknown = /^"([^"]+)" not defined in .* - (\d+):\d+$/.exec(message);
+  const where = parse
+    ? `line ${parse[1]}: syntax error`
+    : unknown
+      ? `line ${unknown[2]}: unknown field "${unknown[1]}"`
+      : `${details.lineNumber ? `line ${details.lineNumber}: ` : ''}${message}`;
+  return new UserError(
+    `Template ${path}, ${where}.`,
+    'Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.',
+  );
+}
