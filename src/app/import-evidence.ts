@@ -1,0 +1,73 @@
+import type { Evidence } from '../domain/claim.js';
+import type { EvidenceInput, EvidenceStore, InspectedFile, NewEvidence } from './deps.js';
+
+export interface CheckedEvidence extends EvidenceInput {
+  file: InspectedFile;
+}
+
+/** A file that was not added because the claim already holds the same content. */
+export interface SkippedEvidence {
+  path: string;
+  /** The evidence number that already holds this content. */
+  sameAs: number;
+}
+
+/**
+ * Checks every file before any is copied, so one bad path refuses the whole command and nothing
+ * is half-added.
+ */
+export async function checkEvidenceFiles(
+  store: EvidenceStore,
+  inputs: readonly EvidenceInput[],
+): Promise<CheckedEvidence[]> {
+  const checked: CheckedEvidence[] = [];
+  for (const input of inputs) checked.push({ ...input, file: await store.inspect(input.path) });
+  return checked;
+}
+
+/**
+ * Copies the files into the evidence store and numbers them after `existing`, in the order given.
+ * Content the claim already holds (or that appears twice in the list) is skipped, not numbered.
+ */
+export async function copyEvidence(
+  store: EvidenceStore,
+  files: readonly CheckedEvidence[],
+  addedAt: string,
+): Promise<(NewEvidence & { path: string })[]> {
+  const copies: (NewEvidence & { path: string })[] = [];
+  for (const item of files) {
+    const stored = await store.importFile(item.file);
+    copies.push({
+      path: item.path,
+      kind: item.kind,
+      name: stored.name,
+      caption: item.caption ?? null,
+      bytes: stored.bytes,
+      sha256: stored.sha256,
+      mime: stored.mime,
+      addedAt,
+    });
+  }
+  return copies;
+}
+
+/** Splits copies into new evidence and duplicates of what the claim already has. */
+export function withoutDuplicates(
+  copies: readonly (NewEvidence & { path: string })[],
+  existing: readonly Evidence[],
+): { added: NewEvidence[]; skipped: SkippedEvidence[] } {
+  const seen = new Map(existing.map((item) => [item.sha256, item.seq]));
+  let next = Math.max(0, ...existing.map((item) => item.seq)) + 1;
+  const added: NewEvidence[] = [];
+  const skipped: SkippedEvidence[] = [];
+  for (const { path, ...item } of copies) {
+    const sameAs = seen.get(item.sha256);
+    if (sameAs !== undefined) {
+      skipped.push({ path, sameAs });
+      continue;
+    }
+    seen.set(item.sha256, next++);
+    added.push(item);
+  }
+  return { added, skipped };
+}

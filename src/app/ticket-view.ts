@@ -1,0 +1,92 @@
+/**
+ * The fields templates can use. Everything a template may print is here under a stable name;
+ * optional values are null (Handlebars strict mode then accepts `{{#if …}}` on them).
+ */
+import type { Claim, EventType, EvidenceKind } from '../domain/claim.js';
+import type { Templates } from './deps.js';
+import { formatClaimId } from '../domain/claim.js';
+import { bundleFileNames } from '../domain/evidence-names.js';
+import { formatMoney } from '../domain/money.js';
+import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../domain/reasons.js';
+import { formatSize } from '../domain/sizes.js';
+import { timelineEntries } from './timeline.js';
+
+const GROUPS: readonly { kind: EvidenceKind; label: string }[] = [
+  { kind: 'receipt', label: 'Receipts, invoices and billing statements' },
+  { kind: 'screenshot', label: 'Screenshots' },
+  { kind: 'recording', label: 'Screen recordings' },
+  { kind: 'report', label: 'Performance reports' },
+  { kind: 'correspondence', label: 'Correspondence' },
+  { kind: 'other', label: 'Other files' },
+];
+
+/** Bookkeeping a support agent does not need in the ticket's timeline. */
+const INTERNAL_EVENTS: ReadonlySet<EventType> = new Set(['created', 'edited', 'evidence-added']);
+
+export function bundleName(claim: Pick<Claim, 'id'>): string {
+  return `${formatClaimId(claim.id)}-evidence.zip`;
+}
+
+export function ticketView(claim: Claim) {
+  const fileNames = bundleFileNames(claim.evidence);
+  const evidence = claim.evidence.map((item, index) => ({
+    number: item.seq,
+    kind: item.kind,
+    name: item.name,
+    fileName: fileNames[index] ?? item.name,
+    caption: item.caption ?? `${EVIDENCE_KIND_LABELS[item.kind]} (${formatSize(item.bytes)})`,
+    bytes: item.bytes,
+    mime: item.mime,
+  }));
+  const dated = [
+    claim.start ? { on: claim.start, title: 'Promotion started' } : null,
+    claim.chargeDate ? { on: claim.chargeDate, title: `Charged ${formatMoney(claim.charged, claim.currency)}` } : null,
+    claim.end ? { on: claim.end, title: 'Promotion ended' } : null,
+    ...timelineEntries(claim)
+      .filter((entry) => !INTERNAL_EVENTS.has(entry.type))
+      .map((entry) => ({ on: entry.on, title: entry.title })),
+  ].filter((entry) => entry !== null);
+  return {
+    claimId: formatClaimId(claim.id),
+    status: claim.status,
+    channel: claim.channel,
+    channelLabel: CHANNEL_LABELS[claim.channel],
+    reason: claim.reason,
+    reasonLabel: REASON_LABELS[claim.reason],
+    reasonStatement: REASON_STATEMENTS[claim.reason],
+    account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
+    promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
+    amounts: {
+      currency: claim.currency,
+      charged: claim.charged,
+      expected: claim.expected,
+      requested: claim.requested,
+      approved: claim.approved,
+      recovered: claim.recovered,
+    },
+    details: {
+      chargeDate: claim.chargeDate,
+      promised: claim.promised,
+      delivered: claim.delivered,
+      creator: claim.creator,
+      deliverables: claim.deliverables,
+    },
+    description: claim.description,
+    ticketNumber: claim.ticketNumber,
+    fileBy: claim.fileBy,
+    bundleName: bundleName(claim),
+    evidence,
+    evidenceGroups: GROUPS.map((group) => ({
+      label: group.label,
+      items: evidence.filter((item) => item.kind === group.kind),
+    })).filter((group) => group.items.length > 0),
+    timeline: dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
+  };
+}
+
+export type TicketView = ReturnType<typeof ticketView>;
+
+/** The support-ticket draft, from the channel's template (`ticket-tiktok-ads`, …). */
+export function renderTicket(templates: Templates, claim: Claim): string {
+  return templates.render(`ticket-${claim.channel}`, ticketView(claim));
+}

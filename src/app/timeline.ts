@@ -1,0 +1,78 @@
+/**
+ * The claim's story as dated lines: shown by `show`, written to the bundle's timeline.txt and
+ * summarised in the ticket. One rendering, so the three never disagree.
+ */
+import type { Claim, ClaimEvent, EventType } from '../domain/claim.js';
+import { formatMoney } from '../domain/money.js';
+
+export interface TimelineEntry {
+  on: string;
+  type: EventType;
+  title: string;
+  /** The words of a message, or null. */
+  body: string | null;
+  note: string | null;
+}
+
+const DECISION_WORDS = { approved: 'approved', 'partially-approved': 'partially approved', denied: 'denied' };
+
+function describe(event: ClaimEvent, claim: Claim): string {
+  const money = (minor: number | null | undefined): string => (minor == null ? '' : formatMoney(minor, claim.currency));
+  const { data } = event;
+  switch (event.type) {
+    case 'created':
+      return 'Claim drafted';
+    case 'edited':
+      return `Details corrected: ${(data.fields ?? []).join(', ')}`;
+    case 'evidence-added':
+      return `Evidence added: ${(data.evidence ?? []).map((n) => `#${n}`).join(', ')}`;
+    case 'submitted':
+      return `Ticket filed with support${data.ticket ? ` (ticket ${data.ticket})` : ''}`;
+    case 'message':
+      if (data.from === 'support') return data.infoRequested ? 'Support asked for more information' : 'Support wrote';
+      return 'I wrote to support';
+    case 'followup-sent':
+      return 'Follow-up sent';
+    case 'escalation-sent':
+      return 'Escalation sent';
+    case 'decision': {
+      const words = DECISION_WORDS[data.decision ?? 'denied'];
+      const amount = data.decision === 'denied' ? '' : `: ${money(data.amount ?? claim.requested)}`;
+      const reason = data.reason ? ` (reason given: ${data.reason})` : '';
+      return `Decision: ${words}${amount}${reason}`;
+    }
+    case 'appeal-sent':
+      return 'Appeal sent';
+    case 'closed': {
+      const recovered =
+        data.outcome === 'refunded' || data.outcome === 'credited'
+          ? `, ${money(data.amount ?? claim.recovered)} recovered`
+          : '';
+      return `Closed: ${data.outcome ?? ''}${recovered}`;
+    }
+  }
+}
+
+/** Every event, by the day it happened; on the same day, in the order it was recorded. */
+export function timelineEntries(claim: Claim): TimelineEntry[] {
+  return [...claim.events]
+    .sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1))
+    .map((event) => ({
+      on: event.on,
+      type: event.type,
+      title: describe(event, claim),
+      body: event.type === 'message' ? (event.data.message ?? null) : null,
+      note: event.note,
+    }));
+}
+
+/** Plain text, one entry per line, message bodies indented beneath. */
+export function formatTimeline(entries: readonly TimelineEntry[]): string {
+  const lines: string[] = [];
+  for (const entry of entries) {
+    lines.push(`${entry.on}  ${entry.title}`);
+    for (const line of entry.body?.split('\n') ?? []) lines.push(`            > ${line}`);
+    if (entry.note) lines.push(`            Note: ${entry.note}`);
+  }
+  return lines.join('\n');
+}
