@@ -1,0 +1,243 @@
+/**
+ * Every field of a claim as the command line and the wizard see it: its flag, its prompt and its
+ * parser. `new` and `edit` read flags through this table and the wizard builds its questions from
+ * it, so a field is validated the same way however it is given.
+ */
+import type { Command } from 'commander';
+import type { ClaimFields, FieldKey } from '../domain/claim.js';
+import { defaultRequested } from '../domain/completeness.js';
+import { parseDate } from '../domain/dates.js';
+import { UsageError } from '../domain/errors.js';
+import { parseAmount, parseCurrency } from '../domain/money.js';
+import type { Parsed } from '../domain/parsed.js';
+import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../domain/text.js';
+
+export interface ParseContext {
+  currency: string;
+  now: Date;
+}
+
+export type TextFieldKey = Exclude<FieldKey, 'channel' | 'reason'>;
+
+export interface FieldSpec {
+  flag: string;
+  /** How the value is shown in `--help`: `--charged <amount>`. */
+  valueName: string;
+  help: string;
+  prompt: string;
+  parse(input: string, context: ParseContext): Parsed<ClaimFields[TextFieldKey]>;
+}
+
+const text =
+  (options: { multiline?: boolean } = {}) =>
+  (input: string): Parsed<string> =>
+    parseText(input, options);
+const amount = (input: string, context: ParseContext): Parsed<number> => parseAmount(input, context.currency);
+const date = (input: string, context: ParseContext): Parsed<string> => parseDate(input, context.now);
+
+export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
+  advertiserId: {
+    flag: '--advertiser-id',
+    valueName: 'digits',
+    help: 'Ads Manager advertiser ID (required for tiktok-ads)',
+    prompt: 'Advertiser ID (digits, shown under the account name in Ads Manager)',
+    parse: parseAdvertiserId,
+  },
+  accountName: {
+    flag: '--account-name',
+    valueName: 'name',
+    help: 'advertiser account or business name',
+    prompt: 'Account or business name',
+    parse: text(),
+  },
+  email: {
+    flag: '--email',
+    valueName: 'address',
+    help: 'contact email for support replies',
+    prompt: 'Contact email for support replies',
+    parse: parseEmail,
+  },
+  promotionId: {
+    flag: '--promotion-id',
+    valueName: 'id',
+    help: 'campaign, ad group or Promote order ID',
+    prompt: 'Promotion ID (campaign, ad group or Promote order ID)',
+    parse: text(),
+  },
+  promotionName: {
+    flag: '--promotion-name',
+    valueName: 'name',
+    help: 'promotion or campaign name',
+    prompt: 'Promotion name (optional)',
+    parse: text(),
+  },
+  start: {
+    flag: '--start',
+    valueName: 'date',
+    help: 'promotion start date',
+    prompt: 'Promotion start date',
+    parse: date,
+  },
+  end: { flag: '--end', valueName: 'date', help: 'promotion end date', prompt: 'Promotion end date', parse: date },
+  currency: {
+    flag: '--currency',
+    valueName: 'code',
+    help: 'ISO 4217 currency code (default: USD)',
+    prompt: 'Currency (ISO 4217 code)',
+    parse: (input) => parseCurrency(input),
+  },
+  charged: {
+    flag: '--charged',
+    valueName: 'amount',
+    help: 'amount charged (for unspent-balance: the unspent balance)',
+    prompt: 'Amount charged',
+    parse: amount,
+  },
+  expected: {
+    flag: '--expected',
+    valueName: 'amount',
+    help: 'amount that should have been charged (incorrect-charge)',
+    prompt: 'Amount that should have been charged',
+    parse: amount,
+  },
+  requested: {
+    flag: '--requested',
+    valueName: 'amount',
+    help: 'amount to ask back (default: charged − expected, or charged)',
+    prompt: 'Amount to request back',
+    parse: amount,
+  },
+  chargeDate: {
+    flag: '--charge-date',
+    valueName: 'date',
+    help: 'date of the charge (accidental-charge)',
+    prompt: 'Date of the charge',
+    parse: date,
+  },
+  promised: {
+    flag: '--promised',
+    valueName: 'text',
+    help: 'result the promotion was sold with (non-performance)',
+    prompt: 'What was promised (e.g. "50,000 impressions")',
+    parse: text(),
+  },
+  delivered: {
+    flag: '--delivered',
+    valueName: 'text',
+    help: 'result actually delivered (non-performance)',
+    prompt: 'What was delivered (e.g. "3,200 impressions")',
+    parse: text(),
+  },
+  creator: {
+    flag: '--creator',
+    valueName: 'handle',
+    help: "creator's TikTok handle (creator-no-delivery)",
+    prompt: "Creator's TikTok handle",
+    parse: parseCreatorHandle,
+  },
+  deliverables: {
+    flag: '--deliverables',
+    valueName: 'text',
+    help: 'what the creator agreed to post (creator-no-delivery)',
+    prompt: 'What the creator agreed to post',
+    parse: text(),
+  },
+  description: {
+    flag: '--description',
+    valueName: 'text',
+    help: 'what happened, in your words (or --description-file)',
+    prompt: 'What happened? (when, what you saw, what you expected)',
+    parse: text({ multiline: true }),
+  },
+  fileBy: {
+    flag: '--file-by',
+    valueName: 'date',
+    help: "the platform's deadline for filing, if you know it",
+    prompt: "The platform's deadline for filing, if you know it (Enter to skip)",
+    parse: date,
+  },
+};
+
+/** `--charged` for `charged`; `--reason` and `--channel` for the two choice fields. */
+export function flagOf(field: FieldKey): string {
+  if (field === 'channel' || field === 'reason') return `--${field}`;
+  return FIELD_SPECS[field].flag;
+}
+
+/** Commander's camelCase key for a flag: `--account-name` → `accountName`. */
+const optionKey = (flag: string): string => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function addFieldOptions(command: Command, fields: readonly TextFieldKey[]): Command {
+  for (const field of fields) {
+    const spec = FIELD_SPECS[field];
+    command.option(`${spec.flag} <${spec.valueName}>`, spec.help);
+  }
+  return command;
+}
+
+/** Parses one flag's value or refuses it with exit 2, naming the flag and the accepted form. */
+export function parseFlag<K extends TextFieldKey>(field: K, input: string, context: ParseContext): ClaimFields[K] {
+  const result = FIELD_SPECS[field].parse(input, context);
+  if (!result.ok) {
+    throw new UsageError(`${FIELD_SPECS[field].flag} ${result.error}.`);
+  }
+  return result.value as ClaimFields[K];
+}
+
+/**
+ * Reads every field flag that was given. Currency first: amounts are read in it. `base` holds
+ * values the amounts depend on when the flag is absent (an existing claim's currency).
+ */
+export function readFieldFlags(
+  options: Record<string, unknown>,
+  fields: readonly TextFieldKey[],
+  context: { now: Date; currency: string },
+): Partial<ClaimFields> {
+  const values: Partial<ClaimFields> = {};
+  const raw = (field: TextFieldKey): string | undefined => {
+    const value = options[optionKey(FIELD_SPECS[field].flag)];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const currencyInput = raw('currency');
+  const currency =
+    currencyInput === undefined ? context.currency : parseFlag('currency', currencyInput, { ...context });
+  if (currencyInput !== undefined) values.currency = currency;
+  for (const field of fields) {
+    const input = raw(field);
+    if (input === undefined || field === 'currency') continue;
+    (values as Record<string, unknown>)[field] = parseFlag(field, input, { now: context.now, currency });
+  }
+  return values;
+}
+
+/**
+ * The claim's fields from what was given, with the defaults of what need not be: USD, the
+ * requested amount, null for optional values. Call it once nothing required is missing.
+ */
+export function withDefaults(given: Partial<ClaimFields>): ClaimFields {
+  const reason = given.reason ?? 'technical-issue';
+  const charged = given.charged ?? 0;
+  const expected = given.expected ?? null;
+  return {
+    channel: given.channel ?? 'tiktok-ads',
+    reason,
+    accountName: given.accountName ?? '',
+    advertiserId: given.advertiserId ?? null,
+    email: given.email ?? '',
+    promotionId: given.promotionId ?? '',
+    promotionName: given.promotionName ?? null,
+    start: given.start ?? null,
+    end: given.end ?? null,
+    currency: given.currency ?? 'USD',
+    charged,
+    expected,
+    requested: given.requested ?? defaultRequested(reason, charged, expected),
+    chargeDate: given.chargeDate ?? null,
+    promised: given.promised ?? null,
+    delivered: given.delivered ?? null,
+    creator: given.creator ?? null,
+    deliverables: given.deliverables ?? null,
+    description: given.description ?? '',
+    fileBy: given.fileBy ?? null,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { checkStoredClaim } from '../../app/check-claim.js';
+import { ClaimNotFoundError } from '../../domain/errors.js';
+import type { CommandContext } from '../context.js';
+import { fixFor, formatFindings } from '../output/findings.js';
+import { examples } from '../output/help.js';
+import { formatJson } from '../output/json.js';
+import { claimIdArgument } from '../options.js';
+
+export function registerCheck(program: Command, context: CommandContext): void {
+  program
+    .command('check')
+    .description('the completeness check: what is missing and how to fix it (exit 1 on errors)')
+    .argument('<id>', 'claim ID', claimIdArgument)
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('refund-claim check RC-0001', 'refund-claim check 1 && refund-claim bundle 1'))
+    .action(async (id: number, options: { json?: boolean }) => {
+      const store = context.store();
+      const claim = store.getClaim(id);
+      if (!claim) throw new ClaimNotFoundError(id);
+      const findings = await checkStoredClaim(
+        { store, evidence: context.evidenceStore(), clock: context.deps.clock },
+        claim,
+        { verifyFiles: true },
+      );
+      if (options.json) {
+        context.out(formatJson(findings.map((finding) => ({ ...finding, fix: fixFor(finding, claim) }))));
+      } else {
+        context.out(formatFindings(findings, claim, context.color));
+      }
+      if (findings.some((finding) => finding.severity === 'error')) context.exitCode = 1;
+    });
+}

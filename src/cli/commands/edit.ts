@@ -1,0 +1,54 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { editClaim } from '../../app/edit-claim.js';
+import { CHANNELS, formatClaimId, REASONS } from '../../domain/claim.js';
+import type { ClaimFields } from '../../domain/claim.js';
+import { ClaimNotFoundError, UsageError } from '../../domain/errors.js';
+import { FIELD_LABELS } from '../../domain/completeness.js';
+import { addFieldOptions, FIELD_SPECS, readFieldFlags } from '../claim-fields.js';
+import type { TextFieldKey } from '../claim-fields.js';
+import type { CommandContext } from '../context.js';
+import { examples } from '../output/help.js';
+import { claimIdArgument } from '../options.js';
+
+const FIELDS = Object.keys(FIELD_SPECS) as TextFieldKey[];
+
+export function registerEdit(program: Command, context: CommandContext): void {
+  const command = program
+    .command('edit')
+    .description('correct fields of an open claim (same flags as new)')
+    .argument('<id>', 'claim ID', claimIdArgument)
+    .addOption(new Option('--channel <channel>', 'where it was paid').choices(CHANNELS))
+    .addOption(new Option('--reason <reason>', 'what went wrong').choices(REASONS));
+  addFieldOptions(command, FIELDS)
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim edit RC-0001 --promotion-id 1790000002',
+        'refund-claim edit 1 --description "Charged twice on 3 Nov for the same budget increase; see receipts #1 and #2."',
+      ),
+    )
+    .action((id: number, options: Record<string, unknown>) => {
+      const store = context.store();
+      const current = store.getClaim(id);
+      if (!current) throw new ClaimNotFoundError(id);
+      const changes: Partial<ClaimFields> = readFieldFlags(options, FIELDS, {
+        now: context.now(),
+        currency: current.currency,
+      });
+      if (typeof options.channel === 'string') changes.channel = options.channel as ClaimFields['channel'];
+      if (typeof options.reason === 'string') changes.reason = options.reason as ClaimFields['reason'];
+      if (Object.keys(changes).length === 0) {
+        throw new UsageError(
+          'Nothing to change.',
+          'Give the fields to correct, like --promotion-id 1790000002 (see --help).',
+        );
+      }
+      const { changed } = editClaim({ store, clock: context.deps.clock }, id, changes);
+      context.err(
+        changed.length === 0
+          ? `${formatClaimId(id)} already had those values; nothing changed.`
+          : `Updated ${formatClaimId(id)}: ${changed.map((key) => FIELD_LABELS[key]).join(', ')}.`,
+      );
+    });
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { claimDocument } from '../../app/claim-document.js';
+import { ClaimNotFoundError } from '../../domain/errors.js';
+import type { CommandContext } from '../context.js';
+import { formatClaim } from '../output/claim-text.js';
+import { examples } from '../output/help.js';
+import { formatJson } from '../output/json.js';
+import { claimIdArgument } from '../options.js';
+
+export function registerShow(program: Command, context: CommandContext): void {
+  program
+    .command('show')
+    .description('everything about one claim: fields, amounts, evidence, timeline, next action')
+    .argument('<id>', 'claim ID (RC-0007, rc-7 or 7)', claimIdArgument)
+    .option('--json', 'print the claim as JSON')
+    .addHelpText('after', examples('refund-claim show RC-0001', 'refund-claim show 1 --json | jq .nextAction'))
+    .action((id: number, options: { json?: boolean }) => {
+      const claim = context.store().getClaim(id);
+      if (!claim) throw new ClaimNotFoundError(id);
+      context.out(
+        options.json
+          ? formatJson(claimDocument(claim, context.today()))
+          : formatClaim(claim, context.today(), context.color),
+      );
+    });
+}

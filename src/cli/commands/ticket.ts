@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { renderTicket } from '../../app/ticket-view.js';
+import { ClaimNotFoundError } from '../../domain/errors.js';
+import type { CommandContext } from '../context.js';
+import { writeTextFile } from '../files.js';
+import { examples } from '../output/help.js';
+import { claimIdArgument } from '../options.js';
+
+export function registerTicket(program: Command, context: CommandContext): void {
+  program
+    .command('ticket')
+    .description('print the support-ticket draft for a claim, ready to paste into the web form')
+    .argument('<id>', 'claim ID', claimIdArgument)
+    .option('--out <file>', 'write it to this file instead of standard output')
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim ticket RC-0001',
+        'refund-claim ticket 1 --out ticket.txt',
+        'refund-claim ticket 1 | pbcopy',
+      ),
+    )
+    .action(async (id: number, options: { out?: string }) => {
+      const claim = context.store().getClaim(id);
+      if (!claim) throw new ClaimNotFoundError(id);
+      const text = renderTicket(await context.templates(), claim);
+      if (options.out === undefined) {
+        context.out(text);
+      } else {
+        writeTextFile('--out', options.out, text);
+        context.err(`Ticket draft written to ${options.out}.`);
+      }
+    });
+}

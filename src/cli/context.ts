@@ -1,0 +1,132 @@
+/**
+ * What a command can reach: output streams, the clock, and the data directory's stores, each
+ * opened on first use so that `--help` opens nothing and `status` loads no template engine.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import type { ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
+import { toLocalDate } from '../domain/dates.js';
+import { FileEvidenceStore } from '../evidence/evidence-store.js';
+import { openStore } from '../store/open-store.js';
+import type { Prompter } from './wizard/prompter.js';
+
+export interface OutputStream {
+  write(text: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & OutputStream;
+  stderr: NodeJS.WritableStream & OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The outside world, built for real in `main.ts` and replaced piecemeal in tests. */
+export interface CliDeps {
+  io: Io;
+  clock: Clock;
+  version: string;
+  /** The package's built-in `templates/` directory. */
+  builtinTemplates: string;
+  /** The platform's data directory for refund-claim, when neither flag nor env names one. */
+  platformDataDir(): string;
+  createPrompter(io: Io): Prompter;
+  /** All of standard input, for `--…-file -`. */
+  readStdin(): string;
+}
+
+export interface GlobalOptions {
+  dataDir?: string;
+  color: boolean;
+  debug: boolean;
+}
+
+export class CommandContext {
+  private globals: GlobalOptions = { color: true, debug: false };
+  private openedStore: ClaimStore | undefined;
+  private openedTemplates: Promise<Templates> | undefined;
+  private chalk: ChalkInstance | undefined;
+  /** Set by a command that finished but must report something through its exit code. */
+  exitCode = 0;
+
+  constructor(readonly deps: CliDeps) {}
+
+  configure(globals: GlobalOptions): void {
+    this.globals = globals;
+  }
+
+  get debug(): boolean {
+    return this.globals.debug;
+  }
+
+  /** `--data-dir` > `REFUND_CLAIM_HOME` > the platform's data directory. */
+  get dataDir(): string {
+    return this.globals.dataDir ?? this.deps.io.env.REFUND_CLAIM_HOME ?? this.deps.platformDataDir();
+  }
+
+  now(): Date {
+    return this.deps.clock.now();
+  }
+
+  today(): string {
+    return toLocalDate(this.now());
+  }
+
+  get stdoutIsTerminal(): boolean {
+    return this.deps.io.stdout.isTTY === true;
+  }
+
+  /** Prompts only when a person is there: both ends are terminals and `--no-input` is absent. */
+  canPrompt(input: boolean): boolean {
+    return input && this.deps.io.stdin.isTTY === true && this.stdoutIsTerminal;
+  }
+
+  /** Colour only on a terminal, and never with `--no-color`, `NO_COLOR` or `TERM=dumb`. */
+  get color(): ChalkInstance {
+    const { env } = this.deps.io;
+    const off = !this.globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
+    this.chalk ??= new Chalk({ level: off ? 0 : 1 });
+    return this.chalk;
+  }
+
+  /** Data: one line (or block) on stdout. */
+  out(text: string): void {
+    this.deps.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Everything that is not data: progress, next steps, warnings. */
+  err(text: string): void {
+    this.deps.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  store(): ClaimStore {
+    if (!this.openedStore) {
+      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      this.openedStore = openStore(join(this.dataDir, 'claims.db'));
+    }
+    return this.openedStore;
+  }
+
+  evidenceStore(): EvidenceStore {
+    return new FileEvidenceStore(join(this.dataDir, 'evidence'), this.deps.clock);
+  }
+
+  templates(): Promise<Templates> {
+    this.openedTemplates ??= import('../render/templates.js').then(({ loadTemplates }) =>
+      loadTemplates({ builtin: this.deps.builtinTemplates, user: join(this.dataDir, 'templates') }),
+    );
+    return this.openedTemplates;
+  }
+
+  prompter(): Prompter {
+    return this.deps.createPrompter(this.deps.io);
+  }
+
+  close(): void {
+    this.openedStore?.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The composition root: builds the real dependencies, runs the command line, and turns errors
+ * into one or two lines on stderr and an exit code. The only place that touches `process`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import envPaths from 'env-paths';
+import { UserError } from '../domain/errors.js';
+import { CommandContext } from './context.js';
+import type { CliDeps, Io } from './context.js';
+import { buildProgram } from './program.js';
+import { createInquirerPrompter } from './wizard/prompter.js';
+
+/** Exit code for a bug: EX_SOFTWARE from sysexits.h. */
+export const EXIT_BUG = 70;
+
+function realDeps(io: Io): CliDeps {
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return {
+    io,
+    // REFUND_CLAIM_NOW pins "now" for reproducible runs (tests, demos); it is documented.
+    clock: { now: () => (io.env.REFUND_CLAIM_NOW ? new Date(io.env.REFUND_CLAIM_NOW) : new Date()) },
+    version,
+    builtinTemplates: fileURLToPath(new URL('../../templates', import.meta.url)),
+    // No suffix: `~/.local/share/refund-claim` (or under XDG_DATA_HOME), as SPEC says.
+    platformDataDir: () => envPaths('refund-claim', { suffix: '' }).data,
+    createPrompter: (streams) => createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
+    readStdin: () => readFileSync(0, 'utf8'),
+  };
+}
+
+export async function main(argv: readonly string[] = process.argv, deps?: CliDeps): Promise<number> {
+  const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const context = new CommandContext(deps ?? realDeps(io));
+  const debug = argv.includes('--debug');
+  let code: number;
+  try {
+    await buildProgram(context).parseAsync(argv);
+    code = context.exitCode;
+  } catch (error) {
+    code = report(error, context, debug);
+  } finally {
+    context.close();
+  }
+  if (deps === undefined) process.exitCode = code;
+  return code;
+}
+
+function report(error: unknown, context: CommandContext, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message; help and --version end here with 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UserError) {
+    context.err(`error: ${error.message}`);
+    if (error.hint) context.err(`  ${error.hint}`);
+    if (debug && error.stack) context.err(error.stack);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  context.err(`error: unexpected failure: ${message}`);
+  context.err(
+    debug && error instanceof Error && error.stack
+      ? error.stack
+      : '  This is a bug; please report it with the command you ran (add --debug for details).',
+  );
+  return EXIT_BUG;
+}

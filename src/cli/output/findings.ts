@@ -1,0 +1,49 @@
+/** The completeness check as people read it: each finding, and the exact command that fixes it. */
+import type { ChalkInstance } from 'chalk';
+import type { Claim } from '../../domain/claim.js';
+import { formatClaimId } from '../../domain/claim.js';
+import type { Finding } from '../../domain/completeness.js';
+import { flagOf } from '../claim-fields.js';
+
+export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>): string | null {
+  const id = formatClaimId(claim.id);
+  switch (finding.code) {
+    case 'missing-field':
+    case 'invalid-fields':
+    case 'short-description':
+      return finding.field ? `refund-claim edit ${id} ${flagOf(finding.field)} <value>` : null;
+    case 'missing-evidence':
+      return `refund-claim attach ${id} <file> --kind ${finding.kinds?.[0] ?? 'other'}`;
+    case 'evidence-altered':
+    case 'evidence-missing': {
+      const item = claim.evidence.find((e) => e.seq === finding.evidence);
+      // Attaching the original again restores the stored copy (same content, same checksum).
+      return `refund-claim attach ${id} <original of ${item?.name ?? 'the file'}> --kind ${item?.kind ?? 'other'}`;
+    }
+    case 'file-by-soon':
+    case 'file-by-passed':
+      return `refund-claim ticket ${id}, then refund-claim submit ${id} --ticket <number>`;
+    case 'evidence-shared':
+      return null;
+  }
+}
+
+export function formatFindings(
+  findings: readonly Finding[],
+  claim: Pick<Claim, 'id' | 'evidence'>,
+  color: ChalkInstance,
+): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const id = formatClaimId(claim.id);
+  if (findings.length === 0) return `${id} is complete: nothing required is missing.`;
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [`${id}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`];
+  for (const finding of findings) {
+    const label = finding.severity === 'error' ? color.red('error  ') : color.yellow('warning');
+    lines.push(`  ${label}  ${finding.message}`);
+    const fix = fixFor(finding, claim);
+    if (fix) lines.push(`           fix: ${fix}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,205 @@
+/**
+ * The `new` wizard: asks only for what the flags did not give, in the order a person thinks of
+ * it (where, what went wrong, whose account, which promotion, how much, the proof).
+ */
+import type { Account, ClaimSummary, EvidenceInput } from '../../app/deps.js';
+import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
+import { formatClaimId } from '../../domain/claim.js';
+import { defaultRequested, missingEvidence, requiredFields } from '../../domain/completeness.js';
+import { CancelledError } from '../../domain/errors.js';
+import { formatMoney, toDecimalString } from '../../domain/money.js';
+import { UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
+import { withDefaults } from '../claim-fields.js';
+import type { TextFieldKey } from '../claim-fields.js';
+import type { Prompter } from './prompter.js';
+import {
+  captionQuestion,
+  channelQuestion,
+  confirmQuestion,
+  evidencePathQuestion,
+  fieldQuestion,
+  moreEvidenceQuestion,
+  reasonQuestion,
+} from './questions.js';
+
+export interface WizardServices {
+  prompter: Prompter;
+  now: Date;
+  home: string;
+  findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null;
+  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[];
+  /** The detected MIME type of a usable file, or throws with what is wrong with it. */
+  inspect(path: string): Promise<string>;
+  /** Shows the completeness findings and the rendered ticket for what has been entered. */
+  preview(fields: ClaimFields, evidence: readonly EvidenceInput[]): Promise<void>;
+  /** Text for the person at the terminal (stderr). */
+  say(text: string): void;
+}
+
+export interface WizardOptions {
+  yes: boolean;
+  allowDuplicate: boolean;
+}
+
+export interface WizardResult {
+  fields: ClaimFields;
+  evidence: EvidenceInput[];
+  allowDuplicate: boolean;
+}
+
+type Draft = Partial<ClaimFields>;
+
+/** Fields after the account and promotion, in the order they are asked. */
+const DETAIL_ORDER: readonly TextFieldKey[] = [
+  'start',
+  'end',
+  'chargeDate',
+  'promised',
+  'delivered',
+  'creator',
+  'deliverables',
+];
+
+export async function runNewClaimWizard(
+  services: WizardServices,
+  given: Draft,
+  givenEvidence: readonly EvidenceInput[],
+  options: WizardOptions,
+): Promise<WizardResult> {
+  const { prompter } = services;
+  const draft: Draft = { ...given };
+  const channel = (draft.channel ??= await prompter.select(channelQuestion()));
+  const reason = (draft.reason ??= await prompter.select(reasonQuestion()));
+  if (channel === 'tiktok-ads' && reason === 'unspent-balance' && !options.yes) {
+    services.say(UNSPENT_BALANCE_WARNING);
+    if (!(await prompter.confirm(confirmQuestion('unspentBalanceWarning', 'Continue with this request?', false)))) {
+      throw new CancelledError('Cancelled — nothing was saved.');
+    }
+  }
+  const required = new Set(requiredFields(channel, reason));
+  const ask = async <K extends TextFieldKey>(field: K, extra: Parameters<typeof fieldQuestion>[2] = {}) => {
+    if (draft[field] !== undefined) return;
+    const optional = !required.has(field);
+    const context = { currency: draft.currency ?? 'USD', now: services.now };
+    draft[field] = (await prompter.input(fieldQuestion(field, context, { optional, ...extra }))) as Draft[K];
+  };
+
+  await askAccount(services, draft, ask);
+  await ask('promotionId');
+  const allowDuplicate = await confirmDuplicate(services, draft, options.allowDuplicate);
+  await ask('promotionName');
+  await ask('currency', { default: 'USD' });
+  const currency = draft.currency ?? 'USD';
+  const money = (minor: number): string => formatMoney(minor, currency);
+  await ask('charged');
+  const charged = draft.charged ?? 0;
+  if (required.has('expected')) {
+    await ask('expected', {
+      check: (expected: number) =>
+        expected < charged ? null : `It must be less than the amount charged (${money(charged)}).`,
+    });
+  }
+  const endsAfterStart = (end: string): string | null =>
+    draft.start && end < draft.start ? `The promotion cannot end before it starts (${draft.start}).` : null;
+  for (const field of DETAIL_ORDER) {
+    if (required.has(field)) await ask(field, field === 'end' ? { check: endsAfterStart } : {});
+  }
+  await ask('requested', {
+    default: toDecimalString(defaultRequested(reason, charged, draft.expected ?? null), currency),
+    check: (requested: number) =>
+      requested <= charged ? null : `It cannot be more than was charged (${money(charged)}).`,
+  });
+  await ask('description');
+  await ask('fileBy');
+
+  const fields = withDefaults(draft);
+  const evidence = [...givenEvidence, ...(await askEvidence(services, fields, givenEvidence))];
+  await services.preview(fields, evidence);
+  if (!options.yes && !(await prompter.confirm(confirmQuestion('save', 'Save this claim?', true)))) {
+    throw new CancelledError('Not saved.');
+  }
+  return { fields, evidence, allowDuplicate };
+}
+
+async function askAccount(
+  services: WizardServices,
+  draft: Draft,
+  ask: (field: TextFieldKey) => Promise<void>,
+): Promise<void> {
+  if (draft.channel === 'tiktok-ads') await ask('advertiserId');
+  await offerSavedAccount(services, draft, services.findAccount({ advertiserId: draft.advertiserId }));
+  await ask('accountName');
+  await offerSavedAccount(services, draft, services.findAccount({ name: draft.accountName }));
+  await ask('email');
+}
+
+/** A saved account whose advertiser ID or name matches fills the rest of the account in. */
+async function offerSavedAccount(services: WizardServices, draft: Draft, account: Account | null): Promise<void> {
+  if (!account || (draft.accountName !== undefined && draft.email !== undefined)) return;
+  if (draft.advertiserId && account.advertiserId && draft.advertiserId !== account.advertiserId) return;
+  const label = `${account.name}${account.advertiserId ? ` (advertiser ${account.advertiserId})` : ''} <${account.email}>`;
+  if (await services.prompter.confirm(confirmQuestion('useSavedAccount', `Use the saved account ${label}?`, true))) {
+    draft.accountName ??= account.name;
+    draft.email ??= account.email;
+    if (draft.channel === 'tiktok-ads') draft.advertiserId ??= account.advertiserId;
+  }
+}
+
+async function confirmDuplicate(services: WizardServices, draft: Draft, allowDuplicate: boolean): Promise<boolean> {
+  if (allowDuplicate || !draft.channel || !draft.reason || !draft.promotionId) return allowDuplicate;
+  const [existing] = services.findOpenDuplicates(draft.channel, draft.promotionId, draft.reason);
+  if (!existing) return false;
+  const question = confirmQuestion(
+    'allowDuplicate',
+    `${formatClaimId(existing.id)} (${existing.status}) is already an open ${existing.reason} claim for this promotion. File another one anyway?`,
+    false,
+  );
+  if (!(await services.prompter.confirm(question))) {
+    throw new CancelledError(`Nothing saved; continue with ${formatClaimId(existing.id)} instead.`);
+  }
+  return true;
+}
+
+/** One prompt per missing kind of required evidence, then any number of extra files. */
+async function askEvidence(
+  services: WizardServices,
+  fields: ClaimFields,
+  given: readonly EvidenceInput[],
+): Promise<EvidenceInput[]> {
+  const { prompter } = services;
+  const added: EvidenceInput[] = [];
+  const mimes = new Map<string, string>();
+  const check = async (path: string): Promise<string | null> => {
+    try {
+      mimes.set(path, await services.inspect(path));
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const take = async (name: string, kinds: readonly EvidenceKind[], optional: boolean): Promise<void> => {
+    const path = await prompter.input(evidencePathQuestion(name, kinds, check, services.home, { optional }));
+    if (path === null) return;
+    const caption = await prompter.input(captionQuestion(`${name}Caption`));
+    added.push({ kind: kindFor(kinds, mimes.get(path) ?? ''), path, caption });
+  };
+
+  const missing = missingEvidence(
+    fields.reason,
+    given.map((item) => ({ kind: item.kind })),
+  );
+  for (const [index, kinds] of missing.entries()) await take(`evidence${index + 1}`, kinds, true);
+  for (let round = 1; ; round++) {
+    const kind = await prompter.select(moreEvidenceQuestion(`moreEvidence${round}`));
+    if (kind === 'done') break;
+    await take(`extraEvidence${round}`, [kind], false);
+  }
+  return added;
+}
+
+/** When either kind will do, the file's type decides: a video is a recording, an image a screenshot. */
+function kindFor(kinds: readonly EvidenceKind[], mime: string): EvidenceKind {
+  if (kinds.includes('recording') && mime.startsWith('video/')) return 'recording';
+  if (kinds.includes('screenshot') && mime.startsWith('image/')) return 'screenshot';
+  return kinds[0] ?? 'other';
+}

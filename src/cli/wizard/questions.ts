@@ -1,0 +1,126 @@
+/**
+ * The wizard's questions as data. Each field's `validate` and `filter` use the same parsers as
+ * its command-line flag, so an answer is accepted exactly when the flag would be.
+ */
+import { CHANNELS, EVIDENCE_KINDS, REASONS } from '../../domain/claim.js';
+import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
+import { describeKinds } from '../../domain/completeness.js';
+import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
+import { parseText } from '../../domain/text.js';
+import { FIELD_SPECS } from '../claim-fields.js';
+import type { ParseContext, TextFieldKey } from '../claim-fields.js';
+import type { ConfirmQuestion, InputQuestion, SelectQuestion } from './prompter.js';
+
+export function channelQuestion(): SelectQuestion<Channel> {
+  return {
+    type: 'select',
+    name: 'channel',
+    message: 'Where did you pay for the promotion?',
+    choices: CHANNELS.map((value) => ({ value, name: CHANNEL_LABELS[value] })),
+  };
+}
+
+export function reasonQuestion(): SelectQuestion<Reason> {
+  return {
+    type: 'select',
+    name: 'reason',
+    message: 'What went wrong?',
+    choices: REASONS.map((value) => ({ value, name: REASON_LABELS[value], description: value })),
+  };
+}
+
+export interface FieldQuestionOptions {
+  /** An empty answer means "none" (null). */
+  optional?: boolean;
+  default?: string;
+  /** A rule that ties this answer to earlier ones (requested ≤ charged); returns the problem. */
+  check?: (value: never) => string | null;
+}
+
+export function fieldQuestion<K extends TextFieldKey>(
+  field: K,
+  context: ParseContext,
+  options: FieldQuestionOptions = {},
+): InputQuestion<ClaimFields[K] | null> {
+  const spec = FIELD_SPECS[field];
+  const isAmount = ['charged', 'expected', 'requested'].includes(field);
+  const parse = (input: string) => spec.parse(input, context);
+  return {
+    type: 'input',
+    name: field,
+    message: isAmount ? `${spec.prompt} (${context.currency})` : spec.prompt,
+    default: options.default,
+    validate: (input) => {
+      if (input.trim() === '') return options.optional ? true : 'Required.';
+      const result = parse(input);
+      if (!result.ok) return capitalize(result.error);
+      return options.check?.(result.value as never) ?? true;
+    },
+    filter: (input) => {
+      if (input.trim() === '') return null;
+      const result = parse(input);
+      return (result.ok ? result.value : null) as ClaimFields[K] | null;
+    },
+  };
+}
+
+/** Terminals paste dragged files quoted or with escaped spaces; `~/` is the home directory. */
+export function cleanPath(input: string, home: string): string {
+  let path = input.trim();
+  if (/^(['"]).*\1$/.test(path)) path = path.slice(1, -1);
+  else path = path.replace(/\\ /g, ' ');
+  return path.startsWith('~/') ? `${home}${path.slice(1)}` : path;
+}
+
+export function evidencePathQuestion(
+  name: string,
+  kinds: readonly EvidenceKind[],
+  check: (path: string) => Promise<string | null>,
+  home: string,
+  options: { optional: boolean },
+): InputQuestion<string | null> {
+  return {
+    type: 'input',
+    name,
+    message: `Path to ${describeKinds(kinds)}${options.optional ? ' (Enter to skip and attach it later)' : ''}`,
+    validate: async (input) => {
+      if (input.trim() === '') return options.optional ? true : 'Required.';
+      return (await check(cleanPath(input, home))) ?? true;
+    },
+    filter: (input) => (input.trim() === '' ? null : cleanPath(input, home)),
+  };
+}
+
+export function captionQuestion(name: string): InputQuestion<string | null> {
+  return {
+    type: 'input',
+    name,
+    message: 'One-line caption for the support agent (optional)',
+    validate: (input) => {
+      if (input.trim() === '') return true;
+      const result = parseText(input, { max: 200 });
+      return result.ok ? true : `The caption ${result.error}.`;
+    },
+    filter: (input) => (input.trim() === '' ? null : input.trim()),
+  };
+}
+
+export function moreEvidenceQuestion(name: string): SelectQuestion<EvidenceKind | 'done'> {
+  return {
+    type: 'select',
+    name,
+    message: 'Add another file?',
+    choices: [
+      { value: 'done', name: "No, that's all for now" },
+      ...EVIDENCE_KINDS.map((value) => ({ value, name: `Yes, a ${EVIDENCE_KIND_LABELS[value]}` })),
+    ],
+  };
+}
+
+export function confirmQuestion(name: string, message: string, defaultAnswer: boolean): ConfirmQuestion {
+  return { type: 'confirm', name, message, default: defaultAnswer };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
