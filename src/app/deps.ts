@@ -90,6 +90,13 @@ export interface ClaimStore {
   findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null;
   /** For each of the given SHA-256 sums, the other claims whose evidence has the same content. */
   claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]>;
+  /**
+   * Runs `work` — several inserts and changes — as one IMMEDIATE transaction: all of them are
+   * saved, or none. Restoring a backup needs this, and so does loading many claims quickly: one
+   * commit instead of one per claim. A change that throws inside `work` undoes only itself when
+   * `work` catches the error.
+   */
+  transaction<T>(work: () => T): T;
   close(): void;
 }
 

@@ -157,6 +157,11 @@ export class SqliteClaimStore implements ClaimStore {
     return shared;
   }
 
+  transaction<T>(work: () => T): T {
+    // better-sqlite3 turns the transactions of insertClaim and changeClaim inside into savepoints.
+    return this.db.transaction(work).immediate();
+  }
+
   close(): void {
     this.db.close();
   }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { NewClaim } from '../../src/app/deps.js';
+import type { ClaimFields } from '../../src/domain/claim.js';
+import { DuplicateClaimError } from '../../src/domain/errors.js';
+import { openStore } from '../../src/store/open-store.js';
+
+const fields = (promotionId: string): ClaimFields => ({
+  channel: 'tiktok-ads',
+  reason: 'incorrect-charge',
+  accountName: 'Acme Shoes',
+  advertiserId: '7012345678901',
+  email: 'ads@acme.test',
+  promotionId,
+  promotionName: null,
+  start: null,
+  end: null,
+  currency: 'USD',
+  charged: 50_000,
+  expected: 30_000,
+  requested: 20_000,
+  chargeDate: null,
+  promised: null,
+  delivered: null,
+  creator: null,
+  deliverables: null,
+  description: 'We were billed twice for the budget increase on 3 November.',
+  fileBy: null,
+});
+
+const draft = (promotionId: string): NewClaim => ({
+  fields: fields(promotionId),
+  createdAt: '2026-11-20T12:00:00.000Z',
+  createdOn: '2026-11-20',
+  evidence: [],
+});
+
+describe('ClaimStore.transaction', () => {
+  it('saves every insert and change made inside it', () => {
+    const store = openStore(':memory:');
+    const ids = store.transaction(() => {
+      const first = store.insertClaim(draft('1790000001'), { allowDuplicate: false });
+      const second = store.insertClaim(draft('1790000002'), { allowDuplicate: false });
+      store.changeClaim(second.id, () => ({
+        events: [
+          {
+            type: 'submitted',
+            on: '2026-11-20',
+            recordedAt: '2026-11-20T13:00:00.000Z',
+            note: null,
+            data: { ticket: '42' },
+          },
+        ],
+      }));
+      return [first.id, second.id];
+    });
+    expect(ids).toEqual([1, 2]);
+    expect(store.getClaim(2)).toMatchObject({ status: 'submitted', ticketNumber: '42' });
+    store.close();
+  });
+
+  it('saves nothing when the work fails', () => {
+    const store = openStore(':memory:');
+    expect(() =>
+      store.transaction(() => {
+        store.insertClaim(draft('1790000001'), { allowDuplicate: false });
+        throw new Error('the backup is damaged');
+      }),
+    ).toThrow('the backup is damaged');
+    expect(store.listClaims({})).toEqual([]);
+    store.close();
+  });
+
+  it('undoes only the change that failed when the work goes on', () => {
+    const store = openStore(':memory:');
+    store.transaction(() => {
+      store.insertClaim(draft('1790000001'), { allowDuplicate: false });
+      expect(() => store.insertClaim(draft('1790000001'), { allowDuplicate: false })).toThrow(DuplicateClaimError);
+      store.insertClaim(draft('1790000002'), { allowDuplicate: false });
+    });
+    expect(store.listClaims({}).map((claim) => claim.promotionId)).toEqual(['1790000001', '1790000002']);
+    store.close();
+  });
+});
