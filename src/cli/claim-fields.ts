@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { ClaimFields, FieldKey } from '../domain/claim.js';
 import { defaultRequested } from '../domain/completeness.js';
-import { parseDate } from '../domain/dates.js';
+import { parseDate } from '../domain/date-input.js';
 import { UsageError } from '../domain/errors.js';
 import { parseAmount, parseCurrency } from '../domain/money.js';
 import type { Parsed } from '../domain/parsed.js';

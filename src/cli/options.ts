@@ -1,7 +1,9 @@
-/** Parsers for option values shared by several commands; each refuses with exit 2. */
+/**
+ * Parsers for option values shared by several commands; each refuses with exit 2. Date options
+ * are in date-option.ts: `status` and `show` use this file and should not load a date parser.
+ */
 import { InvalidArgumentError } from 'commander';
 import { parseClaimId } from '../domain/claim.js';
-import { parseDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 
 export function parseDays(text: string): number {
@@ -19,11 +21,4 @@ export function claimIdArgument(text: string): number {
     );
   }
   return id;
-}
-
-/** Reads a date option relative to `now`, naming the flag when it is not a date. */
-export function dateOption(flag: string, text: string, now: Date): string {
-  const result = parseDate(text, now);
-  if (!result.ok) throw new UsageError(`${flag} ${result.error}.`);
-  return result.value;
 }

@@ -1,13 +1,13 @@
 /**
  * Calendar dates are `YYYY-MM-DD` strings in the user's time zone; instants are ISO-8601 UTC.
- * date-fns is imported one function at a time: its root import costs ~130 ms at start-up.
+ *
+ * Arithmetic on calendar dates counts whole days, which is exact in UTC (every UTC day has 24
+ * hours), so it needs no date library. It is on the path of `status`, `list` and `show`, and
+ * loading even one date-fns function costs ~10 ms at start-up (Node reads date-fns' 200 kB
+ * package.json to resolve it). Reading the dates people type, with date-fns, is in date-input.ts.
  */
-import { addBusinessDays } from 'date-fns/addBusinessDays';
-import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
-import type { Parsed } from './parsed.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -26,39 +26,54 @@ function toDate(day: string): Date {
   return date;
 }
 
+/** Days since 1970-01-01 of a calendar date. */
+function dayNumber(day: string): number {
+  const [y = NaN, m = NaN, d = NaN] = day.split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+function fromDayNumber(days: number): string {
+  const date = new Date(days * DAY_MS);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
+const weekday = (days: number): number => (((days + 4) % 7) + 7) % 7;
+const isWeekend = (days: number): boolean => weekday(days) === 0 || weekday(days) === 6;
+
 export function isCalendarDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && toLocalDate(toDate(text)) === text;
 }
 
-export const DATE_FORMS = 'YYYY-MM-DD, a full ISO 8601 date-time, "today" or "yesterday"';
-
-/** Reads a date as users type it, relative to `now` for `today` and `yesterday`. */
-export function parseDate(text: string, now: Date): Parsed<string> {
-  const input = text.trim().toLowerCase();
-  if (input === 'today') return { ok: true, value: toLocalDate(now) };
-  if (input === 'yesterday') return { ok: true, value: toLocalDate(addDays(now, -1)) };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
-    if (isCalendarDate(input)) return { ok: true, value: input };
-    return { ok: false, error: `"${text}" is not a real calendar date` };
-  }
-  if (/^\d{4}-\d{2}-\d{2}t/.test(input)) {
-    const instant = parseISO(text.trim());
-    if (isValid(instant)) return { ok: true, value: toLocalDate(instant) };
-  }
-  return { ok: false, error: `"${text}" is not a date; use ${DATE_FORMS}` };
-}
-
+/**
+ * Business days are Monday to Friday. Counts exactly as date-fns' `addBusinessDays` does,
+ * including from a weekend day (a unit test holds the two side by side).
+ */
 export function addBusinessDaysTo(day: string, days: number): string {
-  return toLocalDate(addBusinessDays(toDate(day), days));
+  const start = dayNumber(day);
+  const sign = days < 0 ? -1 : 1;
+  let current = start + Math.trunc(days / 5) * 7;
+  for (let rest = Math.abs(days % 5); rest > 0;) {
+    current += sign;
+    if (!isWeekend(current)) rest -= 1;
+  }
+  // A whole number of weeks from a weekend day lands on a weekend day: move to a business day.
+  if (isWeekend(start) && isWeekend(current) && days !== 0) {
+    if (weekday(current) === 6) current += sign < 0 ? 2 : -1;
+    else current += sign < 0 ? 1 : -2;
+  }
+  return fromDayNumber(current);
 }
 
 export function addDaysTo(day: string, days: number): string {
-  return toLocalDate(addDays(toDate(day), days));
+  return fromDayNumber(dayNumber(day) + days);
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
