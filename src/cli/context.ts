@@ -1,15 +1,15 @@
 /**
- * What a command can reach: output streams, the clock, and the data directory's stores, each
- * opened on first use so that `--help` opens nothing and `status` loads no template engine.
+ * What a command can reach: output streams, the clock, and the data directory's stores. Modules
+ * are loaded when a command first needs them, so that `--help` loads no store, and `status`
+ * loads no evidence store, template engine or prompts — nor chalk when its output goes to a pipe.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
 import type { ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
-import { FileEvidenceStore } from '../evidence/evidence-store.js';
-import { openStore } from '../store/open-store.js';
+import type { openStore } from '../store/open-store.js';
+import { PLAIN } from './output/colors.js';
+import type { Colors } from './output/colors.js';
 import type { Prompter } from './wizard/prompter.js';
 
 export interface OutputStream {
@@ -33,7 +33,7 @@ export interface CliDeps {
   /** The package's built-in `templates/` directory. */
   builtinTemplates: string;
   /** The platform's data directory for refund-claim, when neither flag nor env names one. */
-  platformDataDir(): string;
+  platformDataDir(): Promise<string>;
   createPrompter(io: Io): Prompter;
   /** All of standard input, for `--…-file -`. */
   readStdin(): string;
@@ -47,25 +47,38 @@ export interface GlobalOptions {
 
 export class CommandContext {
   private globals: GlobalOptions = { color: true, debug: false };
+  private resolvedDataDir: string | undefined;
+  private open: typeof openStore | undefined;
   private openedStore: ClaimStore | undefined;
   private openedTemplates: Promise<Templates> | undefined;
-  private chalk: ChalkInstance | undefined;
+  private colors: Colors = PLAIN;
   /** Set by a command that finished but must report something through its exit code. */
   exitCode = 0;
 
   constructor(readonly deps: CliDeps) {}
 
-  configure(globals: GlobalOptions): void {
+  /**
+   * Takes the global options before a command's action runs, and loads what every action needs:
+   * the store's code (opening the database waits for `store()`) and, for a terminal, chalk.
+   */
+  async configure(globals: GlobalOptions): Promise<void> {
     this.globals = globals;
+    const { env } = this.deps.io;
+    // `--data-dir` > `REFUND_CLAIM_HOME` > the platform's data directory.
+    this.resolvedDataDir = globals.dataDir ?? env.REFUND_CLAIM_HOME ?? (await this.deps.platformDataDir());
+    const off = !globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
+    const [store, chalk] = await Promise.all([import('../store/open-store.js'), off ? undefined : import('chalk')]);
+    this.open = store.openStore;
+    this.colors = chalk ? new chalk.Chalk({ level: 1 }) : PLAIN;
   }
 
   get debug(): boolean {
     return this.globals.debug;
   }
 
-  /** `--data-dir` > `REFUND_CLAIM_HOME` > the platform's data directory. */
   get dataDir(): string {
-    return this.globals.dataDir ?? this.deps.io.env.REFUND_CLAIM_HOME ?? this.deps.platformDataDir();
+    if (this.resolvedDataDir === undefined) throw new Error('CommandContext used before configure()');
+    return this.resolvedDataDir;
   }
 
   now(): Date {
@@ -86,11 +99,8 @@ export class CommandContext {
   }
 
   /** Colour only on a terminal, and never with `--no-color`, `NO_COLOR` or `TERM=dumb`. */
-  get color(): ChalkInstance {
-    const { env } = this.deps.io;
-    const off = !this.globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
-    this.chalk ??= new Chalk({ level: off ? 0 : 1 });
-    return this.chalk;
+  get color(): Colors {
+    return this.colors;
   }
 
   /** Data: one line (or block) on stdout. */
@@ -105,13 +115,16 @@ export class CommandContext {
 
   store(): ClaimStore {
     if (!this.openedStore) {
+      if (!this.open) throw new Error('CommandContext used before configure()');
       mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-      this.openedStore = openStore(join(this.dataDir, 'claims.db'));
+      this.openedStore = this.open(join(this.dataDir, 'claims.db'));
     }
     return this.openedStore;
   }
 
-  evidenceStore(): EvidenceStore {
+  /** Loaded on first use: hashing and type detection are for the commands that take files. */
+  async evidenceStore(): Promise<EvidenceStore> {
+    const { FileEvidenceStore } = await import('../evidence/evidence-store.js');
     return new FileEvidenceStore(join(this.dataDir, 'evidence'), this.deps.clock);
   }
 

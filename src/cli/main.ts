@@ -3,10 +3,8 @@
  * into one or two lines on stderr and an exit code. The only place that touches `process`.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
-import envPaths from 'env-paths';
 import { UserError } from '../domain/errors.js';
 import { CommandContext } from './context.js';
 import type { CliDeps, Io } from './context.js';
@@ -17,7 +15,9 @@ import { createInquirerPrompter } from './wizard/prompter.js';
 export const EXIT_BUG = 70;
 
 function realDeps(io: Io): CliDeps {
-  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return {
     io,
     // REFUND_CLAIM_NOW pins "now" for reproducible runs (tests, demos); it is documented.
@@ -25,7 +25,8 @@ function realDeps(io: Io): CliDeps {
     version,
     builtinTemplates: fileURLToPath(new URL('../../templates', import.meta.url)),
     // No suffix: `~/.local/share/refund-claim` (or under XDG_DATA_HOME), as SPEC says.
-    platformDataDir: () => envPaths('refund-claim', { suffix: '' }).data,
+    // Loaded only when neither --data-dir nor REFUND_CLAIM_HOME says where the data is.
+    platformDataDir: async () => (await import('env-paths')).default('refund-claim', { suffix: '' }).data,
     createPrompter: (streams) => createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
     readStdin: () => readFileSync(0, 'utf8'),
   };

@@ -10,10 +10,8 @@ import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
 
-export function registerAttach(program: Command, context: CommandContext): void {
-  program
-    .command('attach')
-    .description('add evidence files to a claim (checked, hashed and copied into the evidence store)')
+export function defineAttach(command: Command, context: CommandContext): void {
+  command
     .argument('<id>', 'claim ID', claimIdArgument)
     .argument('<files...>', 'files to add')
     .addOption(new Option('--kind <kind>', 'what the files are').choices(EVIDENCE_KINDS).makeOptionMandatory())
@@ -33,7 +31,7 @@ export function registerAttach(program: Command, context: CommandContext): void 
         caption = parsed.value;
       }
       const result = await attachEvidence(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
+        { store: context.store(), evidence: await context.evidenceStore(), clock: context.deps.clock },
         id,
         files.map((path) => ({ kind: options.kind, path, caption })),
       );

@@ -7,10 +7,8 @@ import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
 import { claimIdArgument } from '../options.js';
 
-export function registerCheck(program: Command, context: CommandContext): void {
-  program
-    .command('check')
-    .description('the completeness check: what is missing and how to fix it (exit 1 on errors)')
+export function defineCheck(command: Command, context: CommandContext): void {
+  command
     .argument('<id>', 'claim ID', claimIdArgument)
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('refund-claim check RC-0001', 'refund-claim check 1 && refund-claim bundle 1'))
@@ -19,7 +17,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const claim = store.getClaim(id);
       if (!claim) throw new ClaimNotFoundError(id);
       const findings = await checkStoredClaim(
-        { store, evidence: context.evidenceStore(), clock: context.deps.clock },
+        { store, evidence: await context.evidenceStore(), clock: context.deps.clock },
         claim,
         { verifyFiles: true },
       );

@@ -13,10 +13,8 @@ import { claimIdArgument } from '../options.js';
 
 const FIELDS = Object.keys(FIELD_SPECS) as TextFieldKey[];
 
-export function registerEdit(program: Command, context: CommandContext): void {
-  const command = program
-    .command('edit')
-    .description('correct fields of an open claim (same flags as new)')
+export function defineEdit(command: Command, context: CommandContext): void {
+  command
     .argument('<id>', 'claim ID', claimIdArgument)
     .addOption(new Option('--channel <channel>', 'where it was paid').choices(CHANNELS))
     .addOption(new Option('--reason <reason>', 'what went wrong').choices(REASONS));

@@ -14,10 +14,8 @@ interface ListOptions {
   json?: boolean;
 }
 
-export function registerList(program: Command, context: CommandContext): void {
-  program
-    .command('list')
-    .description('one line per claim')
+export function defineList(command: Command, context: CommandContext): void {
+  command
     .addOption(new Option('--status <status>', 'only claims with this status').choices(STATUSES))
     .addOption(new Option('--reason <reason>', 'only claims for this reason').choices(REASONS))
     .addOption(new Option('--channel <channel>', 'only claims on this channel').choices(CHANNELS))

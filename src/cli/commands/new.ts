@@ -47,7 +47,7 @@ interface NewOptions extends Record<string, unknown> {
   json?: boolean;
 }
 
-export function registerNew(program: Command, context: CommandContext): void {
+export function defineNew(command: Command, context: CommandContext): void {
   // Evidence flags of every kind share one counter, so files keep their command-line order.
   let order = 0;
   const collect =
@@ -57,9 +57,7 @@ export function registerNew(program: Command, context: CommandContext): void {
       { kind, path, order: order++ },
     ];
 
-  const command = program
-    .command('new')
-    .description('draft a claim: a wizard on a terminal, flags for scripts')
+  command
     .addOption(
       new Option('--channel <channel>', 'where it was paid (default without a terminal: tiktok-ads)').choices(CHANNELS),
     )
@@ -136,7 +134,7 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
   const givenEvidence = evidenceFromFlags(options);
   if (options.out !== undefined) assertWritableTarget('--out', options.out);
   const store = context.store();
-  const evidenceStore = context.evidenceStore();
+  const evidenceStore = await context.evidenceStore();
   const interactive = context.canPrompt(options.input);
   let fields: ClaimFields;
   let evidence = givenEvidence;
@@ -211,7 +209,7 @@ function savedMessage(
 /** The completeness findings and the ticket as they will be, before anything is saved. */
 async function preview(context: CommandContext, fields: ClaimFields, files: readonly EvidenceInput[]): Promise<string> {
   const store = context.store();
-  const checked = await checkEvidenceFiles(context.evidenceStore(), files);
+  const checked = await checkEvidenceFiles(await context.evidenceStore(), files);
   const now = context.now();
   const claim: Claim = {
     ...fields,

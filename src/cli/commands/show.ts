@@ -7,10 +7,8 @@ import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
 import { claimIdArgument } from '../options.js';
 
-export function registerShow(program: Command, context: CommandContext): void {
-  program
-    .command('show')
-    .description('everything about one claim: fields, amounts, evidence, timeline, next action')
+export function defineShow(command: Command, context: CommandContext): void {
+  command
     .argument('<id>', 'claim ID (RC-0007, rc-7 or 7)', claimIdArgument)
     .option('--json', 'print the claim as JSON')
     .addHelpText('after', examples('refund-claim show RC-0001', 'refund-claim show 1 --json | jq .nextAction'))

@@ -24,10 +24,8 @@ const HEADINGS: Record<DueGroup, (within: number) => string> = {
   later: () => 'Later',
 };
 
-export function registerStatus(program: Command, context: CommandContext): void {
-  program
-    .command('status')
-    .description('what needs doing, most urgent first')
+export function defineStatus(command: Command, context: CommandContext): void {
+  command
     .option('--within <days>', 'how many days ahead count as due soon', parseDays, 7)
     .option('--json', 'print [{id, status, action, due, overdue, daysLeft}] for scripts')
     .option('--exit-status', 'exit with 8 when anything is overdue (for cron)')

@@ -6,10 +6,8 @@ import { writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
 
-export function registerTicket(program: Command, context: CommandContext): void {
-  program
-    .command('ticket')
-    .description('print the support-ticket draft for a claim, ready to paste into the web form')
+export function defineTicket(command: Command, context: CommandContext): void {
+  command
     .argument('<id>', 'claim ID', claimIdArgument)
     .option('--out <file>', 'write it to this file instead of standard output')
     .addHelpText(

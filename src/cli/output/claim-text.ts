@@ -1,5 +1,5 @@
 /** `show` for people: every field, the evidence, the timeline and what to do next. */
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import { formatTimeline, timelineEntries } from '../../app/timeline.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
@@ -30,7 +30,7 @@ export function formatNextAction(
   );
 }
 
-export function formatClaim(claim: Claim, today: string, color: ChalkInstance): string {
+export function formatClaim(claim: Claim, today: string, color: Colors): string {
   const money = (minor: number | null): string => (minor === null ? '—' : formatMoney(minor, claim.currency));
   const section = (title: string, body: string): string => `\n${color.bold(title)}\n${body}`;
   const promotionDates = claim.start || claim.end ? `, ${claim.start ?? '?'} → ${claim.end ?? '?'}` : '';

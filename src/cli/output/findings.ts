@@ -1,5 +1,5 @@
 /** The completeness check as people read it: each finding, and the exact command that fixes it. */
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import type { Finding } from '../../domain/completeness.js';
@@ -31,7 +31,7 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
 export function formatFindings(
   findings: readonly Finding[],
   claim: Pick<Claim, 'id' | 'evidence'>,
-  color: ChalkInstance,
+  color: Colors,
 ): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

@@ -1,0 +1,73 @@
+/**
+ * What each command loads. Start-up time is measured by `npm run bench`; this holds the reasons
+ * for it in place: `--help` loads no command, and the read commands load no date library, no
+ * template engine, no prompts, no zip writer, no type detection, and no chalk when piped.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, claimFlags, NOW, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const HOOKS = `
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOADED_MODULES, url + '\\n');
+  return next(url, context);
+}
+`;
+
+/** The modules a run of the built binary loads through the ESM loader, as paths. */
+function loadedModules(home: string, args: readonly string[]): string[] {
+  const hooks = join(home, 'hooks.mjs');
+  const register = join(home, 'register.mjs');
+  const list = join(home, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(hooks, HOOKS);
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  writeFileSync(list, '');
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      REFUND_CLAIM_HOME: home,
+      REFUND_CLAIM_NOW: NOW,
+      TZ: 'UTC',
+      LOADED_MODULES: list,
+    },
+    encoding: 'utf8',
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(list, 'utf8').trim().split('\n');
+}
+
+const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
+
+const HEAVY =
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk)\/|dist\/(render|bundle|evidence)\//;
+
+describe('start-up loading', () => {
+  it('--help loads no command, no store and no dependency but commander', () => {
+    const modules = loadedModules(tempDir(), ['--help']);
+    expect(matching(modules, /node_modules\/commander\//)).not.toEqual([]);
+    expect(matching(modules, /dist\/(cli\/commands|store|app)\//)).toEqual([]);
+    expect(matching(modules, /node_modules\/(?!commander\/)/)).toEqual([]);
+  });
+
+  it.each([['status'], ['status', '--json'], ['list'], ['show', '1']])(
+    '%s loads its own command and nothing heavy',
+    async (...args) => {
+      const home = tempDir();
+      expect((await run(claimFlags(), { home })).code).toBe(0);
+      const modules = loadedModules(home, args);
+      expect(matching(modules, HEAVY)).toEqual([]);
+      expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([
+        `${args[0]}.js`,
+      ]);
+    },
+  );
+});
