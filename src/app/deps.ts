@@ -62,6 +62,18 @@ export interface ClaimSummary {
   createdAt: string;
 }
 
+/** An open claim as `status` lists it: its next action, and the promotion and amount it is about. */
+export interface PendingClaim {
+  id: number;
+  status: Status;
+  nextAction: Action;
+  nextDue: string;
+  promotionId: string;
+  promotionName: string | null;
+  currency: string;
+  requested: number;
+}
+
 export interface ClaimFilter {
   status?: Status;
   reason?: Reason;
@@ -86,7 +98,7 @@ export interface ClaimStore {
   changeClaim(id: number, change: (claim: Claim) => ClaimChange): Claim;
   listClaims(filter: ClaimFilter): ClaimSummary[];
   /** Every open claim with its next action, soonest due first. */
-  pendingClaims(): ClaimSummary[];
+  pendingClaims(): PendingClaim[];
   findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null;
   /** For each of the given SHA-256 sums, the other claims whose evidence has the same content. */
   claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]>;

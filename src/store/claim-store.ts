@@ -8,6 +8,7 @@ import type {
   NewClaim,
   NewEvent,
   NewEvidence,
+  PendingClaim,
 } from '../app/deps.js';
 import type { Channel, Claim, ClaimFields, Reason } from '../domain/claim.js';
 import { nextAction } from '../domain/deadlines.js';
@@ -18,10 +19,57 @@ import {
   eventFromRow,
   evidenceFromRow,
   FIELD_COLUMNS,
+  PENDING_COLUMNS,
+  pendingFromRow,
   SUMMARY_COLUMNS,
   summaryFromRow,
 } from './rows.js';
 import type { ClaimRow, EventRow, EvidenceRow } from './rows.js';
+
+/*
+ * The reads that commands run on every use, exported so that a test checks each one's query plan
+ * (test/unit/query-plans.test.ts): each is answered from an index, and `status` from the partial
+ * index of open claims alone, whatever the number of closed claims.
+ */
+
+export const CLAIM_BY_ID = 'SELECT * FROM claims WHERE id = ?';
+
+export const EVENTS_OF_CLAIM =
+  'SELECT seq, type, happened_on, recorded_at, note, data FROM events WHERE claim_id = ? ORDER BY seq';
+
+export const EVIDENCE_OF_CLAIM =
+  'SELECT seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence WHERE claim_id = ? ORDER BY seq';
+
+/** Every column it reads is in the index `claims_pending`: no table row is visited. */
+export const PENDING_CLAIMS = `SELECT ${PENDING_COLUMNS} FROM claims WHERE next_due IS NOT NULL ORDER BY next_due, id`;
+
+export const OPEN_DUPLICATES = `SELECT ${SUMMARY_COLUMNS} FROM claims
+  WHERE promotion_id = ? AND channel = ? AND reason = ? AND next_due IS NOT NULL ORDER BY id`;
+
+export const NEXT_ID = 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims';
+
+export const CLAIMS_SHARING_EVIDENCE = `SELECT DISTINCT sha256, claim_id FROM evidence
+  WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`;
+
+export const ACCOUNT_BY_ADVERTISER_ID = 'SELECT name, advertiser_id, email FROM accounts WHERE advertiser_id = ?';
+
+export const ACCOUNT_BY_NAME =
+  'SELECT name, advertiser_id, email FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY updated_at DESC LIMIT 1';
+
+/** `list` with its filters: status, reason and channel each have an index that keeps ID order. */
+export function listQuery(filter: ClaimFilter): { sql: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  for (const key of ['status', 'reason', 'channel'] as const) {
+    const value = filter[key];
+    if (value !== undefined) {
+      where.push(`${key} = ?`);
+      params.push(value);
+    }
+  }
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM claims ${where.length > 0 ? `WHERE ${where.join(' AND ')} ` : ''}ORDER BY id`;
+  return { sql, params };
+}
 
 /** better-sqlite3 is synchronous, so every method here is one transaction or one query. */
 export class SqliteClaimStore implements ClaimStore {
@@ -67,27 +115,20 @@ export class SqliteClaimStore implements ClaimStore {
   }
 
   findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[] {
-    const rows = this.sql(
-      `SELECT ${SUMMARY_COLUMNS} FROM claims
-       WHERE promotion_id = ? AND channel = ? AND reason = ? AND next_due IS NOT NULL ORDER BY id`,
-    ).all(promotionId, channel, reason) as ClaimRow[];
+    const rows = this.sql(OPEN_DUPLICATES).all(promotionId, channel, reason) as ClaimRow[];
     return rows.map(summaryFromRow);
   }
 
   getClaim(id: number): Claim | null {
-    const row = this.sql('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+    const row = this.sql(CLAIM_BY_ID).get(id) as ClaimRow | undefined;
     if (!row) return null;
-    const events = this.sql(
-      'SELECT seq, type, happened_on, recorded_at, note, data FROM events WHERE claim_id = ? ORDER BY seq',
-    ).all(id) as EventRow[];
-    const evidence = this.sql(
-      'SELECT seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence WHERE claim_id = ? ORDER BY seq',
-    ).all(id) as EvidenceRow[];
+    const events = this.sql(EVENTS_OF_CLAIM).all(id) as EventRow[];
+    const evidence = this.sql(EVIDENCE_OF_CLAIM).all(id) as EvidenceRow[];
     return claimFromRows(row, events.map(eventFromRow), evidence.map(evidenceFromRow));
   }
 
   peekNextId(): number {
-    return (this.sql('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims').get() as { id: number }).id;
+    return (this.sql(NEXT_ID).get() as { id: number }).id;
   }
 
   changeClaim(id: number, change: (claim: Claim) => ClaimChange): Claim {
@@ -112,46 +153,30 @@ export class SqliteClaimStore implements ClaimStore {
   }
 
   listClaims(filter: ClaimFilter): ClaimSummary[] {
-    const where: string[] = [];
-    const params: string[] = [];
-    for (const key of ['status', 'reason', 'channel'] as const) {
-      const value = filter[key];
-      if (value !== undefined) {
-        where.push(`${key} = ?`);
-        params.push(value);
-      }
-    }
-    const rows = this.sql(
-      `SELECT ${SUMMARY_COLUMNS} FROM claims ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
-    ).all(...params) as ClaimRow[];
-    return rows.map(summaryFromRow);
+    const { sql, params } = listQuery(filter);
+    return (this.sql(sql).all(...params) as ClaimRow[]).map(summaryFromRow);
   }
 
-  pendingClaims(): ClaimSummary[] {
-    const rows = this.sql(
-      `SELECT ${SUMMARY_COLUMNS} FROM claims WHERE next_due IS NOT NULL ORDER BY next_due, id`,
-    ).all() as ClaimRow[];
-    return rows.map(summaryFromRow);
+  pendingClaims(): PendingClaim[] {
+    return (this.sql(PENDING_CLAIMS).all() as ClaimRow[]).map(pendingFromRow);
   }
 
   findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null {
     const row = (
       query.advertiserId
-        ? this.sql('SELECT name, advertiser_id, email FROM accounts WHERE advertiser_id = ?').get(query.advertiserId)
+        ? this.sql(ACCOUNT_BY_ADVERTISER_ID).get(query.advertiserId)
         : query.name
-          ? this.sql(
-              'SELECT name, advertiser_id, email FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY updated_at DESC LIMIT 1',
-            ).get(query.name)
+          ? this.sql(ACCOUNT_BY_NAME).get(query.name)
           : undefined
     ) as { name: string; advertiser_id: string | null; email: string } | undefined;
     return row ? { name: row.name, advertiserId: row.advertiser_id, email: row.email } : null;
   }
 
   claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]> {
-    const rows = this.sql(
-      `SELECT DISTINCT sha256, claim_id FROM evidence
-       WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`,
-    ).all(JSON.stringify(sha256s), claimId) as { sha256: string; claim_id: number }[];
+    const rows = this.sql(CLAIMS_SHARING_EVIDENCE).all(JSON.stringify(sha256s), claimId) as {
+      sha256: string;
+      claim_id: number;
+    }[];
     const shared = new Map<string, number[]>();
     for (const row of rows) shared.set(row.sha256, [...(shared.get(row.sha256) ?? []), row.claim_id]);
     return shared;

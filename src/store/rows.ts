@@ -1,5 +1,5 @@
 /** Mapping between SQLite rows and the domain types. Column names live here and in the schema. */
-import type { ClaimSummary } from '../app/deps.js';
+import type { ClaimSummary, PendingClaim } from '../app/deps.js';
 import type {
   Channel,
   Claim,
@@ -117,6 +117,26 @@ export function summaryFromRow(row: ClaimRow): ClaimSummary {
     nextAction: row.next_action as Action | null,
     nextDue: row.next_due,
     createdAt: row.created_at,
+  };
+}
+
+/**
+ * The columns `status` needs, all of them in the index `claims_pending` (migration 002): it reads
+ * that index alone, not one table row per open claim.
+ */
+export const PENDING_COLUMNS = 'id, status, next_action, next_due, promotion_id, promotion_name, currency, requested';
+
+export function pendingFromRow(row: ClaimRow): PendingClaim {
+  if (row.next_action === null || row.next_due === null) throw new Error(`claim ${row.id} has no next action`);
+  return {
+    id: row.id,
+    status: row.status as Status,
+    nextAction: row.next_action as Action,
+    nextDue: row.next_due,
+    promotionId: row.promotion_id,
+    promotionName: row.promotion_name,
+    currency: row.currency,
+    requested: row.requested,
   };
 }
 
