@@ -17,7 +17,30 @@ export function parseCurrency(text: string): Parsed<string> {
   return { ok: false, error: `"${text}" is not an ISO 4217 currency code (for example USD, EUR, GBP)` };
 }
 
-const digitsCache = new Map<string, number>();
+/**
+ * The decimals of the currencies most claims are in, the same in every ICU version. Asking Intl
+ * costs ~10 ms the first time (ICU loads its number-formatting data), which `status` and `list`
+ * would pay on every run just to print amounts. A test holds these to Intl's answers; every
+ * other currency asks Intl.
+ */
+export const COMMON_CURRENCY_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['USD', 2],
+  ['EUR', 2],
+  ['GBP', 2],
+  ['CAD', 2],
+  ['AUD', 2],
+  ['NZD', 2],
+  ['CHF', 2],
+  ['SGD', 2],
+  ['HKD', 2],
+  ['MXN', 2],
+  ['BRL', 2],
+  ['INR', 2],
+  ['JPY', 0],
+  ['KRW', 0],
+]);
+
+const digitsCache = new Map<string, number>(COMMON_CURRENCY_DIGITS);
 
 export function currencyDigits(currency: string): number {
   let digits = digitsCache.get(currency);
