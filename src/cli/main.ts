@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CommanderError } from 'commander';
+import { CommanderError } from './commander.js';
 import { UserError } from '../domain/errors.js';
 import { CommandContext } from './context.js';
 import type { CliDeps, Io } from './context.js';

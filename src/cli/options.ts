@@ -2,7 +2,7 @@
  * Parsers for option values shared by several commands; each refuses with exit 2. Date options
  * are in date-option.ts: `status` and `show` use this file and should not load a date parser.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './commander.js';
 import { parseClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
 

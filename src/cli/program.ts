@@ -1,4 +1,4 @@
-import { Command, Help } from 'commander';
+import { Command, Help } from './commander.js';
 import type { CommandContext } from './context.js';
 
 /** Adds a command's arguments, options, help text and action to the command made for it here. */

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../commander.js';
 import type { Command } from 'commander';
 import { attachEvidence } from '../../app/attach-evidence.js';
 import { EVIDENCE_KINDS, formatClaimId } from '../../domain/claim.js';

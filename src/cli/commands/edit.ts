@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../commander.js';
 import type { Command } from 'commander';
 import { editClaim } from '../../app/edit-claim.js';
 import { CHANNELS, formatClaimId, REASONS } from '../../domain/claim.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../commander.js';
 import type { Command } from 'commander';
 import { CHANNELS, REASONS, STATUSES } from '../../domain/claim.js';
 import type { Channel, Reason, Status } from '../../domain/claim.js';

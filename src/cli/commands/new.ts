@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { Option } from 'commander';
+import { Option } from '../commander.js';
 import type { Command } from 'commander';
 import { claimDocument } from '../../app/claim-document.js';
 import { createClaim } from '../../app/create-claim.js';
