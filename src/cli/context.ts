@@ -8,9 +8,21 @@ import { join } from 'node:path';
 import type { ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
 import type { openStore } from '../store/open-store.js';
-import { PLAIN } from './output/colors.js';
-import type { Colors } from './output/colors.js';
 import type { Prompter } from './wizard/prompter.js';
+
+/**
+ * The styles the output uses. A chalk instance is one; `PLAIN` is the one for pipes, files,
+ * `--no-color`, `NO_COLOR` and `TERM=dumb`, so that cron's `status` never loads chalk.
+ */
+export interface Colors {
+  bold(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+}
+
+const same = (text: string): string => text;
+
+export const PLAIN: Colors = { bold: same, red: same, yellow: same };
 
 export interface OutputStream {
   write(text: string): boolean;

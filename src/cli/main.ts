@@ -9,7 +9,7 @@ import { UserError } from '../domain/errors.js';
 import { CommandContext } from './context.js';
 import type { CliDeps, Io } from './context.js';
 import { buildProgram } from './program.js';
-import { createInquirerPrompter } from './wizard/prompter.js';
+import type { Prompter } from './wizard/prompter.js';
 
 /** Exit code for a bug: EX_SOFTWARE from sysexits.h. */
 export const EXIT_BUG = 70;
@@ -27,8 +27,28 @@ function realDeps(io: Io): CliDeps {
     // No suffix: `~/.local/share/refund-claim` (or under XDG_DATA_HOME), as SPEC says.
     // Loaded only when neither --data-dir nor REFUND_CLAIM_HOME says where the data is.
     platformDataDir: async () => (await import('env-paths')).default('refund-claim', { suffix: '' }).data,
-    createPrompter: (streams) => createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
+    createPrompter: (streams) =>
+      lazyPrompter(async () =>
+        (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
+      ),
     readStdin: () => readFileSync(0, 'utf8'),
+  };
+}
+
+/** The prompter, loaded at the first question: only the wizard asks any. */
+function lazyPrompter(load: () => Promise<Prompter>): Prompter {
+  let loaded: Promise<Prompter> | undefined;
+  const prompter = (): Promise<Prompter> => (loaded ??= load());
+  return {
+    async input(question) {
+      return (await prompter()).input(question);
+    },
+    async select(question) {
+      return (await prompter()).select(question);
+    },
+    async confirm(question) {
+      return (await prompter()).confirm(question);
+    },
   };
 }
 

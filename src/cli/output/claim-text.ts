@@ -1,5 +1,5 @@
 /** `show` for people: every field, the evidence, the timeline and what to do next. */
-import type { Colors } from './colors.js';
+import type { Colors } from '../context.js';
 import { formatTimeline, timelineEntries } from '../../app/timeline.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';

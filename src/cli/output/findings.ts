@@ -1,5 +1,5 @@
 /** The completeness check as people read it: each finding, and the exact command that fixes it. */
-import type { Colors } from './colors.js';
+import type { Colors } from '../context.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import type { Finding } from '../../domain/completeness.js';
