@@ -20,9 +20,9 @@ import {
   evidenceFromRow,
   FIELD_COLUMNS,
   PENDING_COLUMNS,
-  pendingFromRow,
+  pendingFromValues,
   SUMMARY_COLUMNS,
-  summaryFromRow,
+  summaryFromValues,
 } from './rows.js';
 import type { ClaimRow, EventRow, EvidenceRow } from './rows.js';
 
@@ -115,8 +115,9 @@ export class SqliteClaimStore implements ClaimStore {
   }
 
   findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[] {
-    const rows = this.sql(OPEN_DUPLICATES).all(promotionId, channel, reason) as ClaimRow[];
-    return rows.map(summaryFromRow);
+    return (this.sql(OPEN_DUPLICATES).raw(true).all(promotionId, channel, reason) as unknown[][]).map(
+      summaryFromValues,
+    );
   }
 
   getClaim(id: number): Claim | null {
@@ -154,11 +155,15 @@ export class SqliteClaimStore implements ClaimStore {
 
   listClaims(filter: ClaimFilter): ClaimSummary[] {
     const { sql, params } = listQuery(filter);
-    return (this.sql(sql).all(...params) as ClaimRow[]).map(summaryFromRow);
+    return (
+      this.sql(sql)
+        .raw(true)
+        .all(...params) as unknown[][]
+    ).map(summaryFromValues);
   }
 
   pendingClaims(): PendingClaim[] {
-    return (this.sql(PENDING_CLAIMS).all() as ClaimRow[]).map(pendingFromRow);
+    return (this.sql(PENDING_CLAIMS).raw(true).all() as unknown[][]).map(pendingFromValues);
   }
 
   findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null {

@@ -95,48 +95,58 @@ export function fieldsFromRow(row: ClaimRow): ClaimFields {
   };
 }
 
-/** The columns a summary needs; `list` and `status` never read descriptions or events. */
+/** The columns a summary needs; `list` never reads descriptions or events. */
 export const SUMMARY_COLUMNS =
   'id, status, channel, reason, account_name, advertiser_id, promotion_id, promotion_name, currency, charged, requested, recovered, ticket_number, next_action, next_due, created_at';
 
-export function summaryFromRow(row: ClaimRow): ClaimSummary {
+/**
+ * A row of SUMMARY_COLUMNS read as an array (better-sqlite3's `raw` mode): `list` reads every
+ * claim, and row objects cost ~30% more for 100,000 of them.
+ */
+export function summaryFromValues(values: readonly unknown[]): ClaimSummary {
   return {
-    id: row.id,
-    status: row.status as Status,
-    channel: row.channel as Channel,
-    reason: row.reason as Reason,
-    accountName: row.account_name,
-    advertiserId: row.advertiser_id,
-    promotionId: row.promotion_id,
-    promotionName: row.promotion_name,
-    currency: row.currency,
-    charged: row.charged,
-    requested: row.requested,
-    recovered: row.recovered,
-    ticketNumber: row.ticket_number,
-    nextAction: row.next_action as Action | null,
-    nextDue: row.next_due,
-    createdAt: row.created_at,
+    id: values[0] as number,
+    status: values[1] as Status,
+    channel: values[2] as Channel,
+    reason: values[3] as Reason,
+    accountName: values[4] as string,
+    advertiserId: values[5] as string | null,
+    promotionId: values[6] as string,
+    promotionName: values[7] as string | null,
+    currency: values[8] as string,
+    charged: values[9] as number,
+    requested: values[10] as number,
+    recovered: values[11] as number | null,
+    ticketNumber: values[12] as string | null,
+    nextAction: values[13] as Action | null,
+    nextDue: values[14] as string | null,
+    createdAt: values[15] as string,
   };
 }
 
 /**
- * The columns `status` needs, all of them in the index `claims_pending` (migration 002): it reads
+ * The columns `status` needs, all of them in the index `claims_pending` (migration 2): it reads
  * that index alone, not one table row per open claim.
  */
 export const PENDING_COLUMNS = 'id, status, next_action, next_due, promotion_id, promotion_name, currency, requested';
 
-export function pendingFromRow(row: ClaimRow): PendingClaim {
-  if (row.next_action === null || row.next_due === null) throw new Error(`claim ${row.id} has no next action`);
+/**
+ * A row of PENDING_COLUMNS read as an array (better-sqlite3's `raw` mode): for the thousands of
+ * open claims `status` lists, ~30% faster than row objects.
+ */
+export function pendingFromValues(values: readonly unknown[]): PendingClaim {
+  const nextAction = values[2] as Action | null;
+  const nextDue = values[3] as string | null;
+  if (nextAction === null || nextDue === null) throw new Error(`claim ${String(values[0])} has no next action`);
   return {
-    id: row.id,
-    status: row.status as Status,
-    nextAction: row.next_action as Action,
-    nextDue: row.next_due,
-    promotionId: row.promotion_id,
-    promotionName: row.promotion_name,
-    currency: row.currency,
-    requested: row.requested,
+    id: values[0] as number,
+    status: values[1] as Status,
+    nextAction,
+    nextDue,
+    promotionId: values[4] as string,
+    promotionName: values[5] as string | null,
+    currency: values[6] as string,
+    requested: values[7] as number,
   };
 }
 
