@@ -27,16 +27,17 @@ const BIN = join(ROOT, 'bin', 'refund-claim.js');
 const CASES_DIR = join(ROOT, 'bench', 'cases');
 
 function usage() {
-  return 'usage: npm run bench -- [--json] [--runs <n>] [--keep] [case…]';
+  return 'usage: npm run bench -- [--json] [--runs <n>] [--keep] [--strict] [--no-hyperfine] [case…]';
 }
 
 function parseArgs(argv) {
-  const options = { help: false, json: false, keep: false, runs: 30, strict: false, cases: [] };
+  const options = { help: false, hyperfine: true, json: false, keep: false, runs: 30, strict: false, cases: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--strict') options.strict = true;
+    else if (arg === '--no-hyperfine') options.hyperfine = false;
     else if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '-h' || arg === '--help') options.help = true;
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${usage()}`);
@@ -51,10 +52,11 @@ const log = (text) => process.stderr.write(`${text}\n`);
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-const HYPERFINE = (() => {
+/** hyperfine's version, or null to time with the fallback. */
+function findHyperfine() {
   const probe = spawnSync('hyperfine', ['--version'], { encoding: 'utf8' });
   return probe.status === 0 ? probe.stdout.trim() : null;
-})();
+}
 
 /** Shell syntax (pipes, `&&`, redirections, globs, variables) means a command needs a shell. */
 const needsShell = (command) => /[|&;<>()$`*?\\]/.test(command) || /^\s*\w+=/.test(command);
@@ -94,7 +96,7 @@ function summarise(name, command, times) {
  * each round is one `hyperfine --export-json` call (without a shell unless a command or
  * `prepare` needs one); without it, a plain fallback runs the commands round-robin.
  */
-function makeHyperfine(defaults) {
+function makeHyperfine(defaults, hyperfineVersion) {
   return function hyperfine(commands, opts = {}) {
     const list = (Array.isArray(commands) ? commands : [commands]).map((item) =>
       typeof item === 'string'
@@ -117,7 +119,7 @@ function makeHyperfine(defaults) {
       // Alternate the order: even rounds baseline first, odd rounds subject first.
       const order = list.map((_, index) => index);
       if (round % 2 === 1) order.reverse();
-      if (HYPERFINE) {
+      if (hyperfineVersion) {
         const exportFile = join(tmpdir(), `refund-claim-bench-${process.pid}-${round}.json`);
         const args = [
           '--style',
@@ -209,6 +211,7 @@ async function main() {
         '  --runs n   timed runs per command when a case does not say (30)',
         '  --keep     keep the work directories',
         '  --strict   exit 1 when a target is missed',
+        '  --no-hyperfine  time with the built-in fallback even where hyperfine is installed',
       ].join('\n'),
     );
     return;
@@ -223,13 +226,14 @@ async function main() {
 
   const started = performance.now();
   const base = mkdtempSync(join(tmpdir(), 'refund-claim-bench-'));
-  const hyperfine = makeHyperfine({ runs: options.runs });
+  const timer = options.hyperfine ? findHyperfine() : null;
+  const hyperfine = makeHyperfine({ runs: options.runs }, timer);
   const machine = {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
-    timer: HYPERFINE ?? 'built-in fallback (hyperfine not found)',
+    timer: timer ?? `built-in timer (${options.hyperfine ? 'hyperfine not found' : '--no-hyperfine'})`,
   };
   log(`refund-claim bench: node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), ${machine.timer}`);
 

@@ -25,7 +25,11 @@ export async function run(ctx) {
   );
   const refundClaim = (args) => `${node} ${quote(ctx.bin)} ${args}`;
   const once = (args) => {
-    const result = spawnSync(process.execPath, [ctx.bin, ...args], { env: childEnv, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [ctx.bin, ...args], {
+      env: childEnv,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     if (result.status !== 0)
       throw new Error(`refund-claim ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
     return result.stdout;
