@@ -63,16 +63,8 @@ export async function run(ctx) {
 
   const size = `${CLAIMS.toLocaleString('en')} claims, ${open.toLocaleString('en')} open`;
   return [
-    row(
-      'refund-claim status',
-      'node -e ""',
-      baseline,
-      'status',
-      status,
-      1.4,
-      `${size}; prints all ${open} open claims`,
-    ),
-    row('refund-claim status --json', 'node -e ""', baseline, 'status --json', json, 1.5),
+    row('refund-claim status', 'node -e ""', baseline, 'status', status, 1.4, `${size}: prints every open claim`),
+    row('refund-claim status --json', 'node -e ""', baseline, 'status --json', json, 1.5, `${size}`),
     row(`refund-claim show ${id}`, 'node -e ""', baseline, 'show', show, null),
     row(
       'refund-claim list',
