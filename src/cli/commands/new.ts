@@ -194,9 +194,8 @@ function savedMessage(
   out?: string,
 ): string {
   const id = formatClaimId(claim.id);
-  const lines = [
-    `Saved ${id}: a ${claim.reason} claim on ${claim.channel}, ${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}.`,
-  ];
+  const files = `${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}`;
+  const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`];
   for (const item of skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
   if (out !== undefined) lines.push(`Ticket draft written to ${out}.`);
   for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
