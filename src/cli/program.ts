@@ -1,12 +1,18 @@
 import { Command } from 'commander';
 import type { CommandContext } from './context.js';
+import { registerAppeal } from './commands/appeal.js';
 import { registerAttach } from './commands/attach.js';
 import { registerCheck } from './commands/check.js';
+import { registerClose } from './commands/close.js';
+import { registerDecision } from './commands/decision.js';
 import { registerEdit } from './commands/edit.js';
+import { registerFollowup } from './commands/followup.js';
 import { registerList } from './commands/list.js';
+import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
+import { registerSubmit } from './commands/submit.js';
 import { registerTicket } from './commands/ticket.js';
 
 /** Wires every command and the global options. Command modules stay light: heavy work is lazy. */
@@ -42,6 +48,12 @@ export function buildProgram(context: CommandContext): Command {
     registerAttach,
     registerTicket,
     registerEdit,
+    registerSubmit,
+    registerLog,
+    registerFollowup,
+    registerDecision,
+    registerAppeal,
+    registerClose,
   ]) {
     register(program, context);
   }

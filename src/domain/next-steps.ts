@@ -24,7 +24,7 @@ export function nextStep(action: Action, id: number): NextStep {
       };
     case 'escalate':
       return {
-        words: 'escalate: two follow-ups went unanswered',
+        words: 'escalate to your sales representative (two follow-ups went unanswered)',
         commands: [`refund-claim followup ${claim}`, `refund-claim followup ${claim} --sent`],
       };
     case 'reply':

@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags, run, showClaim } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 
-const showJson = async (home: string, id = '1') =>
-  JSON.parse((await run(['show', id, '--json'], { home })).stdout) as Record<string, unknown>;
+const showJson = showClaim;
 
 describe('new --no-input', () => {
   it('saves the claim, copies the evidence in command-line order, and says what to do next', async () => {
@@ -31,7 +30,7 @@ describe('new --no-input', () => {
     expect(result.stderr).toBe(
       [
         'Saved RC-0001 (incorrect-charge on tiktok-ads, 4 evidence files).',
-        'Next: file the ticket with support by 2026-11-24 (in 4d).',
+        'Next: file the ticket with support, due 2026-11-24 (in 4d).',
         '  refund-claim ticket RC-0001',
         '  refund-claim submit RC-0001 --ticket <number>',
         '',

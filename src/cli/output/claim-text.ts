@@ -25,7 +25,7 @@ export function formatNextAction(
   if (!next) return `${formatClaimId(claim.id)} is ${claim.status}; nothing more to do.`;
   const step = nextStep(next.action, claim.id);
   const { label } = dueState(next.due, today);
-  return [`Next: ${step.words} by ${next.due} (${label}).`, ...step.commands.map((command) => `  ${command}`)].join(
+  return [`Next: ${step.words}, due ${next.due} (${label}).`, ...step.commands.map((command) => `  ${command}`)].join(
     '\n',
   );
 }
