@@ -103,20 +103,29 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
   };
 }
 
-/** Turns Handlebars' errors into "file line N: what is wrong". */
+/** Turns Handlebars' errors into "file, line N: what is wrong". */
 function templateError(path: string, error: unknown): UserError {
   if (error instanceof UserError) return error;
   const message = (error as Error).message;
-  const details = error as { lineNumber?: number };
   const parse = /^Parse error on line (\d+):/.exec(message);
-  const unknown = /^"([^"]+)" not defined in .* - (\d+):\d+$/.exec(message);
+  const unknown = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
   const where = parse
     ? `line ${parse[1]}: syntax error`
     : unknown
-      ? `line ${unknown[2]}: unknown field "${unknown[1]}"`
-      : `${details.lineNumber ? `line ${details.lineNumber}: ` : ''}${message}`;
+      ? `line ${unknown[2]}: unknown field "${fieldAt(path, Number(unknown[2]), Number(unknown[3])) ?? unknown[1]}"`
+      : message;
   return new UserError(
     `Template ${path}, ${where}.`,
     'Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.',
   );
+}
+
+/** Handlebars names only the last part of a missing path (`id` of `claim.id`); the source has it all. */
+function fieldAt(path: string, line: number, column: number): string | null {
+  try {
+    const text = readFileSync(path, 'utf8').split('\n')[line - 1] ?? '';
+    return /^[\w@./-]+/.exec(text.slice(column))?.[0] ?? null;
+  } catch {
+    return null;
+  }
 }
