@@ -205,7 +205,7 @@ describe('attach', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^Added to RC-0003:\n  #2  receipt  invoice.pdf  \(application\/pdf, \d+ B\)\n  #3  receipt  dashboard.png/,
+      /^Added to RC-0003:\n {2}#2 {2}receipt {2}invoice.pdf {2}\(application\/pdf, \d+ B\)\n {2}#3 {2}receipt {2}dashboard.png/,
     );
     expect(result.stderr).toContain('Skipped dashboard.png: same content as evidence #3.');
     const claim = await showClaim(home, '3');
