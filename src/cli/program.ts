@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CommandContext } from './context.js';
+import { examples } from './output/help.js';
 import { registerAppeal } from './commands/appeal.js';
 import { registerAttach } from './commands/attach.js';
 import { registerCheck } from './commands/check.js';
@@ -28,6 +29,10 @@ export function buildProgram(context: CommandContext): Command {
     .option('--no-color', 'no colours in the output')
     .option('--debug', 'print stack traces with errors')
     .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      examples('refund-claim new', 'refund-claim status', 'refund-claim ticket RC-0001 --out ticket.txt'),
+    )
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
