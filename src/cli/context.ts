@@ -111,6 +111,11 @@ export class CommandContext {
     return this.openedStore;
   }
 
+  /** What most use cases take: the store, the evidence store and the clock. */
+  useCaseDeps(): { store: ClaimStore; evidence: EvidenceStore; clock: Clock } {
+    return { store: this.store(), evidence: this.evidenceStore(), clock: this.deps.clock };
+  }
+
   evidenceStore(): EvidenceStore {
     return new FileEvidenceStore(join(this.dataDir, 'evidence'), this.deps.clock);
   }

@@ -1,11 +1,14 @@
 /** What every lifecycle command shares: `--on`, `--note`, amounts, and the report afterwards. */
 import type { Command } from 'commander';
+import { messageView } from '../app/message-view.js';
+import { assertStepFits, recordStep } from '../app/record-event.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
 import { formatMoney, parseAmount } from '../domain/money.js';
 import { parseText } from '../domain/text.js';
 import type { CommandContext } from './context.js';
+import { writeTextFile } from './files.js';
 import { formatNextAction } from './output/claim-text.js';
 import { dateOption } from './options.js';
 import { confirmQuestion } from './wizard/questions.js';
@@ -69,4 +72,49 @@ export function reportStep(context: CommandContext, claim: Claim, done: string):
   context.err(
     `${formatClaimId(claim.id)}: ${done}. Status: ${claim.status}.\n${formatNextAction(claim, context.today())}`,
   );
+}
+
+export interface DraftOptions extends StepOptions {
+  out?: string;
+  sent?: boolean;
+}
+
+export function addDraftOptions(command: Command, what: string): Command {
+  return addStepOptions(
+    command
+      .option('--out <file>', `write the ${what} to this file`)
+      .option('--sent', 'record that it was sent (prints nothing unless --out is given)'),
+  );
+}
+
+export interface Draft {
+  template: string;
+  event: 'followup-sent' | 'escalation-sent' | 'appeal-sent';
+  /** "follow-up", "appeal": for the report after --sent. */
+  what: string;
+}
+
+/**
+ * Prints a drafted message (or writes it to --out) and, with --sent, records that it went out.
+ * The claim must be in a status where sending it fits (`sending`), printing included.
+ */
+export async function draftAndRecord(
+  context: CommandContext,
+  id: number,
+  options: DraftOptions,
+  sending: Draft['event'],
+  choose: (claim: Claim) => Draft,
+): Promise<void> {
+  const step = readStepOptions(context, options);
+  const claim = assertStepFits(context.store(), id, { type: sending, data: {} });
+  const draft = choose(claim);
+  if (!options.sent || options.out !== undefined) {
+    const text = (await context.templates()).render(draft.template, messageView(claim, step.on));
+    if (options.out === undefined) context.out(text);
+    else writeTextFile('--out', options.out, text);
+  }
+  if (options.sent) {
+    const { claim: after } = await recordStep(context.useCaseDeps(), id, { type: draft.event, ...step, data: {} });
+    reportStep(context, after, `${draft.what} sent on ${step.on}`);
+  }
 }

@@ -33,7 +33,7 @@ export function registerAttach(program: Command, context: CommandContext): void 
         caption = parsed.value;
       }
       const result = await attachEvidence(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
+        context.useCaseDeps(),
         id,
         files.map((path) => ({ kind: options.kind, path, caption })),
       );

@@ -46,11 +46,11 @@ export function registerClose(program: Command, context: CommandContext): void {
         throw new UsageError(`--amount goes with refunded or credited; ${options.outcome} recovers nothing.`);
       }
       const amount = options.amount === undefined ? null : await readAmount(context, claim, options.amount, options);
-      const { claim: after } = await recordStep(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
-        id,
-        { type: 'closed', ...step, data: { outcome: options.outcome, amount } },
-      );
+      const { claim: after } = await recordStep(context.useCaseDeps(), id, {
+        type: 'closed',
+        ...step,
+        data: { outcome: options.outcome, amount },
+      });
       const recovered =
         paid && after.recovered !== null ? `, ${formatMoney(after.recovered, after.currency)} recovered` : '';
       reportStep(context, after, `closed as ${options.outcome}${recovered}`);

@@ -65,23 +65,17 @@ export function registerDecision(program: Command, context: CommandContext): voi
           `--amount ${formatMoney(amount, claim.currency)} is not less than the ${formatMoney(claim.requested, claim.currency)} requested; record it as approved.`,
         );
       }
-      const { claim: after } = await recordStep(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
-        id,
-        {
-          type: 'decision',
-          ...step,
-          data: {
-            decision,
-            amount: decision === 'denied' ? null : (amount ?? claim.requested),
-            reason: options.reason === undefined ? null : textOption('--reason', options.reason, true),
-            expectBy:
-              options.expectBy === undefined ? null : dateOption('--expect-by', options.expectBy, context.now()),
-            appealBy:
-              options.appealBy === undefined ? null : dateOption('--appeal-by', options.appealBy, context.now()),
-          },
+      const { claim: after } = await recordStep(context.useCaseDeps(), id, {
+        type: 'decision',
+        ...step,
+        data: {
+          decision,
+          amount: decision === 'denied' ? null : (amount ?? claim.requested),
+          reason: options.reason === undefined ? null : textOption('--reason', options.reason, true),
+          expectBy: options.expectBy === undefined ? null : dateOption('--expect-by', options.expectBy, context.now()),
+          appealBy: options.appealBy === undefined ? null : dateOption('--appeal-by', options.appealBy, context.now()),
         },
-      );
+      });
       reportStep(context, after, `${decision} on ${step.on}`);
     });
 }

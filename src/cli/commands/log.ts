@@ -60,7 +60,7 @@ export function registerLog(program: Command, context: CommandContext): void {
               true,
             );
       const { claim, skipped } = await recordStep(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
+        context.useCaseDeps(),
         id,
         {
           type: 'message',

@@ -178,10 +178,7 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
     }
   }
 
-  const { claim, skipped } = await createClaim(
-    { store, evidence: evidenceStore, clock: context.deps.clock },
-    { fields, evidence, allowDuplicate },
-  );
+  const { claim, skipped } = await createClaim(context.useCaseDeps(), { fields, evidence, allowDuplicate });
   if (options.out !== undefined) writeTextFile('--out', options.out, renderTicket(await context.templates(), claim));
   context.out(options.json ? formatJson(claimDocument(claim, context.today())) : formatClaimId(claim.id));
   context.err(savedMessage(claim, skipped, context.today(), options.out));

@@ -24,11 +24,7 @@ export function registerSubmit(program: Command, context: CommandContext): void 
     .action(async (id: number, options: StepOptions & { ticket: string }) => {
       const { on, note } = readStepOptions(context, options);
       const ticket = textOption('--ticket', options.ticket);
-      const { claim } = await recordStep(
-        { store: context.store(), evidence: context.evidenceStore(), clock: context.deps.clock },
-        id,
-        { type: 'submitted', on, note, data: { ticket } },
-      );
+      const { claim } = await recordStep(context.useCaseDeps(), id, { type: 'submitted', on, note, data: { ticket } });
       reportStep(context, claim, `ticket ${ticket} filed on ${on}`);
     });
 }
