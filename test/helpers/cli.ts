@@ -63,5 +63,9 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
     '--description': 'We were billed twice for the budget increase on 3 November.',
     ...overrides,
   };
-  return ['new', '--no-input', ...Object.entries(flags).flatMap(([flag, value]) => (value === '' ? [flag] : [flag, value]))];
+  return [
+    'new',
+    '--no-input',
+    ...Object.entries(flags).flatMap(([flag, value]) => (value === '' ? [flag] : [flag, value])),
+  ];
 }
