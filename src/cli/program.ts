@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { registerAttach } from './commands/attach.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerEdit } from './commands/edit.js';
 import { registerList } from './commands/list.js';
@@ -8,6 +9,7 @@ import { registerNew } from './commands/new.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerTicket } from './commands/ticket.js';
+import { registerVerify } from './commands/verify.js';
 
 /** Wires every command and the global options. Command modules stay light: heavy work is lazy. */
 export function buildProgram(context: CommandContext): Command {
@@ -42,6 +44,8 @@ export function buildProgram(context: CommandContext): Command {
     registerAttach,
     registerTicket,
     registerEdit,
+    registerBundle,
+    registerVerify,
   ]) {
     register(program, context);
   }
