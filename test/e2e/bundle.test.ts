@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -61,6 +61,7 @@ describe('refund-claim bundle', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`${ZIP}\n`);
     expect(result.stderr).toContain(`Wrote ${ZIP}: 5 evidence files`);
+    expect(result.stderr).not.toContain('Bundling:');
 
     const zip = join(home, ZIP);
     const entries = pythonEntries(zip);
@@ -128,6 +129,29 @@ describe('refund-claim bundle', () => {
     const ticket = await run(['ticket', '1'], { home });
     expect(ticket.stdout).toContain(entry.replace('evidence/', ''));
   });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'shows progress (files and bytes) on stderr when it is a terminal',
+    async () => {
+      const home = tempDir();
+      await claimWithEvidence(home);
+      // util-linux `script` runs the command on a pseudo-terminal.
+      const output = execFileSync('script', ['-qec', `'${process.execPath}' '${BIN}' bundle 1`, '/dev/null'], {
+        cwd: home,
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          TZ: 'UTC',
+          NO_COLOR: '1',
+          REFUND_CLAIM_HOME: home,
+          REFUND_CLAIM_NOW: NOW,
+        },
+        encoding: 'utf8',
+      });
+      expect(output).toMatch(/\rBundling: 5\/5 files, .+ of .+\r/);
+      expect(output).toContain(`Wrote ${ZIP}`);
+    },
+  );
 
   it('refuses to replace an existing file without --force, and replaces it with --force', async () => {
     const home = tempDir();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,6 +114,32 @@ describe('writeBundle', () => {
     expect(await verifyBundle(target)).toEqual({ claimId: 'RC-0001', entries: 7, problems: [] });
     expect(progress.at(-1)).toMatchObject({ files: 3, totalFiles: 3 });
     expect(progress.at(-1)?.bytes).toBe(progress.at(-1)?.totalBytes);
+  });
+
+  it('reuses read buffers without corrupting large stored entries (checked by Python)', async () => {
+    const dir = tempDir();
+    // Larger than the pool's 16 MiB, so buffers are taken back and filled again.
+    const video = randomBytes(40 * 1024 * 1024 + 3);
+    const image = randomBytes(20 * 1024 * 1024);
+    const target = join(dir, 'big.zip');
+    const bundle = content(dir, [
+      { name: 'a.mp4', data: video, mime: 'video/mp4' },
+      { name: 'b.png', data: image, mime: 'image/png' },
+    ]);
+    await writeBundle(target, bundle, { overwrite: false });
+    const script = `
+import hashlib, json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    if z.testzip() is not None:
+        sys.exit('bad CRC')
+    print(json.dumps({i.filename: hashlib.sha256(z.read(i.filename)).hexdigest() for i in z.infolist()}))
+`;
+    const sums = JSON.parse(execFileSync('python3', ['-c', script, target], { encoding: 'utf8' })) as Record<
+      string,
+      string
+    >;
+    expect(sums['evidence/01-screenshot-a.mp4']).toBe(sha256(video));
+    expect(sums['evidence/02-screenshot-b.png']).toBe(sha256(image));
   });
 
   it('refuses a stored copy that changed, names it, and leaves nothing behind', async () => {

@@ -122,19 +122,23 @@ function printPreview(context: CommandContext, preview: BundlePreview, options: 
 function progressPrinter(context: CommandContext): { update: (p: BundleProgress) => void; clear: () => void } {
   const { stderr } = context.deps.io;
   let last = -Infinity;
-  let shown = false;
+  // Spaces rather than an erase-line escape, which a TERM=dumb terminal would print literally.
+  let width = 0;
+  const draw = (text: string): void => {
+    stderr.write(`\r${text.padEnd(width)}`);
+    width = text.length;
+  };
   return {
     update: (p) => {
       const now = performance.now();
       if (now - last < PROGRESS_INTERVAL_MS && p.bytes < p.totalBytes) return;
       last = now;
-      shown = true;
-      stderr.write(
-        `\rBundling: ${p.files}/${p.totalFiles} files, ${formatSize(p.bytes)} of ${formatSize(p.totalBytes)}\x1b[K`,
-      );
+      draw(`Bundling: ${p.files}/${p.totalFiles} files, ${formatSize(p.bytes)} of ${formatSize(p.totalBytes)}`);
     },
     clear: () => {
-      if (shown) stderr.write('\r\x1b[K');
+      if (width === 0) return;
+      draw('');
+      stderr.write('\r');
     },
   };
 }
