@@ -137,3 +137,70 @@ export interface EvidenceInput {
   path: string;
   caption?: string | null;
 }
+
+/** One evidence file on its way into a bundle. */
+export interface BundleFile {
+  /** Entry name inside the zip, the same as in the ticket's evidence list: `evidence/01-receipt-invoice.pdf`. */
+  entryName: string;
+  /** The stored copy, streamed from disk and re-hashed on the way. */
+  path: string;
+  evidence: Evidence;
+}
+
+/** Everything a bundle holds, ready to be written. */
+export interface BundleContent {
+  claim: Claim;
+  /** Entry dates and the manifest's `createdAt`. */
+  createdAt: Date;
+  ticket: string;
+  timeline: string;
+  files: BundleFile[];
+}
+
+export interface BundleProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface WriteBundleOptions {
+  /** Replace an existing file at the target; without it an existing file is an error (exit 1). */
+  overwrite: boolean;
+  /** Aborting stops the write and removes the temporary file; the target is left as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: BundleProgress) => void;
+}
+
+export interface WrittenBundle {
+  path: string;
+  bytes: number;
+  entries: number;
+}
+
+export type BundleProblemKind = 'missing' | 'extra' | 'altered' | 'malformed';
+
+/** One thing wrong with a bundle, about one entry (or the archive itself when `entry` is null). */
+export interface BundleProblem {
+  kind: BundleProblemKind;
+  entry: string | null;
+  detail: string;
+}
+
+export interface BundleReport {
+  /** The claim the manifest names, when it could be read. */
+  claimId: string | null;
+  /** Entries read and hashed. */
+  entries: number;
+  problems: BundleProblem[];
+}
+
+export interface BundleWriter {
+  /**
+   * Writes the zip to a temporary file beside `target` and renames it into place only when it is
+   * complete and flushed. Refuses (UserError) when a stored copy no longer matches its SHA-256.
+   */
+  write(target: string, content: BundleContent, options: WriteBundleOptions): Promise<WrittenBundle>;
+  /** Reads a finished bundle back and checks every entry against its SHA256SUMS and manifest. */
+  verify(path: string): Promise<BundleReport>;
+}

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
-import type { ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
+import type { BundleWriter, ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
 import { FileEvidenceStore } from '../evidence/evidence-store.js';
 import { openStore } from '../store/open-store.js';
@@ -37,6 +37,17 @@ export interface CliDeps {
   createPrompter(io: Io): Prompter;
   /** All of standard input, for `--…-file -`. */
   readStdin(): string;
+  /**
+   * Turns Ctrl-C, SIGTERM and SIGHUP into an aborted signal while a command has something to clean
+   * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).
+   */
+  watchInterrupts?(): Interrupts;
+}
+
+export interface Interrupts {
+  signal: AbortSignal;
+  /** Gives the signals back to Node's default handling. */
+  stop(): void;
 }
 
 export interface GlobalOptions {
@@ -125,6 +136,11 @@ export class CommandContext {
       loadTemplates({ builtin: this.deps.builtinTemplates, user: join(this.dataDir, 'templates') }),
     );
     return this.openedTemplates;
+  }
+
+  /** Loaded on first use, so commands that never zip do not load the zip code. */
+  async bundles(): Promise<BundleWriter> {
+    return (await import('../bundle/zip-bundles.js')).zipBundles;
   }
 
   prompter(): Prompter {

@@ -3,6 +3,7 @@ import type { CommandContext } from './context.js';
 import { examples } from './output/help.js';
 import { registerAppeal } from './commands/appeal.js';
 import { registerAttach } from './commands/attach.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCheck } from './commands/check.js';
 import { registerClose } from './commands/close.js';
 import { registerDecision } from './commands/decision.js';
@@ -15,6 +16,7 @@ import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerSubmit } from './commands/submit.js';
 import { registerTicket } from './commands/ticket.js';
+import { registerVerify } from './commands/verify.js';
 
 /** Wires every command and the global options. Command modules stay light: heavy work is lazy. */
 export function buildProgram(context: CommandContext): Command {
@@ -59,6 +61,8 @@ export function buildProgram(context: CommandContext): Command {
     registerDecision,
     registerAppeal,
     registerClose,
+    registerBundle,
+    registerVerify,
   ]) {
     register(program, context);
   }
