@@ -3,14 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BundleContent, BundleProgress } from '../../src/app/deps.js';
-import { verifyBundle } from '../../src/bundle/verify-bundle.js';
-import { writeBundle } from '../../src/bundle/write-bundle.js';
-import { ZipReader } from '../../src/bundle/read-zip.js';
-import type { Claim, Evidence } from '../../src/domain/claim.js';
-import { CancelledError, UserError } from '../../src/domain/errors.js';
-import { pngBytes } from '../helpers/files.js';
-import { tempDir } from '../helpers/temp.js';
+import type { BundleContent, BundleProgress } from '../../../src/app/deps.js';
+import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
+import { writeBundle } from '../../../src/bundle/write-bundle.js';
+import { ZipReader } from '../../../src/bundle/read-zip.js';
+import type { Claim, Evidence } from '../../../src/domain/claim.js';
+import { CancelledError, UserError } from '../../../src/domain/errors.js';
+import { pngBytes } from '../../helpers/files.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METHOD_DEFLATED, METHOD_STORED, ZipFormatError, ZipReader } from '../../src/bundle/read-zip.js';
-import { tempDir } from '../helpers/temp.js';
+import { METHOD_DEFLATED, METHOD_STORED, ZipFormatError, ZipReader } from '../../../src/bundle/read-zip.js';
+import { tempDir } from '../../helpers/temp.js';
 
 /** Python's zipfile writes the test archives: an independent writer, stored and deflated entries. */
 function pythonZip(path: string, files: Record<string, { data: string; deflate: boolean }>, comment = ''): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSha256Sums, isStoredMime, parseManifest, parseSha256Sums } from '../../src/bundle/manifest.js';
+import { formatSha256Sums, isStoredMime, parseManifest, parseSha256Sums } from '../../../src/bundle/manifest.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
