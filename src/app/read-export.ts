@@ -18,7 +18,7 @@ import { crossFieldProblems } from '../domain/completeness.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 import { foldEvents, MOVES, moveOf } from '../domain/lifecycle.js';
-import { parseAmount, parseCurrency } from '../domain/money.js';
+import { parseAmount, parseCurrency, toDecimalString } from '../domain/money.js';
 import type { Parsed } from '../domain/parsed.js';
 import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../domain/text.js';
 import type { AccountRecord, ImportedClaim } from './deps.js';
@@ -278,10 +278,13 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     recovered: optional(money('recovered'), amounts.recovered, (r, v) => r.amount(v, currency)),
   };
   for (const key of ['status', 'ticketNumber', 'approved', 'recovered'] as const) {
-    if (stated[key] !== state[key]) {
-      const reader = key === 'approved' || key === 'recovered' ? money(key) : at.at(key);
-      reader.fail(`is ${describe(stated[key])}, but the claim's events make it ${describe(state[key])}`);
-    }
+    if (stated[key] === state[key]) continue;
+    const isAmount = key === 'approved' || key === 'recovered';
+    const show = (v: string | number | null): string =>
+      describe(isAmount && typeof v === 'number' ? toDecimalString(v, currency) : v);
+    (isAmount ? money(key) : at.at(key)).fail(
+      `is ${show(stated[key])}, but the claim's events make it ${show(state[key])}`,
+    );
   }
 
   return {

@@ -36,8 +36,8 @@ export function registerExport(program: Command, context: CommandContext): void 
       ),
     )
     .action(async (options: ExportOptions) => {
-      const toFile = options.out !== undefined && options.out !== '-';
-      if (options.out !== undefined && toFile) assertWritableTarget('--out', options.out);
+      const out = options.out === undefined || options.out === '-' ? null : options.out;
+      if (out !== null) assertWritableTarget('--out', out);
       if (options.withEvidence !== undefined) {
         if (options.format !== 'json') {
           throw new UsageError('--with-evidence goes with --format json: a CSV file has no place for evidence.');
@@ -64,11 +64,9 @@ export function registerExport(program: Command, context: CommandContext): void 
         count = file.claims.length;
       }
 
-      if (options.out !== undefined && toFile) writeTextFile('--out', options.out, text);
-      else context.out(text);
-      const lines = [
-        `Exported ${count} claim${count === 1 ? '' : 's'} to ${toFile ? options.out : 'standard output'}.`,
-      ];
+      if (out === null) context.out(text);
+      else writeTextFile('--out', out, text);
+      const lines = [`Exported ${count} claim${count === 1 ? '' : 's'} to ${out ?? 'standard output'}.`];
       if (copied) {
         lines.push(
           `Copied ${copied.copied} evidence file${copied.copied === 1 ? '' : 's'} to ${options.withEvidence}.`,

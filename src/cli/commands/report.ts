@@ -79,8 +79,11 @@ function terminalView(groups: readonly ReportGroup[], since: string | null, cont
     formatTable([header, ...rows], (line, index) => (index === 0 ? color.bold(line) : line)),
     '',
     color.dim(
-      'RECOVERY: recovered ÷ requested (open claims count as nothing recovered yet). APPROVED: latest answer\n' +
-        'approved, of the claims the platform answered. DAYS: median days from filing to the first answer.',
+      [
+        'RECOVERY  recovered ÷ requested; open claims count as nothing recovered yet',
+        'APPROVED  claims whose latest answer approved them (fully or partly), of those answered',
+        'DAYS      median calendar days from filing to the first answer',
+      ].join('\n'),
     ),
   ].join('\n');
 }

@@ -55,7 +55,7 @@ function terminalView(list: readonly TemplateInfo[], context: CommandContext): s
   const output: string[] = [];
   list.forEach((template, index) => {
     output.push(lines[index] ?? '');
-    if (template.overriddenBy) output.push(color.dim(`  your copy: ${template.overriddenBy}`));
+    if (template.overriddenBy) output.push(color.dim(`   your copy: ${template.overriddenBy}`));
   });
   output.push(
     '',

@@ -131,6 +131,11 @@ describe('reading an export', () => {
       (doc) => ((doc.claims[0] as { ticketNumber: string }).ticketNumber = 'T-2'),
       `.ticketNumber is "T-2", but the claim's events make it "T-1"`,
     ],
+    [
+      'an approved amount without a decision',
+      (doc) => ((doc.claims[0]?.amounts as { approved: string }).approved = '120.00'),
+      `.amounts.approved is "120.00", but the claim's events make it null`,
+    ],
   ])('refuses %s, naming where it is', (_, change, message) => {
     const text = refusal(change);
     expect(text).toContain(message);
