@@ -4,17 +4,22 @@ import { examples } from './output/help.js';
 import { registerAppeal } from './commands/appeal.js';
 import { registerAttach } from './commands/attach.js';
 import { registerBundle } from './commands/bundle.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerCheck } from './commands/check.js';
 import { registerClose } from './commands/close.js';
 import { registerDecision } from './commands/decision.js';
 import { registerEdit } from './commands/edit.js';
+import { registerExport } from './commands/export.js';
 import { registerFollowup } from './commands/followup.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
+import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerStatus } from './commands/status.js';
 import { registerSubmit } from './commands/submit.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerTicket } from './commands/ticket.js';
 import { registerVerify } from './commands/verify.js';
 
@@ -63,6 +68,11 @@ export function buildProgram(context: CommandContext): Command {
     registerClose,
     registerBundle,
     registerVerify,
+    registerReport,
+    registerCalendar,
+    registerExport,
+    registerImport,
+    registerTemplates,
   ]) {
     register(program, context);
   }

@@ -86,7 +86,7 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
       if (!builtinNames().includes(name)) {
         throw new UsageError(
           `No built-in template named "${name}".`,
-          'Run `refund-claim templates list` to see the names.',
+          `The templates are: ${builtinNames().join(', ')}.`,
         );
       }
       const target = join(dirs.user, `${name}${EXTENSION}`);
@@ -103,28 +103,44 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
   };
 }
 
-/** Turns Handlebars' errors into "file, line N: what is wrong". */
+/** Turns Handlebars' errors into "file, line N: what is wrong" (one line). */
 function templateError(path: string, error: unknown): UserError {
   if (error instanceof UserError) return error;
   const message = (error as Error).message;
-  const parse = /^Parse error on line (\d+):/.exec(message);
+  const details = error as { lineNumber?: number };
+  const parse = /^Parse error on line (\d+):[\s\S]*got '([^']+)'$/.exec(message);
   const unknown = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
-  const where = parse
-    ? `line ${parse[1]}: syntax error`
-    : unknown
-      ? `line ${unknown[2]}: unknown field "${fieldAt(path, Number(unknown[2]), Number(unknown[3])) ?? unknown[1]}"`
-      : message;
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+$/.exec(message);
+  let where: string;
+  if (parse) {
+    const why =
+      parse[2] === 'EOF'
+        ? 'the file ends inside a {{#…}} block that is never closed'
+        : parse[2] === 'INVALID'
+          ? 'a {{…}} is not closed with }} or holds a character it cannot'
+          : `unexpected ${(parse[2] ?? '').toLowerCase().replaceAll('_', ' ')}`;
+    where = `line ${parse[1]}: syntax error: ${why}`;
+  } else if (unknown) {
+    const line = Number(unknown[2]);
+    const field = fieldAt(path, line, Number(unknown[3])) ?? unknown[1];
+    where = `line ${line}: unknown field "${field}"`;
+  } else if (mismatch) {
+    where = `line ${mismatch[3]}: {{/${mismatch[2]}}} closes a {{#${mismatch[1]}}} block`;
+  } else {
+    where = `${details.lineNumber ? `line ${details.lineNumber}: ` : ''}${message}`;
+  }
   return new UserError(
     `Template ${path}, ${where}.`,
     'Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.',
   );
 }
 
-/** Handlebars names only the last part of a missing path (`id` of `claim.id`); the source has it all. */
+/** The whole path Handlebars stopped at (`promotion.nmae`, not just `nmae`), from the source. */
 function fieldAt(path: string, line: number, column: number): string | null {
   try {
-    const text = readFileSync(path, 'utf8').split('\n')[line - 1] ?? '';
-    return /^[\w@./-]+/.exec(text.slice(column))?.[0] ?? null;
+    const text = readFileSync(path, 'utf8').split(/\r?\n/)[line - 1] ?? '';
+    // Handlebars' column is where the path starts.
+    return /^[\w.@/[\]-]+/.exec(text.slice(column))?.[0] ?? null;
   } catch {
     return null;
   }
