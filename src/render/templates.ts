@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import type { TemplateInfo, Templates } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import { TEMPLATE_HELPERS } from './helpers.js';
+import { guardBuiltin, HelperArgumentError, TEMPLATE_HELPERS } from './helpers.js';
 
 export interface TemplateDirs {
   builtin: string;
@@ -53,6 +53,10 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
   };
 
   for (const [helper, fn] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(helper, fn);
+  for (const name of ['if', 'unless', 'each', 'with']) {
+    const builtin = handlebars.helpers[name] as ((...raw: unknown[]) => unknown) | undefined;
+    if (builtin) handlebars.registerHelper(name, guardBuiltin(name, builtin));
+  }
   // Partials resolve lazily, so a user's override of a partial is found like any template.
   for (const name of builtinNames().filter((n) => n.startsWith('_'))) {
     handlebars.registerPartial(name.slice(1), (context: unknown, options?: RuntimeOptions) => {
@@ -124,6 +128,9 @@ function templateError(path: string, error: unknown): UserError {
     const line = Number(unknown[2]);
     const field = fieldAt(path, line, Number(unknown[3])) ?? unknown[1];
     where = `line ${line}: unknown field "${field}"`;
+  } else if (error instanceof HelperArgumentError && error.line !== null) {
+    const field = argumentAt(path, error.line, error.column ?? 0, error.index) ?? '?';
+    where = `line ${error.line}: unknown field "${field}" (given to ${error.helper})`;
   } else if (mismatch) {
     where = `line ${mismatch[3]}: {{/${mismatch[2]}}} closes a {{#${mismatch[1]}}} block`;
   } else {
@@ -141,6 +148,17 @@ function fieldAt(path: string, line: number, column: number): string | null {
     const text = readFileSync(path, 'utf8').split(/\r?\n/)[line - 1] ?? '';
     // Handlebars' column is where the path starts.
     return /^[\w.@/[\]-]+/.exec(text.slice(column))?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `index`-th argument of the `{{helper …}}` or `{{#helper …}}` that starts at line:column. */
+function argumentAt(path: string, line: number, column: number, index: number): string | null {
+  try {
+    const text = readFileSync(path, 'utf8').split(/\r?\n/)[line - 1] ?? '';
+    const mustache = /^\{\{~?[#^]?\s*[\w-]+((?:\s+[^\s}]+)*)/.exec(text.slice(column));
+    return mustache?.[1]?.trim().split(/\s+/)[index] ?? null;
   } catch {
     return null;
   }

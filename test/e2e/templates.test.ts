@@ -92,6 +92,10 @@ describe('templates eject', () => {
         'line 3: syntax error: a {{…}} is not closed with }} or holds a character it cannot',
       ],
       ['{{#if promotion.id}}x{{/each}}', 'line 3: {{/each}} closes a {{#if}} block'],
+      // Arguments of helpers are checked too: a misspelling must not silently pick a branch.
+      ['{{#if promotion.nmae}}x{{/if}}', 'line 3: unknown field "promotion.nmae" (given to if)'],
+      ['{{#each evidnce}}x{{/each}}', 'line 3: unknown field "evidnce" (given to each)'],
+      ['Total {{money amounts.requested amounts.curency}}', 'line 3: unknown field "amounts.curency" (given to money)'],
     ];
     for (const [line, problem] of cases) {
       writeFileSync(path, withLine3(line));
