@@ -17,7 +17,7 @@ export function calendarEntry(claim: Claim): CalendarEntry | null {
   const next = nextAction(claim);
   if (!next) return null;
   const id = formatClaimId(claim.id);
-  const step = nextStep(next.action, claim.id);
+  const step = nextStep(next.action, claim);
   const promotion = claim.promotionName ? `${claim.promotionId} (${claim.promotionName})` : claim.promotionId;
   const ticket = claim.ticketNumber ? ` (ticket ${claim.ticketNumber})` : '';
   const description = [

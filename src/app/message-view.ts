@@ -3,35 +3,39 @@
  * plus where the conversation with support stands today.
  */
 import type { Claim, ClaimEvent } from '../domain/claim.js';
-import { daysBetween } from '../domain/dates.js';
+import { addDaysTo, daysBetween } from '../domain/dates.js';
+import { currentRound } from '../domain/deadlines.js';
+import { inOrder } from '../domain/lifecycle.js';
 import { ticketView } from './ticket-view.js';
 
-const chronological = (events: readonly ClaimEvent[]): ClaimEvent[] =>
-  [...events].sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1));
+/** How long the recipient of a last reminder is given before the next step is taken. */
+const LAST_REMINDER_DAYS = 7;
 
-export function messageView(claim: Claim, today: string) {
-  const events = chronological(claim.events);
+/** `answer` is the user's own reply to a denial reason, for the appeal. */
+export function messageView(claim: Claim, today: string, answer: string | null = null) {
+  const events = inOrder(claim.events);
   const last = (match: (e: ClaimEvent) => boolean) => events.findLast(match) ?? null;
   const filed = last((e) => e.type === 'submitted');
   const appeal = last((e) => e.type === 'appeal-sent');
   const decision = last((e) => e.type === 'decision');
   const reply = last((e) => e.type === 'message' && e.data.from === 'support');
-  // Waiting since the ticket was filed, or since the appeal when there is one.
-  const waitingSince = appeal ?? filed;
-  const roundStart = waitingSince ? events.indexOf(waitingSince) : -1;
-  const followups = events
-    .slice(roundStart + 1)
-    .filter((e) => e.type === 'followup-sent' || e.type === 'escalation-sent')
-    .map((e) => ({ on: e.on, escalation: e.type === 'escalation-sent' }));
+  // The same round the deadlines count: since filing, the appeal, or support's latest answer.
+  const round = currentRound(events);
+  const waitingSince = round.start;
+  const followups = round.chasers.map((e) => ({ on: e.on, escalation: e.type === 'escalation-sent' }));
   return {
     ...ticketView(claim),
     today,
     filedOn: filed?.on ?? null,
     appealedOn: appeal?.on ?? null,
     waitingSince: waitingSince?.on ?? null,
+    /** The day support last answered, when that answer started the current wait. */
+    answeredOn: waitingSince?.type === 'message' ? waitingSince.on : null,
     daysWaiting: waitingSince ? Math.max(0, daysBetween(waitingSince.on, today)) : 0,
     lastSupportReply: reply ? { on: reply.on, message: reply.data.message ?? '' } : null,
     followups,
+    replyBy: addDaysTo(today, LAST_REMINDER_DAYS),
+    answer,
     decision: decision
       ? {
           outcome: decision.data.decision ?? 'denied',

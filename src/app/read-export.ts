@@ -17,7 +17,7 @@ import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../
 import { crossFieldProblems } from '../domain/completeness.js';
 import { isCalendarDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
-import { foldEvents, MOVES, moveOf } from '../domain/lifecycle.js';
+import { decisionProblem, firstMisfit, foldEvents } from '../domain/lifecycle.js';
 import { parseAmount, parseCurrency, toDecimalString } from '../domain/money.js';
 import type { Parsed } from '../domain/parsed.js';
 import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../domain/text.js';
@@ -361,11 +361,18 @@ function readEvent(at: Reader, value: unknown, index: number, currency: string):
 /** Every step must have been allowed where it happened, as the lifecycle commands enforce. */
 function assertLegalHistory(at: Reader, events: readonly ClaimEvent[], requested: number): void {
   events.forEach((event, index) => {
-    const move = moveOf(event.type, event.data);
-    if (move === null) return;
-    const { status } = foldEvents(events.slice(0, index), requested);
-    if (!MOVES[move].from.includes(status)) {
-      at.at(index).fail(`(${event.type}) cannot happen to a ${status} claim`);
-    }
+    if (event.type !== 'decision') return;
+    const { data } = event;
+    const problem = decisionProblem({
+      decision: data.decision ?? 'denied',
+      amount: data.amount ?? null,
+      requested,
+      expectBy: data.expectBy ?? null,
+      appealBy: data.appealBy ?? null,
+    });
+    if (problem) at.at(index).at('data').fail(`does not hold a consistent decision: ${problem}`);
   });
+  const misfit = firstMisfit(events, requested);
+  if (misfit)
+    at.at(events.indexOf(misfit.event)).fail(`(${misfit.event.type}) cannot happen to a ${misfit.status} claim`);
 }

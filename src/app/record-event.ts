@@ -5,7 +5,8 @@
  */
 import type { Claim, EventData, EventType } from '../domain/claim.js';
 import { ClaimNotFoundError } from '../domain/errors.js';
-import { assertMoveAllowed, moveOf } from '../domain/lifecycle.js';
+import { assertStepFits } from '../domain/lifecycle.js';
+import type { NewStep } from '../domain/lifecycle.js';
 import type { ClaimStore, Clock, EvidenceInput, EvidenceStore } from './deps.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
@@ -30,11 +31,10 @@ export interface StepResult {
 }
 
 /** Checks a step against the claim as it is now, before any file is copied for it. */
-export function assertStepFits(store: ClaimStore, id: number, step: Pick<StepInput, 'type' | 'data'>): Claim {
+export function checkStep(store: ClaimStore, id: number, step: NewStep): Claim {
   const claim = store.getClaim(id);
   if (!claim) throw new ClaimNotFoundError(id);
-  const move = moveOf(step.type, step.data);
-  if (move) assertMoveAllowed(id, claim.status, move);
+  assertStepFits(id, claim.events, step, claim.requested);
   return claim;
 }
 
@@ -44,14 +44,13 @@ export async function recordStep(
   step: StepInput,
   attachments: readonly EvidenceInput[] = [],
 ): Promise<StepResult> {
-  assertStepFits(deps.store, id, step);
+  checkStep(deps.store, id, step);
   const now = deps.clock.now();
   const files = await checkEvidenceFiles(deps.evidence, attachments);
   const copies = await copyEvidence(deps.evidence, files, now.toISOString());
   let skipped: SkippedEvidence[] = [];
   const claim = deps.store.changeClaim(id, (current) => {
-    const move = moveOf(step.type, step.data);
-    if (move) assertMoveAllowed(id, current.status, move);
+    assertStepFits(id, current.events, step, current.requested);
     const result = withoutDuplicates(copies, current.evidence);
     skipped = result.skipped;
     const data = result.numbers.length > 0 ? { ...step.data, evidence: result.numbers } : step.data;

@@ -2,12 +2,13 @@
  * What a command can reach: output streams, the clock, and the data directory's stores, each
  * opened on first use so that `--help` opens nothing and `status` loads no template engine.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
 import type { BundleWriter, ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
 import { FileEvidenceStore } from '../evidence/evidence-store.js';
 import { openStore } from '../store/open-store.js';
 import type { Prompter } from './wizard/prompter.js';
@@ -116,10 +117,29 @@ export class CommandContext {
 
   store(): ClaimStore {
     if (!this.openedStore) {
-      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      try {
+        mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why =
+          code === 'EEXIST' || code === 'ENOTDIR'
+            ? 'a file is in the way'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : (error as Error).message;
+        throw new UserError(
+          `Cannot use ${this.dataDir} as the data directory: ${why}.`,
+          'Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.',
+        );
+      }
       this.openedStore = openStore(join(this.dataDir, 'claims.db'));
     }
     return this.openedStore;
+  }
+
+  /** The store when the data directory already has one; null rather than creating it. */
+  existingStore(): ClaimStore | null {
+    return this.openedStore ?? (existsSync(join(this.dataDir, 'claims.db')) ? this.store() : null);
   }
 
   /** What most use cases take: the store, the evidence store and the clock. */
@@ -127,8 +147,9 @@ export class CommandContext {
     return { store: this.store(), evidence: this.evidenceStore(), clock: this.deps.clock };
   }
 
-  evidenceStore(): EvidenceStore {
-    return new FileEvidenceStore(join(this.dataDir, 'evidence'), this.deps.clock);
+  /** The data directory's evidence store, or one over another folder (`--with-evidence`). */
+  evidenceStore(dir = join(this.dataDir, 'evidence')): EvidenceStore {
+    return new FileEvidenceStore(dir, this.deps.clock);
   }
 
   templates(): Promise<Templates> {

@@ -1,7 +1,7 @@
 /** What every lifecycle command shares: `--on`, `--note`, amounts, and the report afterwards. */
 import type { Command } from 'commander';
 import { messageView } from '../app/message-view.js';
-import { assertStepFits, recordStep } from '../app/record-event.js';
+import { checkStep, recordStep } from '../app/record-event.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
@@ -89,6 +89,8 @@ export function addDraftOptions(command: Command, what: string): Command {
 
 export interface Draft {
   template: string;
+  /** The user's answer to a denial reason, for the appeal. */
+  answer?: string | null;
   event: 'followup-sent' | 'escalation-sent' | 'appeal-sent';
   /** "follow-up", "appeal": for the report after --sent. */
   what: string;
@@ -106,10 +108,10 @@ export async function draftAndRecord(
   choose: (claim: Claim) => Draft,
 ): Promise<void> {
   const step = readStepOptions(context, options);
-  const claim = assertStepFits(context.store(), id, { type: sending, data: {} });
+  const claim = checkStep(context.store(), id, { type: sending, on: step.on, data: {} });
   const draft = choose(claim);
   if (!options.sent || options.out !== undefined) {
-    const text = (await context.templates()).render(draft.template, messageView(claim, step.on));
+    const text = (await context.templates()).render(draft.template, messageView(claim, step.on, draft.answer ?? null));
     if (options.out === undefined) context.out(text);
     else writeTextFile('--out', options.out, text);
   }

@@ -4,6 +4,7 @@
  */
 import type { ClaimEvent } from './claim.js';
 import { daysBetween } from './dates.js';
+import { inOrder } from './lifecycle.js';
 
 export interface ClaimOutcome {
   /** The day of the `submit` event; null for a claim never filed. */
@@ -28,8 +29,7 @@ function answer(event: ClaimEvent): boolean | null {
 }
 
 export function claimOutcome(events: readonly ClaimEvent[]): ClaimOutcome {
-  // The order things happened in: by day, and on one day in the order they were recorded.
-  const ordered = [...events].sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1));
+  const ordered = inOrder(events);
   const filedOn = ordered.find((event) => event.type === 'submitted')?.on ?? null;
   const answers = ordered.filter((event) => answer(event) !== null);
   const first = answers[0];

@@ -136,7 +136,7 @@ describe('list and show', () => {
     expect(text).toContain(`#1  correspondence  support-reply.eml  ${claim.evidence[0]?.bytes} bytes`);
     expect(text).toContain(`sha256 ${claim.evidence[0]?.sha256}`);
     expect(text).toContain('2026-11-20  Claim drafted');
-    expect(text).toContain('Next: file the ticket with support, due 2026-11-21 (in 1d).');
+    expect(text).toContain('Next: send the request to the creator, due 2026-11-21 (in 1d).');
   });
 });
 
@@ -254,7 +254,7 @@ describe('ticket', () => {
       expect(ticket).toContain(part);
     }
     const technical = (await run(['ticket', '2'], { home })).stdout;
-    expect(technical).toContain('- Scheduled: 1 Nov 2026 (2026-11-01) to 7 Nov 2026 (2026-11-07)');
+    expect(technical).toContain('- Dates: 1 Nov 2026 (2026-11-01) to 7 Nov 2026 (2026-11-07)');
     expect(technical).toContain(
       'TIMELINE\n- 1 Nov 2026 (2026-11-01): Promotion started\n- 7 Nov 2026 (2026-11-07): Promotion ended',
     );

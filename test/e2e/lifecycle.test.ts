@@ -172,7 +172,7 @@ describe('lifecycle commands', () => {
     const result = await run(['decision', '1', 'approved'], { home });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'error: RC-0001 is draft; `decision` does not fit that status.\n' +
+      'error: RC-0001 is draft; `decision approved|partially-approved|denied` does not fit that status.\n' +
         '  Allowed now: refund-claim submit RC-0001 --ticket <number>; refund-claim log RC-0001 --from support|me --message <text>; refund-claim close RC-0001 --outcome withdrawn\n',
     );
     expect((await run(['appeal', '1'], { home })).code).toBe(1);
@@ -203,7 +203,7 @@ describe('lifecycle commands', () => {
     const result = await run(['followup', '1'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Subject: Follow-up on ticket 7301928374');
-    expect(result.stdout).toContain('has been waiting 17 days, since 3 Nov 2026 (2026-11-03)');
+    expect(result.stdout).toContain('I have been waiting 17 days for an answer, since 3 Nov 2026 (2026-11-03).');
     expect(result.stdout).toContain(
       '1. the current status of this request, and\n2. the date by which you expect to resolve it?',
     );
@@ -222,8 +222,10 @@ describe('lifecycle commands', () => {
     await run(['followup', '1', '--sent', '--on', '2026-11-12'], { home });
     const result = await run(['followup', '1'], { home });
     expect(result.stdout).toContain('Subject: Please escalate: support ticket 7301928374');
-    expect(result.stdout).toContain('sales representative for Acme Shoes (advertiser ID 7012345678901)');
-    expect(result.stdout).toContain('Follow-ups sent: 9 Nov 2026 (2026-11-09), 12 Nov 2026 (2026-11-12); no answer');
+    expect(result.stdout).toContain('As our TikTok sales representative for Acme Shoes (advertiser ID 7012345678901)');
+    expect(result.stdout).toContain(
+      '- Follow-ups sent since: 9 Nov 2026 (2026-11-09), 12 Nov 2026 (2026-11-12); no answer',
+    );
     expect(result.stdout).toContain('dispute the charge with my card issuer as a chargeback');
   });
 
@@ -232,9 +234,49 @@ describe('lifecycle commands', () => {
     await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
     await run(['decision', '1', 'denied', '--reason', 'No double charge found.', '--on', '2026-11-10'], { home });
     const result = await run(['appeal', '1'], { home });
-    expect(result.stdout).toContain('THE REASON GIVEN\n"No double charge found."\n\nMY ANSWER');
+    expect(result.stdout).toContain('THE REASON GIVEN\n"No double charge found."\n\nWHAT HAPPENED\n');
     expect(result.stdout).toContain('1. 01-receipt-invoice.pdf');
     expect(result.stdout).toContain('Please reverse the decision and refund USD 200.00 to the original payment method');
+    expect(result.stderr).toContain('Tip: answer the reason support gave in your own words with --answer');
+    const answered = await run(['appeal', '1', '--answer', 'Invoice #1 shows both charges on 3 Nov.'], { home });
+    expect(answered.stdout).toContain(
+      '"No double charge found."\n\nMY ANSWER\nInvoice #1 shows both charges on 3 Nov.\n',
+    );
+    expect(answered.stderr).toBe('');
+  });
+
+  it('asks to reconsider only the rest after a partial approval', async () => {
+    const home = await setUp();
+    await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
+    await run(['decision', '1', 'partially-approved', '--amount', '120', '--on', '2026-11-10'], { home });
+    const result = await run(['appeal', '1'], { home });
+    expect(result.stdout).toContain('which approved USD 120.00 of the USD 200.00 I asked for.');
+    expect(result.stdout).toContain(
+      'Please reconsider the decision and refund the remaining USD 80.00 to the original payment method',
+    );
+  });
+
+  it('places a step recorded after the fact by its date, and refuses one that breaks the history', async () => {
+    const home = await setUp();
+    await run(['submit', '1', '--ticket', 'T', '--on', '2026-11-02'], { home });
+    await run(['log', '1', '--from', 'me', '--message', 'Here is the invoice.', '--on', '2026-11-19'], { home });
+    // Support's request came the day before the reply that was already recorded.
+    const late = await run(
+      ['log', '1', '--from', 'support', '--info-requested', '--message', 'Send the invoice.', '--on', '2026-11-18'],
+      { home },
+    );
+    expect(late.code).toBe(0);
+    expect((await showClaim(home)).status).toBe('submitted');
+    await run(['decision', '1', 'denied', '--on', '2026-11-20'], { home });
+    const broken = await run(['close', '1', '--outcome', 'withdrawn', '--on', '2026-11-10'], { home });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.split('\n')[0]).toBe(
+      'error: With this step on 2026-11-10, the message of 2026-11-18 would no longer fit: RC-0001 would be withdrawn then.',
+    );
+    const early = await run(['decision', '1', 'approved', '--on', '2026-11-01'], { home });
+    expect(early.stderr.split('\n')[0]).toBe(
+      'error: On 2026-11-01 RC-0001 was draft; `decision approved|partially-approved|denied` does not fit then.',
+    );
   });
 
   it('validates decision and close amounts like every amount', async () => {
@@ -245,7 +287,7 @@ describe('lifecycle commands', () => {
       [
         ['decision', '1', 'partially-approved', '--amount', '200'],
         2,
-        'is not less than the USD 200.00 requested; record it as approved',
+        '--amount of a partial approval is less than the requested amount; record it as approved',
       ],
       [['decision', '1', 'approved', '--amount', '12.345'], 2, '--amount "12.345" has more than 2 decimals for USD'],
       [
@@ -254,7 +296,11 @@ describe('lifecycle commands', () => {
         '--amount USD 250.00 is more than the USD 200.00 requested.',
       ],
       [['decision', '1', 'denied', '--amount', '5'], 2, '--amount goes with approved or partially-approved'],
-      [['close', '1', '--outcome', 'rejected'], 1, 'RC-0001 is submitted; `close` does not fit that status.'],
+      [
+        ['close', '1', '--outcome', 'rejected'],
+        1,
+        'RC-0001 is submitted; `close --outcome rejected` does not fit that status.',
+      ],
       [['close', '1', '--outcome', 'withdrawn', '--amount', '5'], 2, '--amount goes with refunded or credited'],
     ];
     for (const [args, code, message] of cases) {

@@ -7,6 +7,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const BUILTIN = fileURLToPath(new URL('../../templates', import.meta.url));
 const NAMES = [
+  '_dates',
   '_details',
   '_evidence-list',
   '_timeline',
@@ -30,7 +31,7 @@ describe('templates list', () => {
     expect(rows.map((row) => row[0])).toEqual(NAMES);
     expect(rows.find((row) => row[0] === 'followup')).toEqual([
       'followup',
-      'Follow-up to support while a ticket or an appeal waits for an answer',
+      'Follow-up while a ticket, an appeal or a request to a creator waits for an answer',
       '',
     ]);
 
@@ -45,7 +46,7 @@ describe('templates list', () => {
     expect(list.filter((t) => t.overriddenBy !== null)).toEqual([
       {
         name: 'followup',
-        description: 'Follow-up to support while a ticket or an appeal waits for an answer',
+        description: 'Follow-up while a ticket, an appeal or a request to a creator waits for an answer',
         overriddenBy: path,
       },
     ]);
@@ -77,7 +78,10 @@ describe('templates eject', () => {
     const path = (await run(['templates', 'eject', 'ticket-tiktok-ads'], { home })).stdout.trim();
     const original = readFileSync(path, 'utf8');
     const lines = original.split('\n');
-    const withLine3 = (text: string): string => [...lines.slice(0, 2), text, ...lines.slice(3)].join('\n');
+    // A line the ticket of this claim renders: the opening sentence.
+    const index = lines.findIndex((line) => line.startsWith('I am requesting a refund of'));
+    const line = `line ${index + 1}`;
+    const withLine3 = (text: string): string => [...lines.slice(0, index), text, ...lines.slice(index + 1)].join('\n');
 
     writeFileSync(path, withLine3('Our own wording for {{promotion.id}}.'));
     const edited = await run(['ticket', '1'], { home });
@@ -97,13 +101,13 @@ describe('templates eject', () => {
       ['{{#each evidnce}}x{{/each}}', 'line 3: unknown field "evidnce" (given to each)'],
       ['Total {{money amounts.requested amounts.curency}}', 'line 3: unknown field "amounts.curency" (given to money)'],
     ];
-    for (const [line, problem] of cases) {
-      writeFileSync(path, withLine3(line));
+    for (const [text, problem] of cases) {
+      writeFileSync(path, withLine3(text));
       const result = await run(['ticket', '1'], { home });
-      expect({ line, code: result.code }).toEqual({ line, code: 1 });
+      expect({ text, code: result.code }).toEqual({ text, code: 1 });
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
-        `error: Template ${path}, ${problem}.\n` +
+        `error: Template ${path}, ${problem.replace('line 3', line)}.\n` +
           '  Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.\n',
       );
     }

@@ -12,8 +12,8 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.kill();
 });
 
-function start(name: string, home: string): TmuxSession {
-  const session = TmuxSession.start(name, home, [process.execPath, BIN, 'new'], {
+function start(name: string, home: string, args: string[] = []): TmuxSession {
+  const session = TmuxSession.start(name, home, [process.execPath, BIN, 'new', ...args], {
     REFUND_CLAIM_HOME: home,
     REFUND_CLAIM_NOW: NOW,
     TZ: 'UTC',
@@ -132,6 +132,31 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     await t.waitFor('Use the saved account Acme Shoes (advertiser 7012345678901) <ads@acme.test>?');
     t.press('Enter');
     await t.waitFor('Promotion ID');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+  });
+
+  it('does not ask the currency again once amounts were given as flags (they were read in USD)', async () => {
+    const home = tempDir();
+    const t = start('amounts', home, [
+      '--channel',
+      'tiktok-promote',
+      '--reason',
+      'campaign-cancelled',
+      '--charged',
+      '500',
+    ]);
+    await t.waitFor('Account or business name');
+    t.answer('Corner Bakery');
+    await t.waitFor('Contact email');
+    t.answer('hi@bakery.test');
+    await t.waitFor('Promotion ID');
+    t.answer('P-1');
+    await t.waitFor('Promotion name (optional)');
+    t.answer('');
+    const screen = await t.waitFor('Amount to request back (USD)');
+    expect(screen).not.toContain('Currency (ISO 4217 code)');
+    expect(screen).toContain('(500.00)');
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
   });

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { assertStepFits, recordStep } from '../../app/record-event.js';
+import { checkStep, recordStep } from '../../app/record-event.js';
 import type { Outcome } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money.js';
@@ -40,7 +40,7 @@ export function registerClose(program: Command, context: CommandContext): void {
     )
     .action(async (id: number, options: CloseOptions) => {
       const step = readStepOptions(context, options);
-      const claim = assertStepFits(context.store(), id, { type: 'closed', data: { outcome: options.outcome } });
+      const claim = checkStep(context.store(), id, { type: 'closed', on: step.on, data: { outcome: options.outcome } });
       const paid = options.outcome === 'refunded' || options.outcome === 'credited';
       if (!paid && options.amount !== undefined) {
         throw new UsageError(`--amount goes with refunded or credited; ${options.outcome} recovers nothing.`);

@@ -1,9 +1,9 @@
 import { Argument } from 'commander';
 import type { Command } from 'commander';
-import { assertStepFits, recordStep } from '../../app/record-event.js';
+import { recordStep } from '../../app/record-event.js';
 import type { Decision } from '../../domain/claim.js';
-import { UsageError } from '../../domain/errors.js';
-import { formatMoney } from '../../domain/money.js';
+import { ClaimNotFoundError, UsageError } from '../../domain/errors.js';
+import { decisionProblem } from '../../domain/lifecycle.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep, textOption } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -44,38 +44,27 @@ export function registerDecision(program: Command, context: CommandContext): voi
     )
     .action(async (id: number, decision: Decision, options: DecisionOptions) => {
       const step = readStepOptions(context, options);
-      const claim = assertStepFits(context.store(), id, { type: 'decision', data: { decision } });
-      if (decision === 'denied' && options.amount !== undefined) {
-        throw new UsageError('--amount goes with approved or partially-approved; a denial approves nothing.');
-      }
-      if (decision === 'denied' && options.expectBy !== undefined) {
-        throw new UsageError(
-          '--expect-by goes with approved or partially-approved: it is when the money should arrive.',
-        );
-      }
-      if (decision !== 'denied' && options.appealBy !== undefined) {
-        throw new UsageError('--appeal-by goes with denied: it is the last day to appeal.');
-      }
-      if (decision === 'partially-approved' && options.amount === undefined) {
-        throw new UsageError('A partial approval needs --amount: how much was approved.');
-      }
-      const amount = options.amount === undefined ? null : await readAmount(context, claim, options.amount, options);
-      if (decision === 'partially-approved' && amount !== null && amount >= claim.requested) {
-        throw new UsageError(
-          `--amount ${formatMoney(amount, claim.currency)} is not less than the ${formatMoney(claim.requested, claim.currency)} requested; record it as approved.`,
-        );
-      }
-      const { claim: after } = await recordStep(context.useCaseDeps(), id, {
+      const current = context.store().getClaim(id);
+      if (!current) throw new ClaimNotFoundError(id);
+      const stated = options.amount === undefined ? null : await readAmount(context, current, options.amount, options);
+      const date = (flag: string, value: string | undefined) =>
+        value === undefined ? null : dateOption(flag, value, context.now());
+      const data = {
+        decision,
+        amount: stated,
+        reason: options.reason === undefined ? null : textOption('--reason', options.reason, true),
+        expectBy: date('--expect-by', options.expectBy),
+        appealBy: date('--appeal-by', options.appealBy),
+      };
+      const problem = decisionProblem({ ...data, requested: current.requested });
+      if (problem) throw new UsageError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
+      // An approval without an amount approves what was requested.
+      const amount = decision === 'denied' ? null : (stated ?? current.requested);
+      const { claim } = await recordStep(context.useCaseDeps(), id, {
         type: 'decision',
         ...step,
-        data: {
-          decision,
-          amount: decision === 'denied' ? null : (amount ?? claim.requested),
-          reason: options.reason === undefined ? null : textOption('--reason', options.reason, true),
-          expectBy: options.expectBy === undefined ? null : dateOption('--expect-by', options.expectBy, context.now()),
-          appealBy: options.appealBy === undefined ? null : dateOption('--appeal-by', options.appealBy, context.now()),
-        },
+        data: { ...data, amount },
       });
-      reportStep(context, after, `${decision} on ${step.on}`);
+      reportStep(context, claim, `${decision} on ${step.on}`);
     });
 }

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { exportCsv, exportEvidence, exportFile } from '../../app/export-claims.js';
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { UsageError } from '../../domain/errors.js';
-import { FileEvidenceStore } from '../../evidence/evidence-store.js';
 import type { CommandContext } from '../context.js';
 import { assertWritableTarget, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
@@ -57,7 +56,7 @@ export function registerExport(program: Command, context: CommandContext): void 
           copied = await exportEvidence(
             file.claims.flatMap((claim) => claim.evidence),
             context.evidenceStore(),
-            new FileEvidenceStore(options.withEvidence, context.deps.clock),
+            context.evidenceStore(options.withEvidence),
           );
         }
         text = formatJson(file);

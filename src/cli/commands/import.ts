@@ -2,10 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { importClaims } from '../../app/import-claims.js';
-import type { ImportConflict } from '../../app/deps.js';
+import type { EvidenceStore, ImportConflict } from '../../app/deps.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
-import { FileEvidenceStore } from '../../evidence/evidence-store.js';
 import type { CommandContext } from '../context.js';
 import { readTextInput } from '../files.js';
 import { examples } from '../output/help.js';
@@ -39,7 +38,7 @@ export function registerImport(program: Command, context: CommandContext): void 
     )
     .action(async (file: string, options: ImportOptions) => {
       const text = readTextInput('import', file, () => context.deps.readStdin());
-      let folder: FileEvidenceStore | null = null;
+      let folder: EvidenceStore | null = null;
       if (options.withEvidence !== undefined) {
         if (!existsSync(options.withEvidence) || !statSync(options.withEvidence).isDirectory()) {
           throw new UsageError(
@@ -47,7 +46,7 @@ export function registerImport(program: Command, context: CommandContext): void 
             'Give the directory `refund-claim export --with-evidence` wrote.',
           );
         }
-        folder = new FileEvidenceStore(options.withEvidence, context.deps.clock);
+        folder = context.evidenceStore(options.withEvidence);
       }
       const label = file === '-' ? 'standard input' : file;
       const result = await importClaims({ store: context.store(), evidence: context.evidenceStore(), folder }, text, {

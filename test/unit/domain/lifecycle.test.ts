@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../../src/domain/claim.js';
 import type { ClaimEvent, EventData, EventType, Status } from '../../../src/domain/claim.js';
 import { UserError } from '../../../src/domain/errors.js';
-import { assertMoveAllowed, foldEvents, MOVES } from '../../../src/domain/lifecycle.js';
+import {
+  assertMoveAllowed,
+  assertStepFits,
+  decisionProblem,
+  foldEvents,
+  MOVES,
+} from '../../../src/domain/lifecycle.js';
 import type { Move } from '../../../src/domain/lifecycle.js';
 
 /** The whole transition table, written out: which move fits which status. */
@@ -116,5 +122,71 @@ describe('folding events into the claim state', () => {
     ],
   ])('%s', (_, events, expected) => {
     expect(foldEvents(events, requested)).toMatchObject(expected);
+  });
+});
+
+describe('a step placed by its date', () => {
+  const history = [event('created', {}, '2026-11-02'), event('submitted', { ticket: 'T' }, '2026-11-03')];
+
+  it('fits when the status on its date allows it, even if recorded late', () => {
+    const reply = event('message', { from: 'me' }, '2026-11-19');
+    expect(() =>
+      assertStepFits(
+        7,
+        [...history, reply],
+        { type: 'message', on: '2026-11-18', data: { from: 'support', infoRequested: true } },
+        100,
+      ),
+    ).not.toThrow();
+  });
+
+  it('is refused when it does not fit the status of its day', () => {
+    expect(() =>
+      assertStepFits(7, history, { type: 'decision', on: '2026-11-01', data: { decision: 'denied' } }, 100),
+    ).toThrow('On 2026-11-01 RC-0007 was draft; `decision approved|partially-approved|denied` does not fit then.');
+  });
+
+  it('is refused when a later step would no longer fit after it', () => {
+    const later = event('decision', { decision: 'denied' }, '2026-11-20');
+    expect(() =>
+      assertStepFits(7, [...history, later], { type: 'closed', on: '2026-11-10', data: { outcome: 'withdrawn' } }, 100),
+    ).toThrow(
+      'With this step on 2026-11-10, the decision of 2026-11-20 would no longer fit: RC-0007 would be withdrawn then.',
+    );
+  });
+});
+
+describe('decision rules', () => {
+  const base = { requested: 20000, expectBy: null, appealBy: null };
+  it.each<[Parameters<typeof decisionProblem>[0], string | null]>([
+    [{ ...base, decision: 'approved', amount: null }, null],
+    [{ ...base, decision: 'approved', amount: 25000 }, null],
+    [{ ...base, decision: 'partially-approved', amount: 12000 }, null],
+    [
+      { ...base, decision: 'partially-approved', amount: null },
+      'a partial approval needs --amount: how much was approved',
+    ],
+    [
+      { ...base, decision: 'partially-approved', amount: 20000 },
+      '--amount of a partial approval is less than the requested amount; record it as approved',
+    ],
+    [
+      { ...base, decision: 'partially-approved', amount: 0 },
+      '--amount of a partial approval is more than zero; record it as denied',
+    ],
+    [
+      { ...base, decision: 'denied', amount: 5 },
+      '--amount goes with approved or partially-approved; a denial approves nothing',
+    ],
+    [
+      { ...base, decision: 'denied', amount: null, expectBy: '2026-12-01' },
+      '--expect-by goes with approved or partially-approved: it is when the money should arrive',
+    ],
+    [
+      { ...base, decision: 'approved', amount: null, appealBy: '2026-12-01' },
+      '--appeal-by goes with denied: it is the last day to appeal',
+    ],
+  ])('%j → %s', (input, problem) => {
+    expect(decisionProblem(input)).toBe(problem);
   });
 });
