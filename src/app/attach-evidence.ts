@@ -33,10 +33,8 @@ export async function attachEvidence(
   // Deduplicated against the claim as it is inside the transaction, not as it was read above.
   const claim = deps.store.changeClaim(id, (current) => {
     const result = withoutDuplicates(copies, current.evidence);
-    skipped = result.skipped;
+    ({ skipped, numbers } = result);
     if (result.added.length === 0) return {};
-    const first = Math.max(0, ...current.evidence.map((item) => item.seq)) + 1;
-    numbers = result.added.map((_, index) => first + index);
     return {
       evidence: result.added,
       events: [

@@ -12,7 +12,7 @@ export interface CheckDeps {
 
 /**
  * The completeness check of a stored claim. `verifyFiles` re-hashes every stored copy (what
- * `check` and `bundle` do); the preview in `new` skips it, having just copied the files.
+ * `check` does); `bundle` skips it because it re-hashes each copy while packing it.
  */
 export async function checkStoredClaim(
   deps: CheckDeps,

@@ -109,7 +109,53 @@ export interface ClaimStore {
    * `work` catches the error.
    */
   transaction<T>(work: () => T): T;
+  /** Whole claims with their events and evidence: by ID, or with `openOnly` soonest due first. */
+  fullClaims(query?: ClaimQuery): Claim[];
+  /** The address book `new` offers accounts from, as `export` writes it. */
+  listAccounts(): AccountRecord[];
+  /**
+   * Restores exported claims under their own IDs, with their events and evidence as they were,
+   * and merges the address book (the newer entry wins), all in one IMMEDIATE transaction.
+   * Status and next action are derived again from the events, as on every write.
+   */
+  importClaims(
+    claims: readonly ImportedClaim[],
+    accounts: readonly AccountRecord[],
+    options: { onConflict: ImportConflict },
+  ): ImportOutcome;
   close(): void;
+}
+
+export interface ClaimQuery {
+  /** Only claims with a next action, soonest due first. */
+  openOnly?: boolean;
+  /** Only claims drafted on or after this day (`YYYY-MM-DD`). */
+  createdSince?: string;
+}
+
+export interface AccountRecord extends Account {
+  /** ISO-8601 UTC instant the entry was last confirmed by a claim. */
+  updatedAt: string;
+}
+
+/** A claim as an export holds it: its original ID, and its events and evidence numbered as they were. */
+export interface ImportedClaim {
+  id: number;
+  fields: ClaimFields;
+  createdAt: string;
+  createdOn: string;
+  events: ClaimEvent[];
+  evidence: Evidence[];
+}
+
+/** What `import` does with a claim whose ID is taken: refuse all, leave the existing one, or give it a new ID. */
+export type ImportConflict = 'fail' | 'skip' | 'renumber';
+
+export interface ImportOutcome {
+  /** Each imported claim's ID in the file and in the data directory (they differ when renumbered). */
+  imported: { from: number; to: number }[];
+  /** IDs left alone because the data directory already had them (`skip`). */
+  skipped: number[];
 }
 
 /** A user's file that passed the checks and can be imported. */
@@ -155,4 +201,102 @@ export interface EvidenceInput {
   kind: EvidenceKind;
   path: string;
   caption?: string | null;
+}
+
+/** One evidence file on its way into a bundle. */
+export interface BundleFile {
+  /** Entry name inside the zip, the same as in the ticket's evidence list: `evidence/01-receipt-invoice.pdf`. */
+  entryName: string;
+  /** The stored copy, streamed from disk and re-hashed on the way. */
+  path: string;
+  evidence: Evidence;
+}
+
+/** Everything a bundle holds, ready to be written. */
+export interface BundleContent {
+  claim: Claim;
+  /** Entry dates and the manifest's `createdAt`. */
+  createdAt: Date;
+  ticket: string;
+  timeline: string;
+  files: BundleFile[];
+}
+
+export interface BundleProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface WriteBundleOptions {
+  /** Replace an existing file at the target; without it an existing file is an error (exit 1). */
+  overwrite: boolean;
+  /** Aborting stops the write and removes the temporary file; the target is left as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: BundleProgress) => void;
+}
+
+export interface WrittenBundle {
+  path: string;
+  bytes: number;
+  entries: number;
+}
+
+export type BundleProblemKind = 'missing' | 'extra' | 'altered' | 'malformed';
+
+/** One thing wrong with a bundle, about one entry (or the archive itself when `entry` is null). */
+export interface BundleProblem {
+  kind: BundleProblemKind;
+  entry: string | null;
+  detail: string;
+}
+
+export interface BundleReport {
+  /** The claim the manifest names, when it could be read. */
+  claimId: string | null;
+  /** Entries read and hashed. */
+  entries: number;
+  problems: BundleProblem[];
+}
+
+export interface BundleWriter {
+  /**
+   * Writes the zip to a temporary file beside `target` and renames it into place only when it is
+   * complete and flushed. Refuses (UserError) when a stored copy no longer matches its SHA-256.
+   */
+  write(target: string, content: BundleContent, options: WriteBundleOptions): Promise<WrittenBundle>;
+  /** Reads a finished bundle back and checks every entry against its SHA256SUMS and manifest. */
+  verify(path: string): Promise<BundleReport>;
+}
+
+/** Writes rows as CSV: a header line, then one line per row, with spreadsheet formulas neutralised. */
+export interface CsvWriter {
+  write(header: readonly string[], rows: readonly (readonly (string | null)[])[]): string;
+}
+
+/** One all-day entry of an iCalendar file. */
+export interface CalendarEntry {
+  /** Stable across runs, so a calendar app updates the entry instead of adding another. */
+  uid: string;
+  /** The day (`YYYY-MM-DD`). */
+  date: string;
+  summary: string;
+  description: string;
+  /** Grows whenever the entry's content may have changed (RFC 5545 SEQUENCE). */
+  sequence: number;
+  /** ISO-8601 UTC instant of the last change behind the entry. */
+  lastModified: string;
+}
+
+export interface CalendarFile {
+  name: string;
+  /** When the file was made (DTSTAMP). */
+  stamp: Date;
+  entries: CalendarEntry[];
+}
+
+/** Writes an RFC 5545 iCalendar file. */
+export interface CalendarWriter {
+  write(calendar: CalendarFile): string;
 }

@@ -51,14 +51,18 @@ export async function copyEvidence(
   return copies;
 }
 
-/** Splits copies into new evidence and duplicates of what the claim already has. */
+/**
+ * Splits copies into new evidence, numbered after what the claim has, and duplicates of content
+ * it already holds. Run inside the write transaction, against the claim as it is there.
+ */
 export function withoutDuplicates(
   copies: readonly (NewEvidence & { path: string })[],
   existing: readonly Evidence[],
-): { added: NewEvidence[]; skipped: SkippedEvidence[] } {
+): { added: NewEvidence[]; numbers: number[]; skipped: SkippedEvidence[] } {
   const seen = new Map(existing.map((item) => [item.sha256, item.seq]));
   let next = Math.max(0, ...existing.map((item) => item.seq)) + 1;
   const added: NewEvidence[] = [];
+  const numbers: number[] = [];
   const skipped: SkippedEvidence[] = [];
   for (const { path, ...item } of copies) {
     const sameAs = seen.get(item.sha256);
@@ -66,8 +70,9 @@ export function withoutDuplicates(
       skipped.push({ path, sameAs });
       continue;
     }
+    numbers.push(next);
     seen.set(item.sha256, next++);
     added.push(item);
   }
-  return { added, skipped };
+  return { added, numbers, skipped };
 }

@@ -3,6 +3,7 @@
  * summarised in the ticket. One rendering, so the three never disagree.
  */
 import type { Claim, ClaimEvent, EventType } from '../domain/claim.js';
+import { inOrder } from '../domain/lifecycle.js';
 import { formatMoney } from '../domain/money.js';
 
 export interface TimelineEntry {
@@ -55,15 +56,13 @@ function describe(event: ClaimEvent, claim: Claim): string {
 
 /** Every event, by the day it happened; on the same day, in the order it was recorded. */
 export function timelineEntries(claim: Claim): TimelineEntry[] {
-  return [...claim.events]
-    .sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1))
-    .map((event) => ({
-      on: event.on,
-      type: event.type,
-      title: describe(event, claim),
-      body: event.type === 'message' ? (event.data.message ?? null) : null,
-      note: event.note,
-    }));
+  return inOrder(claim.events).map((event) => ({
+    on: event.on,
+    type: event.type,
+    title: describe(event, claim),
+    body: event.type === 'message' ? (event.data.message ?? null) : null,
+    note: event.note,
+  }));
 }
 
 /** Plain text, one entry per line, message bodies indented beneath. */

@@ -185,8 +185,8 @@ export function parseFlag<K extends TextFieldKey>(field: K, input: string, conte
 }
 
 /**
- * Reads every field flag that was given. Currency first: amounts are read in it. `base` holds
- * values the amounts depend on when the flag is absent (an existing claim's currency).
+ * Reads every field flag that was given. Currency first: amounts are read in it, or in
+ * `context.currency` when the flag is absent (USD for a new claim, an existing claim's own).
  */
 export function readFieldFlags(
   options: Record<string, unknown>,

@@ -7,7 +7,8 @@ import type * as Commander from 'commander';
 
 const commander = createRequire(import.meta.url)('commander') as typeof Commander;
 
-export const { Command, CommanderError, Help, InvalidArgumentError, Option } = commander;
+export const { Argument, Command, CommanderError, Help, InvalidArgumentError, Option } = commander;
+export type Argument = Commander.Argument;
 export type Command = Commander.Command;
 export type CommanderError = Commander.CommanderError;
 export type Help = Commander.Help;

@@ -3,10 +3,11 @@
  * are loaded when a command first needs them, so that `--help` loads no store, and `status`
  * loads no evidence store, template engine or prompts — nor chalk when its output goes to a pipe.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
+import type { BundleWriter, ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
 import type { openStore } from '../store/open-store.js';
 import type { Prompter } from './wizard/prompter.js';
 
@@ -16,13 +17,14 @@ import type { Prompter } from './wizard/prompter.js';
  */
 export interface Colors {
   bold(text: string): string;
+  dim(text: string): string;
   red(text: string): string;
   yellow(text: string): string;
 }
 
 const same = (text: string): string => text;
 
-export const PLAIN: Colors = { bold: same, red: same, yellow: same };
+export const PLAIN: Colors = { bold: same, dim: same, red: same, yellow: same };
 
 export interface OutputStream {
   write(text: string): boolean;
@@ -49,6 +51,17 @@ export interface CliDeps {
   createPrompter(io: Io): Prompter;
   /** All of standard input, for `--…-file -`. */
   readStdin(): string;
+  /**
+   * Turns Ctrl-C, SIGTERM and SIGHUP into an aborted signal while a command has something to clean
+   * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).
+   */
+  watchInterrupts?(): Interrupts;
+}
+
+export interface Interrupts {
+  signal: AbortSignal;
+  /** Gives the signals back to Node's default handling. */
+  stop(): void;
 }
 
 export interface GlobalOptions {
@@ -128,16 +141,43 @@ export class CommandContext {
   store(): ClaimStore {
     if (!this.openedStore) {
       if (!this.open) throw new Error('CommandContext used before configure()');
-      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      try {
+        mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why =
+          code === 'EEXIST' || code === 'ENOTDIR'
+            ? 'a file is in the way'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : (error as Error).message;
+        throw new UserError(
+          `Cannot use ${this.dataDir} as the data directory: ${why}.`,
+          'Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.',
+        );
+      }
       this.openedStore = this.open(join(this.dataDir, 'claims.db'));
     }
     return this.openedStore;
   }
 
-  /** Loaded on first use: hashing and type detection are for the commands that take files. */
-  async evidenceStore(): Promise<EvidenceStore> {
+  /** The store when the data directory already has one; null rather than creating it. */
+  existingStore(): ClaimStore | null {
+    return this.openedStore ?? (existsSync(join(this.dataDir, 'claims.db')) ? this.store() : null);
+  }
+
+  /** What most use cases take: the store, the evidence store and the clock. */
+  async useCaseDeps(): Promise<{ store: ClaimStore; evidence: EvidenceStore; clock: Clock }> {
+    return { store: this.store(), evidence: await this.evidenceStore(), clock: this.deps.clock };
+  }
+
+  /**
+   * The data directory's evidence store, or one over another folder (`--with-evidence`). Loaded
+   * on first use: hashing and type detection are for the commands that take files.
+   */
+  async evidenceStore(dir = join(this.dataDir, 'evidence')): Promise<EvidenceStore> {
     const { FileEvidenceStore } = await import('../evidence/evidence-store.js');
-    return new FileEvidenceStore(join(this.dataDir, 'evidence'), this.deps.clock);
+    return new FileEvidenceStore(dir, this.deps.clock);
   }
 
   templates(): Promise<Templates> {
@@ -145,6 +185,11 @@ export class CommandContext {
       loadTemplates({ builtin: this.deps.builtinTemplates, user: join(this.dataDir, 'templates') }),
     );
     return this.openedTemplates;
+  }
+
+  /** Loaded on first use, so commands that never zip do not load the zip code. */
+  async bundles(): Promise<BundleWriter> {
+    return (await import('../bundle/zip-bundles.js')).zipBundles;
   }
 
   prompter(): Prompter {

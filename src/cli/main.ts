@@ -32,6 +32,19 @@ function realDeps(io: Io): CliDeps {
         (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
       ),
     readStdin: () => readFileSync(0, 'utf8'),
+    watchInterrupts: () => {
+      const controller = new AbortController();
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+      const onSignal = (name: NodeJS.Signals): void => controller.abort(name);
+      // `once`: a second Ctrl-C while cleaning up ends the process the usual way.
+      for (const name of signals) process.once(name, onSignal);
+      return {
+        signal: controller.signal,
+        stop: () => {
+          for (const name of signals) process.off(name, onSignal);
+        },
+      };
+    },
   };
 }
 

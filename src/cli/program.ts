@@ -1,5 +1,6 @@
 import { Command, Help } from './commander.js';
 import type { CommandContext } from './context.js';
+import { examples } from './output/help.js';
 
 /** Adds a command's arguments, options, help text and action to the command made for it here. */
 export type DefineCommand = (command: Command, context: CommandContext) => void;
@@ -67,6 +68,84 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'correct fields of an open claim (same flags as new)',
     load: async () => (await import('./commands/edit.js')).defineEdit,
   },
+  {
+    name: 'submit',
+    term: 'submit [options] <id>',
+    description: 'record that the ticket was filed with support (draft → submitted)',
+    load: async () => (await import('./commands/submit.js')).defineSubmit,
+  },
+  {
+    name: 'log',
+    term: 'log [options] <id>',
+    description: "record a message exchanged with support; support's reply resets the follow-up clock",
+    load: async () => (await import('./commands/log.js')).defineLog,
+  },
+  {
+    name: 'followup',
+    term: 'followup [options] <id>',
+    description: 'print a follow-up to support (an escalation after two unanswered ones); --sent records it',
+    load: async () => (await import('./commands/followup.js')).defineFollowup,
+  },
+  {
+    name: 'decision',
+    term: 'decision [options] <id> <decision>',
+    description: 'record what the platform decided',
+    load: async () => (await import('./commands/decision.js')).defineDecision,
+  },
+  {
+    name: 'appeal',
+    term: 'appeal [options] <id>',
+    description: 'print an appeal that answers the denial reason; --sent records it (denied → appealed)',
+    load: async () => (await import('./commands/appeal.js')).defineAppeal,
+  },
+  {
+    name: 'close',
+    term: 'close [options] <id>',
+    description: 'close the claim: the money came back (refunded, credited), or it did not (rejected, withdrawn)',
+    load: async () => (await import('./commands/close.js')).defineClose,
+  },
+  {
+    name: 'bundle',
+    term: 'bundle [options] <id>',
+    description: 'pack the ticket, timeline, checksums and every evidence file into one upload-ready zip',
+    load: async () => (await import('./commands/bundle.js')).defineBundle,
+  },
+  {
+    name: 'verify',
+    term: 'verify <id | bundle.zip>',
+    description: 'prove nothing changed: re-hash a claim’s stored evidence, or check a bundle against its checksums',
+    load: async () => (await import('./commands/verify.js')).defineVerify,
+  },
+  {
+    name: 'report',
+    term: 'report [options]',
+    description: 'requested, recovered and approval per channel, reason and currency',
+    load: async () => (await import('./commands/report.js')).defineReport,
+  },
+  {
+    name: 'calendar',
+    term: 'calendar [options]',
+    description: "write an iCalendar file with every open claim's next action, to import into a calendar app",
+    load: async () => (await import('./commands/calendar.js')).defineCalendar,
+  },
+  {
+    name: 'export',
+    term: 'export [options]',
+    description: 'write every claim: JSON for a backup that import restores, or CSV for a spreadsheet',
+    load: async () => (await import('./commands/export.js')).defineExport,
+  },
+  {
+    name: 'import',
+    term: 'import [options] <file>',
+    description: 'restore claims from a JSON export, all or nothing',
+    load: async () => (await import('./commands/import.js')).defineImport,
+  },
+  {
+    name: 'templates',
+    term: 'templates',
+    description: 'the message templates: list them, or copy a built-in one to edit',
+    load: async () => (await import('./commands/templates.js')).defineTemplates,
+  },
 ];
 
 /** Wires every command and the global options. */
@@ -82,6 +161,10 @@ export function buildProgram(context: CommandContext): Command {
     .option('--no-color', 'no colours in the output')
     .option('--debug', 'print stack traces with errors')
     .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      examples('refund-claim new', 'refund-claim status', 'refund-claim ticket RC-0001 --out ticket.txt'),
+    )
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({

@@ -66,8 +66,17 @@ export function missingEvidence(reason: Reason, evidence: readonly Pick<Evidence
   return REQUIREMENTS[reason].evidence.filter((anyOf) => !anyOf.some((kind) => have.has(kind))).map((k) => [...k]);
 }
 
-export function describeKinds(kinds: readonly EvidenceKind[]): string {
-  return kinds.map((kind) => `a ${EVIDENCE_KIND_LABELS[kind]}`).join(' or ');
+/** "a receipt, invoice or billing statement", "an email or chat log". */
+export function withArticle(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+}
+
+/** What a missing evidence entry asks for, in words; the reason may say which screenshot. */
+export function describeKinds(kinds: readonly EvidenceKind[], reason?: Reason): string {
+  if (reason === 'unspent-balance' && kinds.length === 1 && kinds[0] === 'screenshot') {
+    return 'a screenshot of the account balance';
+  }
+  return kinds.map((kind) => withArticle(EVIDENCE_KIND_LABELS[kind])).join(' or ');
 }
 
 /** `requested` when the user does not say: what was overcharged, else everything charged. */
@@ -155,7 +164,7 @@ export function checkClaim(
       severity: 'error',
       code: 'missing-evidence',
       kinds,
-      message: `A ${claim.reason} claim needs ${describeKinds(kinds)}; none is attached.`,
+      message: `A ${claim.reason} claim needs ${describeKinds(kinds, claim.reason)}; none is attached.`,
     });
   }
   for (const problem of crossFieldProblems(claim)) {

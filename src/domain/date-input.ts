@@ -17,7 +17,7 @@ export function parseDate(text: string, now: Date): Parsed<string> {
   if (input === 'yesterday') return { ok: true, value: toLocalDate(addDays(now, -1)) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
     if (isCalendarDate(input)) return { ok: true, value: input };
-    return { ok: false, error: `"${text}" is not a real calendar date` };
+    return { ok: false, error: `"${text}" is not a real calendar date; use ${DATE_FORMS}` };
   }
   if (/^\d{4}-\d{2}-\d{2}t/.test(input)) {
     const instant = parseISO(text.trim());

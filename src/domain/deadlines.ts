@@ -4,6 +4,7 @@
  */
 import type { ClaimEvent, Status } from './claim.js';
 import { addBusinessDaysTo, addDaysTo, daysBetween } from './dates.js';
+import { inOrder } from './lifecycle.js';
 
 export const ACTIONS = ['submit', 'followup', 'escalate', 'reply', 'confirm-refund', 'appeal'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -28,18 +29,27 @@ export interface DeadlineInput {
   events: readonly ClaimEvent[];
 }
 
-/** Events by the day they happened; on the same day, in the order they were recorded. */
-function chronological(events: readonly ClaimEvent[]): ClaimEvent[] {
-  return [...events].sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1));
-}
-
 const isSupportMessage = (e: ClaimEvent): boolean => e.type === 'message' && e.data.from === 'support';
 const isChaser = (e: ClaimEvent): boolean => e.type === 'followup-sent' || e.type === 'escalation-sent';
 const isContact = (e: ClaimEvent): boolean =>
   e.type === 'submitted' || e.type === 'appeal-sent' || e.type === 'message' || isChaser(e);
 
+export interface Round {
+  /** What started the wait: the ticket filed, the appeal sent, or support's latest message. */
+  start: ClaimEvent | null;
+  /** Follow-ups and escalations sent since, none answered. */
+  chasers: ClaimEvent[];
+}
+
+/** Where the conversation with support stands: a round starts with every answer from support. */
+export function currentRound(events: readonly ClaimEvent[]): Round {
+  const ordered = inOrder(events);
+  const index = ordered.findLastIndex((e) => isSupportMessage(e) || e.type === 'submitted' || e.type === 'appeal-sent');
+  return { start: ordered[index] ?? null, chasers: ordered.slice(index + 1).filter(isChaser) };
+}
+
 export function nextAction(claim: DeadlineInput): NextAction | null {
-  const events = chronological(claim.events);
+  const events = inOrder(claim.events);
   const last = (match: (e: ClaimEvent) => boolean): ClaimEvent | undefined => events.findLast(match);
 
   switch (claim.status) {
@@ -54,11 +64,7 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
     }
     case 'submitted':
     case 'appealed': {
-      // A round starts when the claim is filed or appealed, and again whenever support answers.
-      const roundStart = events.findLastIndex(
-        (e) => isSupportMessage(e) || e.type === 'submitted' || e.type === 'appeal-sent',
-      );
-      const chasers = events.slice(roundStart + 1).filter(isChaser);
+      const { chasers } = currentRound(events);
       const lastChaser = chasers.at(-1);
       if (chasers.length >= ESCALATE_AFTER_FOLLOWUPS && lastChaser) {
         return { action: 'escalate', due: addBusinessDaysTo(lastChaser.on, FOLLOWUP_AFTER_BUSINESS_DAYS) };

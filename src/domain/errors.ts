@@ -53,3 +53,16 @@ export class DuplicateClaimError extends UserError {
     this.name = 'DuplicateClaimError';
   }
 }
+
+/** `import` met claim IDs the data directory already uses, and was not told how to resolve it. */
+export class ClaimIdTakenError extends UserError {
+  constructor(readonly ids: readonly number[]) {
+    const shown = ids.slice(0, 5).map(formatClaimId).join(', ');
+    const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
+    super(
+      `${shown}${more} already exist${ids.length === 1 ? 's' : ''} in this data directory; nothing was imported.`,
+      'Pass --on-conflict skip to keep the existing claims, or --on-conflict renumber to import them under new IDs.',
+    );
+    this.name = 'ClaimIdTakenError';
+  }
+}

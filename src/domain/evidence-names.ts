@@ -29,7 +29,6 @@ const EXTENSIONS: Record<string, string> = {
   'message/rfc822': 'eml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.oasis.opendocument.spreadsheet': 'ods',
-  'application/vnd.ms-excel': 'xls',
 };
 
 function safeStem(name: string): string {

@@ -3,7 +3,7 @@
  * allowed from which status, and how each event changes the claim.
  */
 import { formatClaimId, OPEN_STATUSES } from './claim.js';
-import type { ClaimEvent, EventData, EventType, Status } from './claim.js';
+import type { ClaimEvent, Decision, EventData, EventType, Status } from './claim.js';
 import { UserError } from './errors.js';
 
 export type Move =
@@ -73,16 +73,25 @@ export function moveOf(type: EventType, data: EventData): Move | null {
   }
 }
 
+/** Events in the order they happened: by day, and on one day in the order they were recorded. */
+export function inOrder<E extends Pick<ClaimEvent, 'on' | 'seq'>>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) => (a.on === b.on ? a.seq - b.seq : a.on < b.on ? -1 : 1));
+}
+
+function allowedHint(claim: string, status: Status): string {
+  const allowed = allowedMoves(status);
+  return allowed.length > 0
+    ? `Allowed now: ${allowed.map((command) => `refund-claim ${command.replace(/^(\S+)/, `$1 ${claim}`)}`).join('; ')}`
+    : `${claim} is closed; nothing more can be recorded.`;
+}
+
 /** Refuses a move that does not fit the claim's status, naming the ones that do. */
 export function assertMoveAllowed(id: number, status: Status, move: Move): void {
   if (MOVES[move].from.includes(status)) return;
-  const allowed = allowedMoves(status);
   const claim = formatClaimId(id);
   throw new UserError(
-    `${claim} is ${status}; \`${MOVES[move].command.split(' ')[0] ?? move}\` does not fit that status.`,
-    allowed.length > 0
-      ? `Allowed now: ${allowed.map((command) => `refund-claim ${command.replace(/^(\S+)/, `$1 ${claim}`)}`).join('; ')}`
-      : `${claim} is closed; nothing more can be recorded.`,
+    `${claim} is ${status}; \`${MOVES[move].command}\` does not fit that status.`,
+    allowedHint(claim, status),
   );
 }
 
@@ -91,49 +100,128 @@ export interface LifecycleState {
   ticketNumber: string | null;
   approved: number | null;
   recovered: number | null;
+  /** Where an answered request for information returns to: the claim may be under appeal. */
+  resumeStatus: Status;
 }
 
-/** Replays events in the order they were recorded; `requested` is the claim's requested amount. */
-export function foldEvents(events: readonly ClaimEvent[], requested: number): LifecycleState {
-  let state: LifecycleState = { status: 'draft', ticketNumber: null, approved: null, recovered: null };
-  // Where an answered request for information returns to: the claim may be under appeal.
-  let resumeStatus: Status = 'submitted';
-  for (const event of events) {
-    const { data } = event;
-    switch (event.type) {
-      case 'submitted':
-        state = { ...state, status: 'submitted', ticketNumber: data.ticket ?? state.ticketNumber };
-        break;
-      case 'message':
-        if (data.from === 'support' && data.infoRequested) {
-          if (state.status !== 'info-requested') resumeStatus = state.status;
-          state = { ...state, status: 'info-requested' };
-        } else if (data.from === 'me' && state.status === 'info-requested') {
-          state = { ...state, status: resumeStatus };
-        }
-        break;
-      case 'decision':
-        state = {
-          ...state,
-          status: data.decision ?? state.status,
-          approved: data.decision === 'denied' ? null : (data.amount ?? requested),
-        };
-        break;
-      case 'appeal-sent':
-        state = { ...state, status: 'appealed' };
-        break;
-      case 'closed': {
-        const paid = data.outcome === 'refunded' || data.outcome === 'credited';
-        state = {
-          ...state,
-          status: data.outcome ?? state.status,
-          recovered: paid ? (data.amount ?? state.approved ?? requested) : 0,
-        };
-        break;
+const INITIAL: LifecycleState = {
+  status: 'draft',
+  ticketNumber: null,
+  approved: null,
+  recovered: null,
+  resumeStatus: 'submitted',
+};
+
+/** What one event does to the claim; `requested` is the claim's requested amount. */
+function apply(state: LifecycleState, event: Pick<ClaimEvent, 'type' | 'data'>, requested: number): LifecycleState {
+  const { data } = event;
+  switch (event.type) {
+    case 'submitted':
+      return { ...state, status: 'submitted', ticketNumber: data.ticket ?? state.ticketNumber };
+    case 'message':
+      if (data.from === 'support' && data.infoRequested) {
+        const resumeStatus = state.status === 'info-requested' ? state.resumeStatus : state.status;
+        return { ...state, status: 'info-requested', resumeStatus };
       }
-      default:
-        break;
+      return data.from === 'me' && state.status === 'info-requested' ? { ...state, status: state.resumeStatus } : state;
+    case 'decision':
+      return {
+        ...state,
+        status: data.decision ?? state.status,
+        approved: data.decision === 'denied' ? null : (data.amount ?? requested),
+      };
+    case 'appeal-sent':
+      return { ...state, status: 'appealed' };
+    case 'closed': {
+      const paid = data.outcome === 'refunded' || data.outcome === 'credited';
+      return {
+        ...state,
+        status: data.outcome ?? state.status,
+        recovered: paid ? (data.amount ?? state.approved ?? requested) : 0,
+      };
     }
+    default:
+      return state;
   }
-  return state;
+}
+
+/** The claim's state after its events, replayed in the order they happened. */
+export function foldEvents(events: readonly ClaimEvent[], requested: number): LifecycleState {
+  return inOrder(events).reduce((state, event) => apply(state, event, requested), INITIAL);
+}
+
+export interface Misfit {
+  event: ClaimEvent;
+  move: Move;
+  /** The claim's status when the event happened. */
+  status: Status;
+}
+
+/** The first event, in the order things happened, whose move did not fit the status it met. */
+export function firstMisfit(events: readonly ClaimEvent[], requested: number): Misfit | null {
+  let state = INITIAL;
+  for (const event of inOrder(events)) {
+    const move = moveOf(event.type, event.data);
+    if (move && !MOVES[move].from.includes(state.status)) return { event, move, status: state.status };
+    state = apply(state, event, requested);
+  }
+  return null;
+}
+
+export type NewStep = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
+
+/**
+ * Refuses a step that does not fit the claim's history. Steps are often recorded after the fact,
+ * so the step is placed where its date puts it and the whole history is replayed: it must fit the
+ * status of that day, and every later step must still fit after it.
+ */
+export function assertStepFits(id: number, events: readonly ClaimEvent[], step: NewStep, requested: number): void {
+  const added: ClaimEvent = { ...step, seq: Math.max(0, ...events.map((e) => e.seq)) + 1, recordedAt: '', note: null };
+  const all = [...events, added];
+  const misfit = firstMisfit(all, requested);
+  if (!misfit) return;
+  const claim = formatClaimId(id);
+  const hint = 'Check --on: steps are placed in the order of their dates.';
+  if (misfit.event !== added) {
+    throw new UserError(
+      `With this step on ${step.on}, the ${misfit.event.type} of ${misfit.event.on} would no longer fit: ${claim} would be ${misfit.status} then.`,
+      hint,
+    );
+  }
+  if (inOrder(all).at(-1) === added) assertMoveAllowed(id, misfit.status, misfit.move);
+  throw new UserError(
+    `On ${step.on} ${claim} was ${misfit.status}; \`${MOVES[misfit.move].command}\` does not fit then.`,
+    hint,
+  );
+}
+
+export interface DecisionInput {
+  decision: Decision;
+  /** The approved amount; null when none was stated. */
+  amount: number | null;
+  requested: number;
+  expectBy: string | null;
+  appealBy: string | null;
+}
+
+/**
+ * What is wrong with a decision as stated, naming the option; null when it is consistent. An
+ * approval without an amount approves what was requested; a partial one must say how much.
+ */
+export function decisionProblem(input: DecisionInput): string | null {
+  const { decision, amount } = input;
+  if (decision === 'denied') {
+    if (amount !== null) return '--amount goes with approved or partially-approved; a denial approves nothing';
+    if (input.expectBy !== null)
+      return '--expect-by goes with approved or partially-approved: it is when the money should arrive';
+    return null;
+  }
+  if (input.appealBy !== null) return '--appeal-by goes with denied: it is the last day to appeal';
+  if (decision === 'partially-approved') {
+    if (amount === null) return 'a partial approval needs --amount: how much was approved';
+    if (amount >= input.requested)
+      return '--amount of a partial approval is less than the requested amount; record it as approved';
+    if (amount === 0) return '--amount of a partial approval is more than zero; record it as denied';
+  }
+  return null;
 }

@@ -25,7 +25,7 @@ export const REASON_STATEMENTS: Record<Reason, string> = {
   'accidental-charge': 'the charge was made by accident and was not intended',
   'campaign-cancelled': 'the campaign was cancelled and the charge should be returned',
   'creator-no-delivery': 'the paid creator did not publish the agreed deliverables',
-  'unspent-balance': 'a refund of the unspent prepaid balance is requested',
+  'unspent-balance': 'the account holds an unspent prepaid balance that will not be used',
 };
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
@@ -34,7 +34,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   report: 'performance report export',
   correspondence: 'email or chat log',
   recording: 'screen recording',
-  other: 'other file',
+  other: 'file of another kind',
 };
 
 /** The warning SPEC requires before an unspent-balance claim on Ads Manager is saved. */

@@ -15,6 +15,7 @@ export interface TextOptions {
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_SINGLE_LINE_GLOBAL = new RegExp(CONTROL_SINGLE_LINE.source, 'g');
 /* eslint-enable no-control-regex */
 
 /** Trims, refuses control characters and over-long text, and turns CRLF into LF. */
@@ -36,6 +37,7 @@ export function parseText(text: string, options: TextOptions = {}): Parsed<strin
 
 export function parseEmail(text: string): Parsed<string> {
   const value = text.trim();
+  if (CONTROL_SINGLE_LINE.test(value)) return { ok: false, error: 'contains control characters' };
   // Plausible, not RFC-complete: one @, a dot in the domain, no spaces. Support replies go here.
   if (/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/.test(value) && value.length <= 254) {
     return { ok: true, value };
@@ -57,4 +59,9 @@ export function parseCreatorHandle(text: string): Parsed<string> {
   const value = text.trim().replace(/^@/, '');
   if (/^[A-Za-z0-9._]{1,24}$/.test(value)) return { ok: true, value: `@${value}` };
   return { ok: false, error: `"${text}" is not a TikTok handle (letters, digits, "_" and ".", like @studio.name)` };
+}
+
+/** A file name as it may be printed: control characters (terminal escapes) become U+FFFD. */
+export function printableName(name: string): string {
+  return name.replace(CONTROL_SINGLE_LINE_GLOBAL, '\uFFFD');
 }

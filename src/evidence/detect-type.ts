@@ -14,7 +14,6 @@ export interface DetectedType {
 const SPREADSHEETS = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.ms-excel',
 ]);
 
 const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'message/rfc822']);
@@ -37,6 +36,14 @@ export async function detectType(path: string): Promise<DetectedType> {
   const mime = found?.mime ?? sniffText(await readHead(path));
   if (mime === null) {
     return { mime: 'application/octet-stream', description: 'an unrecognised binary file', supported: false };
+  }
+  // Old Office files (.xls, .doc) share one container format that cannot be told apart.
+  if (mime === 'application/x-cfb') {
+    return {
+      mime,
+      description: 'a legacy Microsoft Office file (.xls or .doc); save it as .xlsx or PDF',
+      supported: false,
+    };
   }
   const ext = found ? ` .${found.ext}` : '';
   return { mime, description: `a${ext} file of type ${mime}`, supported: isSupportedMime(mime) };

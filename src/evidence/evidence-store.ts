@@ -5,6 +5,7 @@ import type { Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Clock, EvidenceStore, InspectedFile, IntegrityState, StoredFile } from '../app/deps.js';
 import { UsageError } from '../domain/errors.js';
+import { printableName } from '../domain/text.js';
 import { detectType } from './detect-type.js';
 import { READ_CHUNK, sha256File } from './hash.js';
 
@@ -51,7 +52,8 @@ export class FileEvidenceStore implements EvidenceStore {
         `Attach ${SUPPORTED_WORDS}; convert other files to PDF first.`,
       );
     }
-    return { path, name: basename(path), bytes: info.size, mime: detected.mime };
+    // The name is shown in tables and tickets: no terminal escapes from a hostile file name.
+    return { path, name: printableName(basename(path)), bytes: info.size, mime: detected.mime };
   }
 
   async importFile(file: InspectedFile): Promise<StoredFile> {

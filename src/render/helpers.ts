@@ -4,10 +4,22 @@ import { formatDay } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import { formatSize } from '../domain/sizes.js';
 
-class HelperArgumentError extends Error {
-  constructor(helper: string, options: HelperOptions) {
-    const line = (options as HelperOptions & { loc?: { start: { line: number } } }).loc?.start.line;
-    super(`${line ? `line ${line}: ` : ''}"${helper}" was given a field that does not exist`);
+type Located = HelperOptions & { loc?: { start: { line: number; column: number } } };
+
+/** A helper was given a field that does not exist; `index` says which of its arguments. */
+export class HelperArgumentError extends Error {
+  readonly line: number | null;
+  readonly column: number | null;
+
+  constructor(
+    readonly helper: string,
+    readonly index: number,
+    options: HelperOptions,
+  ) {
+    const start = (options as Located).loc?.start;
+    super(`"${helper}" was given a field that does not exist`);
+    this.line = start?.line ?? null;
+    this.column = start?.column ?? null;
   }
 }
 
@@ -15,8 +27,21 @@ class HelperArgumentError extends Error {
 function args(helper: string, raw: unknown[]): { values: unknown[]; options: HelperOptions } {
   const options = raw.at(-1) as HelperOptions;
   const values = raw.slice(0, -1);
-  if (values.some((value) => value === undefined)) throw new HelperArgumentError(helper, options);
+  const missing = values.indexOf(undefined);
+  if (missing !== -1) throw new HelperArgumentError(helper, missing, options);
   return { values, options };
+}
+
+/**
+ * Strict mode checks `{{field}}` but not the arguments of `{{#if field}}` and the other built-in
+ * block helpers: a misspelt field there would silently take the else branch. Every field of the
+ * views is present (null when empty), so `undefined` can only be a misspelling.
+ */
+export function guardBuiltin(name: string, builtin: (...raw: unknown[]) => unknown) {
+  return function (this: unknown, ...raw: unknown[]): unknown {
+    args(name, raw);
+    return builtin.apply(this, raw);
+  };
 }
 
 export const TEMPLATE_HELPERS = {

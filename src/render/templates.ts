@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import type { TemplateInfo, Templates } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import { TEMPLATE_HELPERS } from './helpers.js';
+import { guardBuiltin, HelperArgumentError, TEMPLATE_HELPERS } from './helpers.js';
 
 export interface TemplateDirs {
   builtin: string;
@@ -53,6 +53,10 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
   };
 
   for (const [helper, fn] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(helper, fn);
+  for (const name of ['if', 'unless', 'each', 'with']) {
+    const builtin = handlebars.helpers[name] as ((...raw: unknown[]) => unknown) | undefined;
+    if (builtin) handlebars.registerHelper(name, guardBuiltin(name, builtin));
+  }
   // Partials resolve lazily, so a user's override of a partial is found like any template.
   for (const name of builtinNames().filter((n) => n.startsWith('_'))) {
     handlebars.registerPartial(name.slice(1), (context: unknown, options?: RuntimeOptions) => {
@@ -86,7 +90,7 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
       if (!builtinNames().includes(name)) {
         throw new UsageError(
           `No built-in template named "${name}".`,
-          'Run `refund-claim templates list` to see the names.',
+          `The templates are: ${builtinNames().join(', ')}.`,
         );
       }
       const target = join(dirs.user, `${name}${EXTENSION}`);
@@ -103,20 +107,59 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
   };
 }
 
-/** Turns Handlebars' errors into "file line N: what is wrong". */
+/** Turns Handlebars' errors into "file, line N: what is wrong" (one line). */
 function templateError(path: string, error: unknown): UserError {
   if (error instanceof UserError) return error;
   const message = (error as Error).message;
   const details = error as { lineNumber?: number };
-  const parse = /^Parse error on line (\d+):/.exec(message);
-  const unknown = /^"([^"]+)" not defined in .* - (\d+):\d+$/.exec(message);
-  const where = parse
-    ? `line ${parse[1]}: syntax error`
-    : unknown
-      ? `line ${unknown[2]}: unknown field "${unknown[1]}"`
-      : `${details.lineNumber ? `line ${details.lineNumber}: ` : ''}${message}`;
+  const parse = /^Parse error on line (\d+):[\s\S]*got '([^']+)'$/.exec(message);
+  const unknown = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+$/.exec(message);
+  let where: string;
+  if (parse) {
+    const why =
+      parse[2] === 'EOF'
+        ? 'the file ends inside a {{#…}} block that is never closed'
+        : parse[2] === 'INVALID'
+          ? 'a {{…}} is not closed with }} or holds a character it cannot'
+          : `unexpected ${(parse[2] ?? '').toLowerCase().replaceAll('_', ' ')}`;
+    where = `line ${parse[1]}: syntax error: ${why}`;
+  } else if (unknown) {
+    const line = Number(unknown[2]);
+    const field = fieldAt(path, line, Number(unknown[3])) ?? unknown[1];
+    where = `line ${line}: unknown field "${field}"`;
+  } else if (error instanceof HelperArgumentError && error.line !== null) {
+    const field = argumentAt(path, error.line, error.column ?? 0, error.index) ?? '?';
+    where = `line ${error.line}: unknown field "${field}" (given to ${error.helper})`;
+  } else if (mismatch) {
+    where = `line ${mismatch[3]}: {{/${mismatch[2]}}} closes a {{#${mismatch[1]}}} block`;
+  } else {
+    where = `${details.lineNumber ? `line ${details.lineNumber}: ` : ''}${message}`;
+  }
   return new UserError(
     `Template ${path}, ${where}.`,
     'Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.',
   );
+}
+
+/** The whole path Handlebars stopped at (`promotion.nmae`, not just `nmae`), from the source. */
+function fieldAt(path: string, line: number, column: number): string | null {
+  try {
+    const text = readFileSync(path, 'utf8').split(/\r?\n/)[line - 1] ?? '';
+    // Handlebars' column is where the path starts.
+    return /^[\w.@/[\]-]+/.exec(text.slice(column))?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `index`-th argument of the `{{helper …}}` or `{{#helper …}}` that starts at line:column. */
+function argumentAt(path: string, line: number, column: number, index: number): string | null {
+  try {
+    const text = readFileSync(path, 'utf8').split(/\r?\n/)[line - 1] ?? '';
+    const mustache = /^\{\{~?[#^]?\s*[\w-]+((?:\s+[^\s}]+)*)/.exec(text.slice(column));
+    return mustache?.[1]?.trim().split(/\s+/)[index] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -1,18 +1,23 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type {
   Account,
+  AccountRecord,
   ClaimChange,
   ClaimFilter,
+  ClaimQuery,
   ClaimStore,
   ClaimSummary,
+  ImportConflict,
+  ImportedClaim,
+  ImportOutcome,
   NewClaim,
   NewEvent,
   NewEvidence,
   PendingClaim,
 } from '../app/deps.js';
-import type { Channel, Claim, ClaimFields, Reason } from '../domain/claim.js';
+import type { Channel, Claim, ClaimEvent, ClaimFields, Evidence, Reason } from '../domain/claim.js';
 import { nextAction } from '../domain/deadlines.js';
-import { ClaimNotFoundError, DuplicateClaimError } from '../domain/errors.js';
+import { ClaimIdTakenError, ClaimNotFoundError, DuplicateClaimError } from '../domain/errors.js';
 import { foldEvents } from '../domain/lifecycle.js';
 import {
   claimFromRows,
@@ -192,8 +197,141 @@ export class SqliteClaimStore implements ClaimStore {
     return this.db.transaction(work).immediate();
   }
 
+  fullClaims(query: ClaimQuery = {}): Claim[] {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.openOnly) where.push('next_due IS NOT NULL');
+    if (query.createdSince !== undefined) {
+      where.push('created_on >= ?');
+      params.push(query.createdSince);
+    }
+    const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const selected = `SELECT id FROM claims ${condition}`;
+    // Three queries for any number of claims, instead of three per claim.
+    const rows = this.sql(`SELECT * FROM claims ${condition} ORDER BY ${query.openOnly ? 'next_due, id' : 'id'}`).all(
+      ...params,
+    ) as ClaimRow[];
+    const events = this.sql(
+      `SELECT claim_id, seq, type, happened_on, recorded_at, note, data FROM events
+       WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
+    ).all(...params) as (EventRow & { claim_id: number })[];
+    const evidence = this.sql(
+      `SELECT claim_id, seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence
+       WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
+    ).all(...params) as (EvidenceRow & { claim_id: number })[];
+    const eventsOf = groupBy(events, (row) => row.claim_id, eventFromRow);
+    const evidenceOf = groupBy(evidence, (row) => row.claim_id, evidenceFromRow);
+    return rows.map((row) => claimFromRows(row, eventsOf.get(row.id) ?? [], evidenceOf.get(row.id) ?? []));
+  }
+
+  listAccounts(): AccountRecord[] {
+    const rows = this.sql(
+      'SELECT name, advertiser_id, email, updated_at FROM accounts ORDER BY name COLLATE NOCASE, id',
+    ).all() as { name: string; advertiser_id: string | null; email: string; updated_at: string }[];
+    return rows.map((row) => ({
+      name: row.name,
+      advertiserId: row.advertiser_id,
+      email: row.email,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  importClaims(
+    claims: readonly ImportedClaim[],
+    accounts: readonly AccountRecord[],
+    options: { onConflict: ImportConflict },
+  ): ImportOutcome {
+    return this.transaction(() => {
+      const exists = this.sql('SELECT 1 FROM claims WHERE id = ?');
+      const taken = new Set(claims.filter((claim) => exists.get(claim.id) !== undefined).map((claim) => claim.id));
+      if (taken.size > 0 && options.onConflict === 'fail') throw new ClaimIdTakenError([...taken]);
+      const imported: ImportOutcome['imported'] = [];
+      for (const claim of claims.filter((c) => !taken.has(c.id))) {
+        this.restoreClaim(claim.id, claim);
+        imported.push({ from: claim.id, to: claim.id });
+      }
+      if (options.onConflict === 'renumber') {
+        // After the others have their own IDs, so a new ID never lands on one the file still needs.
+        for (const claim of claims.filter((c) => taken.has(c.id))) {
+          const id = this.peekNextId();
+          this.restoreClaim(id, claim);
+          imported.push({ from: claim.id, to: id });
+        }
+      }
+      for (const account of accounts) this.restoreAccount(account);
+      return {
+        imported: imported.sort((a, b) => a.from - b.from),
+        skipped: options.onConflict === 'skip' ? [...taken].sort((a, b) => a - b) : [],
+      };
+    });
+  }
+
   close(): void {
     this.db.close();
+  }
+
+  /** Writes a claim as it was exported: its rows verbatim, then the derived columns from them. */
+  private restoreClaim(id: number, claim: ImportedClaim): void {
+    const { fields } = claim;
+    const columns = Object.values(FIELD_COLUMNS);
+    const values = Object.keys(FIELD_COLUMNS).map((key) => fields[key as keyof ClaimFields]);
+    this.sql(
+      `INSERT INTO claims (id, ${columns.join(', ')}, status, created_at, created_on, updated_at)
+       VALUES (?, ${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?)`,
+    ).run(id, ...values, claim.createdAt, claim.createdOn, claim.createdAt);
+    const insertEvent = this.sql(
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const event of claim.events) {
+      insertEvent.run(id, event.seq, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+    }
+    const insertEvidence = this.sql(
+      `INSERT INTO evidence (claim_id, seq, kind, name, caption, bytes, sha256, mime, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const item of claim.evidence) {
+      insertEvidence.run(
+        id,
+        item.seq,
+        item.kind,
+        item.name,
+        item.caption,
+        item.bytes,
+        item.sha256,
+        item.mime,
+        item.addedAt,
+      );
+    }
+    this.refresh(id);
+  }
+
+  /** Merges one address-book entry: the more recently confirmed name and email win. */
+  private restoreAccount(account: AccountRecord): void {
+    if (account.advertiserId !== null) {
+      this.sql(
+        `INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at
+         WHERE excluded.updated_at > accounts.updated_at`,
+      ).run(account.name, account.advertiserId, account.email, account.updatedAt);
+      return;
+    }
+    const existing = this.sql(
+      'SELECT id, updated_at FROM accounts WHERE advertiser_id IS NULL AND name = ? COLLATE NOCASE',
+    ).get(account.name) as { id: number; updated_at: string } | undefined;
+    if (!existing) {
+      this.sql('INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, NULL, ?, ?)').run(
+        account.name,
+        account.email,
+        account.updatedAt,
+      );
+    } else if (account.updatedAt > existing.updated_at) {
+      this.sql('UPDATE accounts SET name = ?, email = ?, updated_at = ? WHERE id = ?').run(
+        account.name,
+        account.email,
+        account.updatedAt,
+        existing.id,
+      );
+    }
   }
 
   private appendEvents(id: number, events: readonly NewEvent[]): void {
@@ -263,4 +401,19 @@ export class SqliteClaimStore implements ClaimStore {
     );
     return { ...claim, ...state };
   }
+}
+
+/** Rows of many claims, mapped and grouped by claim ID (the rows come sorted). */
+function groupBy<Row, T extends ClaimEvent | Evidence>(
+  rows: readonly Row[],
+  key: (row: Row) => number,
+  map: (row: Row) => T,
+): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(map(row));
+    else groups.set(key(row), [map(row)]);
+  }
+  return groups;
 }

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/program.js';
 import { BIN, claimFlags, NOW, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -71,4 +72,40 @@ describe('start-up loading', () => {
       ]);
     },
   );
+
+  // Each library only where its command needs it; `date-fns` one function at a time, never whole.
+  const LIBRARIES = {
+    archiver: /node_modules\/archiver\//,
+    handlebars: /node_modules\/handlebars\//,
+    icalGenerator: /node_modules\/ical-generator\//,
+    csvStringify: /node_modules\/csv-stringify\//,
+    fileType: /node_modules\/file-type\//,
+    inquirer: /node_modules\/@inquirer\//,
+    dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
+  };
+  const loadedLibraries = (modules: readonly string[]): string[] =>
+    Object.entries(LIBRARIES)
+      .filter(([, pattern]) => modules.some((url) => pattern.test(url)))
+      .map(([name]) => name);
+
+  it.each(COMMANDS.map((entry) => entry.name))('%s --help loads that command alone and no heavy library', (name) => {
+    const modules = loadedModules(tempDir(), [name, '--help']);
+    expect(loadedLibraries(modules)).toEqual([]);
+    expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([`${name}.js`]);
+  });
+
+  it.each([
+    [['report'], []],
+    [['export'], []],
+    [['export', '--format', 'csv'], ['csvStringify']],
+    [['calendar', '--out', '-'], ['icalGenerator']],
+    [['edit', '1', '--promotion-name', 'Autumn sale'], []],
+    [['verify', '1'], []],
+    [['ticket', '1'], ['handlebars']],
+    [['submit', '1', '--ticket', '7301928374'], []],
+  ])('%s loads only the libraries it uses: %s', async (args, expected) => {
+    const home = tempDir();
+    expect((await run(claimFlags(), { home })).code).toBe(0);
+    expect(loadedLibraries(loadedModules(home, args))).toEqual(expected);
+  });
 });

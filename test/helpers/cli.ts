@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ClaimDocument } from '../../src/app/claim-document.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/refund-claim.js', import.meta.url));
 
@@ -68,4 +69,11 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
     '--no-input',
     ...Object.entries(flags).flatMap(([flag, value]) => (value === '' ? [flag] : [flag, value])),
   ];
+}
+
+/** `show <id> --json`, parsed. */
+export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimDocument> {
+  const result = await run(['show', id, '--json'], { home, now });
+  if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ClaimDocument;
 }

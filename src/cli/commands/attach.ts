@@ -31,7 +31,7 @@ export function defineAttach(command: Command, context: CommandContext): void {
         caption = parsed.value;
       }
       const result = await attachEvidence(
-        { store: context.store(), evidence: await context.evidenceStore(), clock: context.deps.clock },
+        await context.useCaseDeps(),
         id,
         files.map((path) => ({ kind: options.kind, path, caption })),
       );

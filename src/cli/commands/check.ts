@@ -16,11 +16,7 @@ export function defineCheck(command: Command, context: CommandContext): void {
       const store = context.store();
       const claim = store.getClaim(id);
       if (!claim) throw new ClaimNotFoundError(id);
-      const findings = await checkStoredClaim(
-        { store, evidence: await context.evidenceStore(), clock: context.deps.clock },
-        claim,
-        { verifyFiles: true },
-      );
+      const findings = await checkStoredClaim(await context.useCaseDeps(), claim, { verifyFiles: true });
       if (options.json) {
         context.out(formatJson(findings.map((finding) => ({ ...finding, fix: fixFor(finding, claim) }))));
       } else {

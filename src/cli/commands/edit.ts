@@ -42,7 +42,7 @@ export function defineEdit(command: Command, context: CommandContext): void {
           'Give the fields to correct, like --promotion-id 1790000002 (see --help).',
         );
       }
-      const { changed } = editClaim({ store, clock: context.deps.clock }, id, changes);
+      const { changed } = editClaim({ store: context.store(), clock: context.deps.clock }, id, changes);
       context.err(
         changed.length === 0
           ? `${formatClaimId(id)} already had those values; nothing changed.`

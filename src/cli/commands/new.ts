@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import { claimDocument } from '../../app/claim-document.js';
 import { createClaim } from '../../app/create-claim.js';
 import type { EvidenceInput } from '../../app/deps.js';
-import { checkEvidenceFiles } from '../../app/import-evidence.js';
+import { previewClaim } from '../../app/preview-claim.js';
 import { renderTicket } from '../../app/ticket-view.js';
 import { CHANNELS, formatClaimId, REASONS } from '../../domain/claim.js';
 import type { Claim, ClaimFields, EvidenceKind } from '../../domain/claim.js';
-import { checkClaim, commonFields, describeKinds, missingEvidence, requiredFields } from '../../domain/completeness.js';
+import { commonFields, describeKinds, missingEvidence, requiredFields } from '../../domain/completeness.js';
 import { UsageError } from '../../domain/errors.js';
 import { UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
 import { parseText } from '../../domain/text.js';
@@ -93,6 +93,10 @@ function evidenceFromFlags(options: NewOptions): EvidenceInput[] {
 
 function readGiven(context: CommandContext, options: NewOptions): Partial<ClaimFields> {
   const given = readFieldFlags(options, FIELDS, { now: context.now(), currency: 'USD' });
+  // Amount flags were read in USD when --currency is absent: the wizard must not ask it again.
+  if (given.charged !== undefined || given.expected !== undefined || given.requested !== undefined) {
+    given.currency ??= 'USD';
+  }
   if (options.channel) given.channel = options.channel;
   if (options.reason) given.reason = options.reason;
   if (options.descriptionFile !== undefined) {
@@ -111,7 +115,8 @@ function readGiven(context: CommandContext, options: NewOptions): Partial<ClaimF
 /** A saved account whose advertiser ID or name matches fills in what the flags left out. */
 function reuseSavedAccount(context: CommandContext, given: Partial<ClaimFields>): void {
   if (given.accountName !== undefined && given.email !== undefined) return;
-  const store = context.store();
+  const store = context.existingStore();
+  if (!store) return;
   const account =
     (given.advertiserId ? store.findAccount({ advertiserId: given.advertiserId }) : null) ??
     (given.accountName ? store.findAccount({ name: given.accountName }) : null);
@@ -129,18 +134,44 @@ function missingFlags(given: Partial<ClaimFields>): string[] {
   return given.reason ? missing : ['--reason', ...missing];
 }
 
+/**
+ * Without a terminal every missing value is an error, found before the data directory is
+ * touched; a saved account may fill in the name and email.
+ */
+function fieldsFromFlags(context: CommandContext, given: Partial<ClaimFields>, yes: boolean): ClaimFields {
+  given.channel ??= 'tiktok-ads';
+  reuseSavedAccount(context, given);
+  const missing = missingFlags(given);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `missing ${missing.join(', ')} (required when not running interactively)`,
+      'Run `refund-claim new --help` for every flag, or run it in a terminal for the wizard.',
+    );
+  }
+  const fields = withDefaults(given);
+  if (fields.channel === 'tiktok-ads' && fields.reason === 'unspent-balance') {
+    // Shown even with --yes, which only stands in for the confirmation.
+    context.err(UNSPENT_BALANCE_WARNING);
+    if (!yes) {
+      throw new UsageError(
+        'an unspent-balance request on tiktok-ads must be confirmed: pass --yes once you have read the warning above (required when not running interactively)',
+      );
+    }
+  }
+  return fields;
+}
+
 async function runNew(context: CommandContext, options: NewOptions): Promise<void> {
   const given = readGiven(context, options);
   const givenEvidence = evidenceFromFlags(options);
   if (options.out !== undefined) assertWritableTarget('--out', options.out);
-  const store = context.store();
-  const evidenceStore = await context.evidenceStore();
-  const interactive = context.canPrompt(options.input);
   let fields: ClaimFields;
   let evidence = givenEvidence;
   let allowDuplicate = options.allowDuplicate === true;
 
-  if (interactive) {
+  if (context.canPrompt(options.input)) {
+    const store = context.store();
+    const evidenceStore = await context.evidenceStore();
     const result = await runNewClaimWizard(
       {
         prompter: context.prompter(),
@@ -158,28 +189,10 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
     );
     ({ fields, evidence, allowDuplicate } = result);
   } else {
-    given.channel ??= 'tiktok-ads';
-    reuseSavedAccount(context, given);
-    const missing = missingFlags(given);
-    if (missing.length > 0) {
-      throw new UsageError(
-        `missing ${missing.join(', ')} (required when not running interactively)`,
-        'Run `refund-claim new --help` for every flag, or run it in a terminal for the wizard.',
-      );
-    }
-    fields = withDefaults(given);
-    if (fields.channel === 'tiktok-ads' && fields.reason === 'unspent-balance' && !options.yes) {
-      context.err(UNSPENT_BALANCE_WARNING);
-      throw new UsageError(
-        'an unspent-balance request on tiktok-ads must be confirmed: pass --yes once you have read the warning above (required when not running interactively)',
-      );
-    }
+    fields = fieldsFromFlags(context, given, options.yes === true);
   }
 
-  const { claim, skipped } = await createClaim(
-    { store, evidence: evidenceStore, clock: context.deps.clock },
-    { fields, evidence, allowDuplicate },
-  );
+  const { claim, skipped } = await createClaim(await context.useCaseDeps(), { fields, evidence, allowDuplicate });
   if (options.out !== undefined) writeTextFile('--out', options.out, renderTicket(await context.templates(), claim));
   context.out(options.json ? formatJson(claimDocument(claim, context.today())) : formatClaimId(claim.id));
   context.err(savedMessage(claim, skipped, context.today(), options.out));
@@ -192,14 +205,13 @@ function savedMessage(
   out?: string,
 ): string {
   const id = formatClaimId(claim.id);
-  const lines = [
-    `Saved ${id}: a ${claim.reason} claim on ${claim.channel}, ${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}.`,
-  ];
+  const files = `${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}`;
+  const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`];
   for (const item of skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
   if (out !== undefined) lines.push(`Ticket draft written to ${out}.`);
   for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
     lines.push(
-      `Still needed: ${describeKinds(kinds)} — refund-claim attach ${id} <file> --kind ${kinds[0] ?? 'other'}`,
+      `Still needed: ${describeKinds(kinds, claim.reason)} — refund-claim attach ${id} <file> --kind ${kinds[0] ?? 'other'}`,
     );
   }
   lines.push(formatNextAction(claim, today));
@@ -208,31 +220,11 @@ function savedMessage(
 
 /** The completeness findings and the ticket as they will be, before anything is saved. */
 async function preview(context: CommandContext, fields: ClaimFields, files: readonly EvidenceInput[]): Promise<string> {
-  const store = context.store();
-  const checked = await checkEvidenceFiles(await context.evidenceStore(), files);
-  const now = context.now();
-  const claim: Claim = {
-    ...fields,
-    id: store.peekNextId(),
-    status: 'draft',
-    ticketNumber: null,
-    approved: null,
-    recovered: null,
-    createdAt: now.toISOString(),
-    createdOn: context.today(),
-    events: [],
-    evidence: checked.map((item, index) => ({
-      seq: index + 1,
-      kind: item.kind,
-      name: item.file.name,
-      caption: item.caption ?? null,
-      bytes: item.file.bytes,
-      sha256: '',
-      mime: item.file.mime,
-      addedAt: now.toISOString(),
-    })),
-  };
-  const findings = checkClaim(claim, { today: context.today(), integrity: null, shared: new Map() });
+  const { claim, findings, ticket } = await previewClaim(
+    { ...(await context.useCaseDeps()), templates: await context.templates() },
+    fields,
+    files,
+  );
   const rule = '─'.repeat(72);
   return [
     '',
@@ -240,7 +232,7 @@ async function preview(context: CommandContext, fields: ClaimFields, files: read
     '',
     `Ticket draft for ${formatClaimId(claim.id)}:`,
     rule,
-    renderTicket(await context.templates(), claim).trimEnd(),
+    ticket.trimEnd(),
     rule,
   ].join('\n');
 }

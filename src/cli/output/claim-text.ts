@@ -18,14 +18,14 @@ const indent = (text: string, by = '  '): string =>
     .join('\n');
 
 export function formatNextAction(
-  claim: Pick<Claim, 'id' | 'status' | 'createdOn' | 'fileBy' | 'events'>,
+  claim: Pick<Claim, 'id' | 'channel' | 'status' | 'createdOn' | 'fileBy' | 'events'>,
   today: string,
 ): string {
   const next = nextAction(claim);
   if (!next) return `${formatClaimId(claim.id)} is ${claim.status}; nothing more to do.`;
-  const step = nextStep(next.action, claim.id);
+  const step = nextStep(next.action, claim);
   const { label } = dueState(next.due, today);
-  return [`Next: ${step.words} by ${next.due} (${label}).`, ...step.commands.map((command) => `  ${command}`)].join(
+  return [`Next: ${step.words}, due ${next.due} (${label}).`, ...step.commands.map((command) => `  ${command}`)].join(
     '\n',
   );
 }

@@ -70,9 +70,13 @@ export async function runNewClaimWizard(
   const draft: Draft = { ...given };
   const channel = (draft.channel ??= await prompter.select(channelQuestion()));
   const reason = (draft.reason ??= await prompter.select(reasonQuestion()));
-  if (channel === 'tiktok-ads' && reason === 'unspent-balance' && !options.yes) {
+  if (channel === 'tiktok-ads' && reason === 'unspent-balance') {
+    // Shown even with --yes, which only stands in for the confirmation.
     services.say(UNSPENT_BALANCE_WARNING);
-    if (!(await prompter.confirm(confirmQuestion('unspentBalanceWarning', 'Continue with this request?', false)))) {
+    if (
+      !options.yes &&
+      !(await prompter.confirm(confirmQuestion('unspentBalanceWarning', 'Continue with this request?', false)))
+    ) {
       throw new CancelledError('Cancelled — nothing was saved.');
     }
   }
@@ -178,7 +182,9 @@ async function askEvidence(
     }
   };
   const take = async (name: string, kinds: readonly EvidenceKind[], optional: boolean): Promise<void> => {
-    const path = await prompter.input(evidencePathQuestion(name, kinds, check, services.home, { optional }));
+    const path = await prompter.input(
+      evidencePathQuestion(name, kinds, check, services.home, { optional, reason: fields.reason }),
+    );
     if (path === null) return;
     const caption = await prompter.input(captionQuestion(`${name}Caption`));
     added.push({ kind: kindFor(kinds, mimes.get(path) ?? ''), path, caption });

@@ -4,7 +4,7 @@
  */
 import { CHANNELS, EVIDENCE_KINDS, REASONS } from '../../domain/claim.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
-import { describeKinds } from '../../domain/completeness.js';
+import { describeKinds, withArticle } from '../../domain/completeness.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
 import { parseText } from '../../domain/text.js';
 import { FIELD_SPECS } from '../claim-fields.js';
@@ -77,12 +77,12 @@ export function evidencePathQuestion(
   kinds: readonly EvidenceKind[],
   check: (path: string) => Promise<string | null>,
   home: string,
-  options: { optional: boolean },
+  options: { optional: boolean; reason?: Reason },
 ): InputQuestion<string | null> {
   return {
     type: 'input',
     name,
-    message: `Path to ${describeKinds(kinds)}${options.optional ? ' (Enter to skip and attach it later)' : ''}`,
+    message: `Path to ${describeKinds(kinds, options.reason)}${options.optional ? ' (Enter to skip and attach it later)' : ''}`,
     validate: async (input) => {
       if (input.trim() === '') return options.optional ? true : 'Required.';
       return (await check(cleanPath(input, home))) ?? true;
@@ -112,7 +112,7 @@ export function moreEvidenceQuestion(name: string): SelectQuestion<EvidenceKind 
     message: 'Add another file?',
     choices: [
       { value: 'done', name: "No, that's all for now" },
-      ...EVIDENCE_KINDS.map((value) => ({ value, name: `Yes, a ${EVIDENCE_KIND_LABELS[value]}` })),
+      ...EVIDENCE_KINDS.map((value) => ({ value, name: `Yes, ${withArticle(EVIDENCE_KIND_LABELS[value])}` })),
     ],
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NewClaim } from '../../src/app/deps.js';
-import type { ClaimFields } from '../../src/domain/claim.js';
-import { DuplicateClaimError } from '../../src/domain/errors.js';
-import { openStore } from '../../src/store/open-store.js';
+import type { NewClaim } from '../../../src/app/deps.js';
+import type { ClaimFields } from '../../../src/domain/claim.js';
+import { DuplicateClaimError } from '../../../src/domain/errors.js';
+import { openStore } from '../../../src/store/open-store.js';
 
 const fields = (promotionId: string): ClaimFields => ({
   channel: 'tiktok-ads',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_CURRENCY_DIGITS, formatMoney, toDecimalString } from '../../src/domain/money.js';
+import { COMMON_CURRENCY_DIGITS, formatMoney, toDecimalString } from '../../../src/domain/money.js';
 
 describe('currency decimals', () => {
   it.each([...COMMON_CURRENCY_DIGITS])('knows %s has %i decimals, as Intl does', (currency, digits) => {

@@ -2,8 +2,8 @@ import { addBusinessDays } from 'date-fns/addBusinessDays';
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/domain/date-input.js';
-import { addBusinessDaysTo, addDaysTo, daysBetween, formatDay, toLocalDate } from '../../src/domain/dates.js';
+import { parseDate } from '../../../src/domain/date-input.js';
+import { addBusinessDaysTo, addDaysTo, daysBetween, formatDay, toLocalDate } from '../../../src/domain/dates.js';
 
 /** Local midnight, as date-fns sees a calendar day. */
 const local = (day: string): Date => new Date(`${day}T00:00:00`);

@@ -1,7 +1,7 @@
 import { Command, Help } from 'commander';
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/cli/context.js';
-import { COMMANDS } from '../../src/cli/program.js';
+import type { CommandContext } from '../../../src/cli/context.js';
+import { COMMANDS } from '../../../src/cli/program.js';
 
 describe('the command table', () => {
   // `--help` lists commands from the table without loading them; it must say what they declare.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTsvRow } from '../../src/cli/output/table.js';
+import { formatTsvRow } from '../../../src/cli/output/table.js';
 
 describe('formatTsvRow', () => {
   it('joins values with tabs, empty for null', () => {

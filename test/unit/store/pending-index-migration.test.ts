@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initial } from '../../src/store/migrations/001-initial.js';
-import { openStore } from '../../src/store/open-store.js';
-import { tempDir } from '../helpers/temp.js';
+import { initial } from '../../../src/store/migrations/001-initial.js';
+import { openStore } from '../../../src/store/open-store.js';
+import { tempDir } from '../../helpers/temp.js';
 
 describe('migration 2: the columns status prints, inside the index of open claims', () => {
   it('rebuilds the index of a version 1 database and keeps its claims', () => {

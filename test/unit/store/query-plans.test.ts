@@ -4,9 +4,9 @@
  * the index sizes say why the cost stays flat; `npm run bench` measures it.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewClaim } from '../../src/app/deps.js';
-import { CHANNELS, REASONS, STATUSES } from '../../src/domain/claim.js';
-import type { ClaimFields } from '../../src/domain/claim.js';
+import type { NewClaim } from '../../../src/app/deps.js';
+import { CHANNELS, REASONS, STATUSES } from '../../../src/domain/claim.js';
+import type { ClaimFields } from '../../../src/domain/claim.js';
 import {
   ACCOUNT_BY_ADVERTISER_ID,
   ACCOUNT_BY_NAME,
@@ -18,9 +18,9 @@ import {
   NEXT_ID,
   OPEN_DUPLICATES,
   PENDING_CLAIMS,
-} from '../../src/store/claim-store.js';
-import type { SqliteClaimStore } from '../../src/store/claim-store.js';
-import { openStore } from '../../src/store/open-store.js';
+} from '../../../src/store/claim-store.js';
+import type { SqliteClaimStore } from '../../../src/store/claim-store.js';
+import { openStore } from '../../../src/store/open-store.js';
 
 function plan(store: SqliteClaimStore, sql: string, params: readonly unknown[] = []): string[] {
   const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];

@@ -1,0 +1,134 @@
+/**
+ * `export`: every claim as `show --json` prints it, with the address book, in a versioned file
+ * that `import` restores exactly; or one CSV row per claim for spreadsheets.
+ */
+import { formatClaimId } from '../domain/claim.js';
+import { toLocalDate } from '../domain/dates.js';
+import { nextAction } from '../domain/deadlines.js';
+import { toDecimalString } from '../domain/money.js';
+import { claimDocument } from './claim-document.js';
+import type { ClaimDocument } from './claim-document.js';
+import type { AccountRecord, ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
+
+export const EXPORT_FORMAT = 'refund-claim-export';
+export const EXPORT_VERSION = 1;
+
+/**
+ * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
+ * and ignored by `import`, which works it out again from the events.
+ */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO-8601 UTC instant. */
+  exportedAt: string;
+  accounts: AccountRecord[];
+  claims: ClaimDocument[];
+}
+
+export function exportFile(deps: { store: ClaimStore; clock: Clock }): ExportFile {
+  const now = deps.clock.now();
+  const today = toLocalDate(now);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    accounts: deps.store.listAccounts(),
+    claims: deps.store.fullClaims().map((claim) => claimDocument(claim, today)),
+  };
+}
+
+/** SPEC's CSV columns, in order. */
+export const CSV_HEADER = [
+  'id',
+  'status',
+  'channel',
+  'reason',
+  'account_name',
+  'advertiser_id',
+  'promotion_id',
+  'promotion_name',
+  'currency',
+  'charged',
+  'requested',
+  'recovered',
+  'ticket_number',
+  'next_action',
+  'due',
+  'created',
+  'description',
+] as const;
+
+export function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): { text: string; count: number } {
+  const claims = deps.store.fullClaims();
+  const rows = claims.map((claim) => {
+    const money = (minor: number | null): string | null =>
+      minor === null ? null : toDecimalString(minor, claim.currency);
+    const next = nextAction(claim);
+    return [
+      formatClaimId(claim.id),
+      claim.status,
+      claim.channel,
+      claim.reason,
+      claim.accountName,
+      claim.advertiserId,
+      claim.promotionId,
+      claim.promotionName,
+      claim.currency,
+      money(claim.charged),
+      money(claim.requested),
+      money(claim.recovered),
+      claim.ticketNumber,
+      next?.action ?? null,
+      next?.due ?? null,
+      claim.createdOn,
+      claim.description,
+    ];
+  });
+  return { text: deps.csv.write(CSV_HEADER, rows), count: claims.length };
+}
+
+/** What it takes to copy a stored evidence file: the claim documents' evidence entries fit. */
+export interface EvidenceFileInfo {
+  sha256: string;
+  name: string;
+  bytes: number;
+  mime: string;
+}
+
+export interface EvidenceCopyResult {
+  copied: number;
+  /** Stored copies that could not be carried along. */
+  unusable: (EvidenceFileInfo & { state: Exclude<IntegrityState, 'ok'> })[];
+}
+
+/**
+ * `export --with-evidence <dir>`: copies each distinct stored file into `folder` under its SHA-256,
+ * as the data directory keeps it. Only copies that still match their checksum travel.
+ */
+export async function exportEvidence(
+  items: readonly EvidenceFileInfo[],
+  source: EvidenceStore,
+  folder: EvidenceStore,
+): Promise<EvidenceCopyResult> {
+  const result: EvidenceCopyResult = { copied: 0, unusable: [] };
+  for (const item of distinctFiles(items)) {
+    const state = await source.verify(item.sha256);
+    if (state !== 'ok') {
+      result.unusable.push({ ...item, state });
+      continue;
+    }
+    const copy = await folder.importFile({ ...item, path: source.pathOf(item.sha256) });
+    // Hashed again while copying: a file changed between the check and the copy is caught here.
+    if (copy.sha256 === item.sha256) result.copied++;
+    else result.unusable.push({ ...item, state: 'altered' });
+  }
+  return result;
+}
+
+/** Each stored file once, however many claims use it. */
+export function distinctFiles<T extends EvidenceFileInfo>(items: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.sha256)) seen.set(item.sha256, item);
+  return [...seen.values()];
+}

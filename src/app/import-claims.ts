@@ -1,0 +1,84 @@
+/**
+ * `import`: restores an export into this data directory, all or nothing. Everything that can be
+ * refused is checked first (the file, the IDs, the evidence folder); evidence files are copied
+ * before the one database transaction, since copies are content-addressed and harmless if the
+ * transaction never happens.
+ */
+import { ClaimIdTakenError, UserError } from '../domain/errors.js';
+import type { ClaimStore, EvidenceStore, ImportConflict, ImportOutcome } from './deps.js';
+import { distinctFiles } from './export-claims.js';
+import type { EvidenceFileInfo } from './export-claims.js';
+import { readExport } from './read-export.js';
+
+export interface ImportDeps {
+  store: ClaimStore;
+  /** The data directory's evidence store. */
+  evidence: EvidenceStore;
+  /** The folder written by `export --with-evidence`, when the user gives one. */
+  folder: EvidenceStore | null;
+}
+
+export interface ImportOptions {
+  onConflict: ImportConflict;
+  /** Names the file in messages. */
+  file: string;
+}
+
+export interface ImportResult extends ImportOutcome {
+  /** Evidence files the imported claims use, counted once each. */
+  evidenceFiles: number;
+  /** Files copied from the folder into the evidence store. */
+  copied: number;
+  /** Files the imported claims use that the evidence store still lacks (or holds altered). */
+  missing: EvidenceFileInfo[];
+}
+
+export async function importClaims(deps: ImportDeps, text: string, options: ImportOptions): Promise<ImportResult> {
+  const contents = readExport(text, options.file);
+
+  // Refused before any file is copied; checked again inside the transaction against a race.
+  if (options.onConflict === 'fail') {
+    const existing = new Set(deps.store.listClaims({}).map((claim) => claim.id));
+    const taken = contents.claims.filter((claim) => existing.has(claim.id)).map((claim) => claim.id);
+    if (taken.length > 0) throw new ClaimIdTakenError(taken);
+  }
+
+  const files = distinctFiles(contents.claims.flatMap((claim) => claim.evidence));
+  const copied = new Set<string>();
+  if (deps.folder) {
+    const { folder } = deps;
+    const present: EvidenceFileInfo[] = [];
+    for (const file of files) {
+      const state = await folder.verify(file.sha256);
+      if (state === 'altered') {
+        throw new UserError(
+          `${folder.pathOf(file.sha256)} (evidence "${file.name}") does not match its checksum; nothing was imported.`,
+          'Copy the evidence folder again from the original export, or import without --with-evidence.',
+        );
+      }
+      if (state === 'ok') present.push(file);
+    }
+    for (const file of present) {
+      const stored = await deps.evidence.importFile({ ...file, path: folder.pathOf(file.sha256) });
+      if (stored.sha256 !== file.sha256) {
+        throw new UserError(
+          `${folder.pathOf(file.sha256)} changed while it was copied; nothing was imported.`,
+          'Run the import again.',
+        );
+      }
+      copied.add(file.sha256);
+    }
+  }
+
+  const outcome = deps.store.importClaims(contents.claims, contents.accounts, { onConflict: options.onConflict });
+
+  const importedIds = new Set(outcome.imported.map((entry) => entry.from));
+  const used = distinctFiles(
+    contents.claims.filter((claim) => importedIds.has(claim.id)).flatMap((claim) => claim.evidence),
+  );
+  const missing: EvidenceFileInfo[] = [];
+  for (const file of used) {
+    if (!copied.has(file.sha256) && (await deps.evidence.verify(file.sha256)) !== 'ok') missing.push(file);
+  }
+  return { ...outcome, evidenceFiles: used.length, copied: copied.size, missing };
+}

@@ -1,0 +1,50 @@
+/**
+ * The fields of the follow-up, escalation and appeal templates: everything of the ticket view,
+ * plus where the conversation with support stands today.
+ */
+import type { Claim, ClaimEvent } from '../domain/claim.js';
+import { addDaysTo, daysBetween } from '../domain/dates.js';
+import { currentRound } from '../domain/deadlines.js';
+import { inOrder } from '../domain/lifecycle.js';
+import { ticketView } from './ticket-view.js';
+
+/** How long the recipient of a last reminder is given before the next step is taken. */
+const LAST_REMINDER_DAYS = 7;
+
+/** `answer` is the user's own reply to a denial reason, for the appeal. */
+export function messageView(claim: Claim, today: string, answer: string | null = null) {
+  const events = inOrder(claim.events);
+  const last = (match: (e: ClaimEvent) => boolean) => events.findLast(match) ?? null;
+  const filed = last((e) => e.type === 'submitted');
+  const appeal = last((e) => e.type === 'appeal-sent');
+  const decision = last((e) => e.type === 'decision');
+  const reply = last((e) => e.type === 'message' && e.data.from === 'support');
+  // The same round the deadlines count: since filing, the appeal, or support's latest answer.
+  const round = currentRound(events);
+  const waitingSince = round.start;
+  const followups = round.chasers.map((e) => ({ on: e.on, escalation: e.type === 'escalation-sent' }));
+  return {
+    ...ticketView(claim),
+    today,
+    filedOn: filed?.on ?? null,
+    appealedOn: appeal?.on ?? null,
+    waitingSince: waitingSince?.on ?? null,
+    /** The day support last answered, when that answer started the current wait. */
+    answeredOn: waitingSince?.type === 'message' ? waitingSince.on : null,
+    daysWaiting: waitingSince ? Math.max(0, daysBetween(waitingSince.on, today)) : 0,
+    lastSupportReply: reply ? { on: reply.on, message: reply.data.message ?? '' } : null,
+    followups,
+    replyBy: addDaysTo(today, LAST_REMINDER_DAYS),
+    answer,
+    decision: decision
+      ? {
+          outcome: decision.data.decision ?? 'denied',
+          on: decision.on,
+          reason: decision.data.reason ?? null,
+          amount: decision.data.amount ?? null,
+        }
+      : null,
+    /** What is still unpaid: everything after a denial, the rest after a partial approval. */
+    outstanding: claim.requested - (claim.status === 'partially-approved' ? (claim.approved ?? 0) : 0),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The claim as it would be saved, for the wizard's preview: the completeness findings and the
+ * ticket are shown before anything is written. Evidence is checked but not copied yet.
+ */
+import type { Claim, ClaimFields } from '../domain/claim.js';
+import { checkClaim } from '../domain/completeness.js';
+import type { Finding } from '../domain/completeness.js';
+import { toLocalDate } from '../domain/dates.js';
+import type { ClaimStore, Clock, EvidenceInput, EvidenceStore, Templates } from './deps.js';
+import { checkEvidenceFiles } from './import-evidence.js';
+import { renderTicket } from './ticket-view.js';
+
+export interface ClaimPreview {
+  claim: Claim;
+  findings: Finding[];
+  ticket: string;
+}
+
+export async function previewClaim(
+  deps: { store: ClaimStore; evidence: EvidenceStore; clock: Clock; templates: Templates },
+  fields: ClaimFields,
+  files: readonly EvidenceInput[],
+): Promise<ClaimPreview> {
+  const checked = await checkEvidenceFiles(deps.evidence, files);
+  const now = deps.clock.now();
+  const today = toLocalDate(now);
+  const claim: Claim = {
+    ...fields,
+    id: deps.store.peekNextId(),
+    status: 'draft',
+    ticketNumber: null,
+    approved: null,
+    recovered: null,
+    createdAt: now.toISOString(),
+    createdOn: today,
+    events: [],
+    evidence: checked.map((item, index) => ({
+      seq: index + 1,
+      kind: item.kind,
+      name: item.file.name,
+      caption: item.caption ?? null,
+      bytes: item.file.bytes,
+      sha256: '',
+      mime: item.file.mime,
+      addedAt: now.toISOString(),
+    })),
+  };
+  const findings = checkClaim(claim, { today, integrity: null, shared: new Map() });
+  return { claim, findings, ticket: renderTicket(deps.templates, claim) };
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { exportCalendar } from '../../app/calendar-events.js';
+import type { CommandContext } from '../context.js';
+import { assertWritableTarget, writeTextFile } from '../files.js';
+import { examples } from '../output/help.js';
+
+export function defineCalendar(command: Command, context: CommandContext): void {
+  command
+    .option('--out <file.ics>', 'where to write it (- for standard output)', 'refund-claim.ics')
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim calendar',
+        'refund-claim calendar --out ~/Calendars/refund-claims.ics',
+        'refund-claim calendar --out - > claims.ics',
+      ),
+    )
+    .action(async (options: { out: string }) => {
+      const toStdout = options.out === '-';
+      if (!toStdout) assertWritableTarget('--out', options.out);
+      const { loadCalendarWriter } = await import('../../render/calendar.js');
+      const { text, count } = exportCalendar({
+        store: context.store(),
+        clock: context.deps.clock,
+        writer: await loadCalendarWriter(),
+      });
+      // Regenerated on every run: overwriting the previous file is the point.
+      if (toStdout) context.out(text);
+      else writeTextFile('--out', options.out, text);
+      const where = toStdout ? 'standard output' : options.out;
+      context.err(
+        count === 0
+          ? `No open claims: wrote an empty calendar to ${where}.`
+          : `Wrote ${count} event${count === 1 ? '' : 's'} to ${where}. Import it into your calendar app; importing a newer file updates the events.`,
+      );
+    });
+}

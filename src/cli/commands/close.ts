@@ -1,0 +1,56 @@
+import { Option } from '../commander.js';
+import type { Command } from 'commander';
+import { checkStep, recordStep } from '../../app/record-event.js';
+import type { Outcome } from '../../domain/claim.js';
+import { UsageError } from '../../domain/errors.js';
+import { formatMoney } from '../../domain/money.js';
+import type { CommandContext } from '../context.js';
+import { addStepOptions, readAmount, readStepOptions, reportStep } from '../lifecycle.js';
+import type { StepOptions } from '../lifecycle.js';
+import { examples } from '../output/help.js';
+import { claimIdArgument } from '../options.js';
+
+interface CloseOptions extends StepOptions {
+  outcome: Outcome;
+  amount?: string;
+  yes?: boolean;
+}
+
+export function defineClose(command: Command, context: CommandContext): void {
+  addStepOptions(
+    command
+      .argument('<id>', 'claim ID', claimIdArgument)
+      .addOption(
+        new Option('--outcome <outcome>', 'how it ended')
+          .choices(['refunded', 'credited', 'rejected', 'withdrawn'])
+          .makeOptionMandatory(),
+      )
+      .option('--amount <amount>', 'amount recovered (default: the approved amount, else the requested one)')
+      .option('--yes', 'accept an amount above the requested one without asking'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim close RC-0001 --outcome refunded',
+        'refund-claim close 1 --outcome credited --amount 120.00 --on 2026-12-18',
+        'refund-claim close 1 --outcome withdrawn --note "Resolved with the creator directly"',
+      ),
+    )
+    .action(async (id: number, options: CloseOptions) => {
+      const step = readStepOptions(context, options);
+      const claim = checkStep(context.store(), id, { type: 'closed', on: step.on, data: { outcome: options.outcome } });
+      const paid = options.outcome === 'refunded' || options.outcome === 'credited';
+      if (!paid && options.amount !== undefined) {
+        throw new UsageError(`--amount goes with refunded or credited; ${options.outcome} recovers nothing.`);
+      }
+      const amount = options.amount === undefined ? null : await readAmount(context, claim, options.amount, options);
+      const { claim: after } = await recordStep(await context.useCaseDeps(), id, {
+        type: 'closed',
+        ...step,
+        data: { outcome: options.outcome, amount },
+      });
+      const recovered =
+        paid && after.recovered !== null ? `, ${formatMoney(after.recovered, after.currency)} recovered` : '';
+      reportStep(context, after, `closed as ${options.outcome}${recovered}`);
+    });
+}

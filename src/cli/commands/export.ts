@@ -1,0 +1,87 @@
+import { existsSync, statSync } from 'node:fs';
+import { Option } from '../commander.js';
+import type { Command } from 'commander';
+import { exportCsv, exportEvidence, exportFile } from '../../app/export-claims.js';
+import type { EvidenceCopyResult } from '../../app/export-claims.js';
+import { UsageError } from '../../domain/errors.js';
+import type { CommandContext } from '../context.js';
+import { assertWritableTarget, writeTextFile } from '../files.js';
+import { examples } from '../output/help.js';
+import { formatJson } from '../output/json.js';
+
+interface ExportOptions {
+  format: 'json' | 'csv';
+  out?: string;
+  withEvidence?: string;
+}
+
+export function defineExport(command: Command, context: CommandContext): void {
+  command
+    .addOption(
+      new Option('--format <format>', 'json (everything) or csv (one row per claim)')
+        .choices(['json', 'csv'])
+        .default('json'),
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--with-evidence <dir>', 'also copy the evidence files into this directory (json only)')
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim export --out claims-backup.json --with-evidence claims-evidence',
+        'refund-claim export --format csv --out claims.csv',
+        'refund-claim export | jq \'.claims[] | select(.status == "denied") | .id\'',
+      ),
+    )
+    .action(async (options: ExportOptions) => {
+      const out = options.out === undefined || options.out === '-' ? null : options.out;
+      if (out !== null) assertWritableTarget('--out', out);
+      if (options.withEvidence !== undefined) {
+        if (options.format !== 'json') {
+          throw new UsageError('--with-evidence goes with --format json: a CSV file has no place for evidence.');
+        }
+        assertDirectoryTarget(options.withEvidence);
+      }
+
+      let text: string;
+      let count: number;
+      let copied: EvidenceCopyResult | null = null;
+      if (options.format === 'csv') {
+        const { loadCsvWriter } = await import('../../render/csv.js');
+        ({ text, count } = exportCsv({ store: context.store(), csv: await loadCsvWriter() }));
+      } else {
+        const file = exportFile({ store: context.store(), clock: context.deps.clock });
+        if (options.withEvidence !== undefined) {
+          copied = await exportEvidence(
+            file.claims.flatMap((claim) => claim.evidence),
+            await context.evidenceStore(),
+            await context.evidenceStore(options.withEvidence),
+          );
+        }
+        text = formatJson(file);
+        count = file.claims.length;
+      }
+
+      if (out === null) context.out(text);
+      else writeTextFile('--out', out, text);
+      const lines = [`Exported ${count} claim${count === 1 ? '' : 's'} to ${out ?? 'standard output'}.`];
+      if (copied) {
+        lines.push(
+          `Copied ${copied.copied} evidence file${copied.copied === 1 ? '' : 's'} to ${options.withEvidence}.`,
+        );
+        for (const item of copied.unusable) {
+          lines.push(
+            `warning: evidence "${item.name}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
+          );
+        }
+        if (copied.unusable.length > 0) lines.push('  Run `refund-claim check <id>` on the claims that use it.');
+      }
+      context.err(lines.join('\n'));
+    });
+}
+
+/** The evidence directory may exist (a second export adds to it) but must not be a file. */
+function assertDirectoryTarget(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`--with-evidence ${dir} is a file, not a directory.`, 'Give a directory name.');
+  }
+}

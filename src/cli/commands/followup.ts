@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { nextAction } from '../../domain/deadlines.js';
+import type { CommandContext } from '../context.js';
+import { addDraftOptions, draftAndRecord } from '../lifecycle.js';
+import type { DraftOptions } from '../lifecycle.js';
+import { examples } from '../output/help.js';
+import { claimIdArgument } from '../options.js';
+
+export function defineFollowup(command: Command, context: CommandContext): void {
+  addDraftOptions(command.argument('<id>', 'claim ID', claimIdArgument), 'message')
+    .addHelpText(
+      'after',
+      examples(
+        'refund-claim followup RC-0001',
+        'refund-claim followup 1 --out followup.txt',
+        'refund-claim followup 1 --sent --on yesterday',
+      ),
+    )
+    .action((id: number, options: DraftOptions) =>
+      draftAndRecord(context, id, options, 'followup-sent', (claim) =>
+        nextAction(claim)?.action === 'escalate'
+          ? { template: 'escalation', event: 'escalation-sent', what: 'escalation' }
+          : { template: 'followup', event: 'followup-sent', what: 'follow-up' },
+      ),
+    );
+}

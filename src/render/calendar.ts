@@ -1,0 +1,47 @@
+/**
+ * The iCalendar (RFC 5545) writer, on ical-generator: it escapes text, folds lines at 75 octets
+ * without splitting a UTF-8 character, and writes CRLF line ends. Loaded only by `calendar`.
+ */
+import type { CalendarFile, CalendarWriter } from '../app/deps.js';
+import { addDaysTo } from '../domain/dates.js';
+
+/** The reminder: 09:00 the day before the due day (15 hours before its start at midnight). */
+export const REMINDER_SECONDS_BEFORE = 15 * 60 * 60;
+
+export async function loadCalendarWriter(): Promise<CalendarWriter> {
+  const { default: ical, ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
+  return {
+    write(calendar: CalendarFile): string {
+      const file = ical({
+        name: calendar.name,
+        prodId: { company: 'refund-claim', product: 'refund-claim', language: 'EN' },
+        method: ICalCalendarMethod.PUBLISH,
+      });
+      for (const entry of calendar.entries) {
+        const event = file.createEvent({
+          id: entry.uid,
+          // A date string is read as UTC midnight, and all-day dates are written from UTC fields:
+          // the day stays the same in every time zone the file is made in or opened in.
+          start: entry.date,
+          end: addDaysTo(entry.date, 1),
+          allDay: true,
+          summary: entry.summary,
+          description: entry.description,
+          sequence: entry.sequence,
+          stamp: calendar.stamp,
+          lastModified: new Date(entry.lastModified),
+          // A reminder to act, not a meeting: it never shows the day as busy.
+          transparency: ICalEventTransparency.TRANSPARENT,
+        });
+        event.createAlarm({
+          type: ICalAlarmType.display,
+          trigger: REMINDER_SECONDS_BEFORE,
+          description: entry.summary,
+        });
+      }
+      // RFC 5545 ends every line, the last one too, with CRLF.
+      const text = file.toString();
+      return text.endsWith('\r\n') ? text : `${text}\r\n`;
+    },
+  };
+}

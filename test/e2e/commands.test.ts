@@ -1,0 +1,313 @@
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimFlags, run, showClaim } from '../helpers/cli.js';
+import { pngBytes, writeEvidenceFiles } from '../helpers/files.js';
+import { tempDir } from '../helpers/temp.js';
+
+async function withClaims(): Promise<string> {
+  const home = tempDir();
+  writeEvidenceFiles(home);
+  await run([...claimFlags(), '--receipt', 'invoice.pdf'], { home });
+  await run(
+    [
+      ...claimFlags({
+        '--reason': 'technical-issue',
+        '--promotion-id': '1790000002',
+        '--promotion-name': 'Black Friday',
+        '--start': '2026-11-01',
+        '--end': '2026-11-07',
+        '--charged': '80',
+        '--expected': '',
+      }).filter((flag) => flag !== '--expected'),
+    ],
+    { home },
+  );
+  await run(
+    [
+      'new',
+      '--no-input',
+      '--channel',
+      'creator',
+      '--reason',
+      'creator-no-delivery',
+      '--account-name',
+      'Corner Bakery',
+      '--email',
+      'hi@bakery.test',
+      '--promotion-id',
+      'deal-7',
+      '--charged',
+      '€800',
+      '--currency',
+      'EUR',
+      '--creator',
+      'studio.name',
+      '--deliverables',
+      'Two videos by 10 Nov',
+      '--description',
+      'Paid in full on 1 Nov; neither video has been posted.',
+      '--file-by',
+      '2026-11-21',
+      '--correspondence',
+      'support-reply.eml',
+    ],
+    { home },
+  );
+  return home;
+}
+
+describe('status', () => {
+  it('says so on stderr when nothing is pending, with exit 0 and [] in JSON', async () => {
+    const home = tempDir();
+    expect(await run(['status'], { home })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'Nothing pending: no open claim needs action.\n',
+    });
+    expect((await run(['status', '--json'], { home })).stdout).toBe('[]\n');
+  });
+
+  it('lists open claims most urgent first, tab-separated when piped', async () => {
+    const home = await withClaims();
+    const result = await run(['status'], { home, now: '2026-11-23T09:00:00Z' });
+    expect(result.stdout).toBe(
+      [
+        'RC-0003\tdraft\tsubmit\t2026-11-21\toverdue 2d\tdeal-7\t\t800.00\tEUR',
+        'RC-0001\tdraft\tsubmit\t2026-11-24\tin 1d\t1790000001\tSummer sale\t200.00\tUSD',
+        'RC-0002\tdraft\tsubmit\t2026-11-24\tin 1d\t1790000002\tBlack Friday\t80.00\tUSD',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('list and show', () => {
+  it('lists one line per claim and filters by status, reason and channel', async () => {
+    const home = await withClaims();
+    const all = await run(['list'], { home });
+    expect(
+      all.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t').slice(0, 4)),
+    ).toEqual([
+      ['RC-0001', 'draft', 'tiktok-ads', 'incorrect-charge'],
+      ['RC-0002', 'draft', 'tiktok-ads', 'technical-issue'],
+      ['RC-0003', 'draft', 'creator', 'creator-no-delivery'],
+    ]);
+    const creator = JSON.parse((await run(['list', '--channel', 'creator', '--json'], { home })).stdout) as {
+      id: string;
+    }[];
+    expect(creator.map((c) => c.id)).toEqual(['RC-0003']);
+    expect((await run(['list', '--reason', 'technical-issue'], { home })).stdout).toMatch(/^RC-0002\t/);
+    expect(await run(['list', '--status', 'denied'], { home })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No claims match.\n',
+    });
+    const wrong = await run(['list', '--status', 'lost'], { home });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("argument 'lost' is invalid. Allowed choices are draft, submitted,");
+  });
+
+  it('accepts RC-0003, rc-3 and 3 alike, and names an unknown or malformed ID', async () => {
+    const home = await withClaims();
+    const [a, b, c] = await Promise.all(['RC-0003', 'rc-3', '3'].map((id) => run(['show', id, '--json'], { home })));
+    expect(a?.stdout).toBe(b?.stdout);
+    expect(b?.stdout).toBe(c?.stdout);
+    expect(await run(['show', '9'], { home })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: Claim RC-0009 not found.\n  Run `refund-claim list` to see your claims.\n',
+    });
+    const bad = await run(['show', 'claim-9'], { home });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toBe('error: "claim-9" is not a claim ID.');
+  });
+
+  it('shows every field, the evidence with checksums, the timeline and the next action', async () => {
+    const home = await withClaims();
+    const text = (await run(['show', '3'], { home })).stdout;
+    const claim = await showClaim(home, '3');
+    expect(text).toContain('RC-0003  draft  ·  creator  ·  creator-no-delivery');
+    expect(text).toContain('Amounts    charged EUR 800.00 · requested EUR 800.00 · recovered —');
+    expect(text).toContain('creator handle       @studio.name');
+    expect(text).toContain(`#1  correspondence  support-reply.eml  ${claim.evidence[0]?.bytes} bytes`);
+    expect(text).toContain(`sha256 ${claim.evidence[0]?.sha256}`);
+    expect(text).toContain('2026-11-20  Claim drafted');
+    expect(text).toContain('Next: send the request to the creator, due 2026-11-21 (in 1d).');
+  });
+});
+
+describe('check', () => {
+  it('lists errors and warnings with the exact command that fixes each, exit 1 on errors', async () => {
+    const home = await withClaims();
+    const result = await run(['check', '3'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'RC-0003: 1 error, 1 warning',
+        '  error    A creator-no-delivery claim needs a receipt, invoice or billing statement; none is attached.',
+        '           fix: refund-claim attach RC-0003 <file> --kind receipt',
+        '  warning  The filing deadline is 2026-11-21, in 1 day.',
+        '           fix: refund-claim ticket RC-0003, then refund-claim submit RC-0003 --ticket <number>',
+        '',
+      ].join('\n'),
+    );
+    expect((await run(['check', '1'], { home })).code).toBe(0);
+  });
+
+  it('reports a stored copy that no longer matches its checksum', async () => {
+    const home = await withClaims();
+    const { evidence } = await showClaim(home, '1');
+    const stored = join(home, 'evidence', evidence[0]?.sha256 ?? '');
+    chmodSync(stored, 0o600);
+    writeFileSync(stored, 'tampered');
+    const result = await run(['check', '1'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Evidence #1 (invoice.pdf): the stored copy no longer matches its SHA-256.');
+    // Attaching the original again restores the copy.
+    expect((await run(['attach', '1', 'invoice.pdf', '--kind', 'receipt'], { home })).stderr).toContain(
+      'same content as evidence #1',
+    );
+    expect((await run(['check', '1'], { home })).code).toBe(0);
+  });
+
+  it('warns when the same file is evidence of two claims', async () => {
+    const home = await withClaims();
+    await run(['attach', '2', 'invoice.pdf', '--kind', 'receipt'], { home });
+    const result = await run(['check', '2'], { home });
+    expect(result.stdout).toContain(
+      'Evidence #1 (invoice.pdf) is also evidence of RC-0001; make sure it belongs to both.',
+    );
+  });
+});
+
+describe('attach', () => {
+  it('adds files in order, skips content the claim already has, and records it', async () => {
+    const home = await withClaims();
+    writeFileSync(join(home, 'second.png'), pngBytes(4, 4, 9));
+    const result = await run(
+      [
+        'attach',
+        'RC-0003',
+        'invoice.pdf',
+        'dashboard.png',
+        'second.png',
+        'dashboard.png',
+        '--kind',
+        'receipt',
+        '--caption',
+        'Payment proof',
+      ],
+      { home },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^Added to RC-0003:\n {2}#2 {2}receipt {2}invoice.pdf {2}\(application\/pdf, \d+ B\)\n {2}#3 {2}receipt {2}dashboard.png/,
+    );
+    expect(result.stderr).toContain('Skipped dashboard.png: same content as evidence #3.');
+    const claim = await showClaim(home, '3');
+    expect(claim.evidence.map((e) => [e.id, e.name, e.caption])).toEqual([
+      [1, 'support-reply.eml', null],
+      [2, 'invoice.pdf', 'Payment proof'],
+      [3, 'dashboard.png', 'Payment proof'],
+      [4, 'second.png', 'Payment proof'],
+    ]);
+    expect(claim.events.at(-1)).toMatchObject({ type: 'evidence-added', data: { evidence: [2, 3, 4] } });
+    expect((await run(['check', '3'], { home })).code).toBe(0);
+  });
+
+  it('refuses the whole command with exit 2 when any file is unusable', async () => {
+    const home = await withClaims();
+    const before = readdirSync(join(home, 'evidence')).length;
+    const result = await run(['attach', '3', 'invoice.pdf', 'archive.zip', '--kind', 'receipt'], { home });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'error: archive.zip cannot be used as evidence: it is a .zip file of type application/zip.',
+    );
+    expect((await showClaim(home, '3')).evidence).toHaveLength(1);
+    expect(readdirSync(join(home, 'evidence'))).toHaveLength(before);
+    expect((await run(['attach', '3', 'invoice.pdf'], { home })).stderr).toContain(
+      "required option '--kind <kind>' not specified",
+    );
+    expect((await run(['attach', '42', 'invoice.pdf', '--kind', 'receipt'], { home })).code).toBe(1);
+  });
+});
+
+describe('ticket', () => {
+  it('renders every section a support agent needs, and writes --out', async () => {
+    const home = await withClaims();
+    const result = await run(['ticket', '1'], { home });
+    const ticket = result.stdout;
+    for (const part of [
+      'Subject: Refund request, campaign 1790000001: I was charged more than I should have been (USD 200.00)',
+      '- Account name: Acme Shoes\n- Advertiser ID: 7012345678901\n- Contact email: ads@acme.test',
+      '- Campaign / ad group ID: 1790000001\n- Campaign name: Summer sale',
+      'WHAT HAPPENED\nWe were billed twice for the budget increase on 3 November.',
+      '- Amount that should have been charged: USD 300.00\n- Amount charged: USD 500.00\n- Refund requested: USD 200.00',
+      'EVIDENCE (1 file, uploaded together as RC-0001-evidence.zip)\nReceipts, invoices and billing statements:\n  1. 01-receipt-invoice.pdf - receipt, invoice or billing statement',
+      'Please refund USD 200.00 to the original payment method of advertiser account 7012345678901',
+      'Reference: RC-0001',
+    ]) {
+      expect(ticket).toContain(part);
+    }
+    const technical = (await run(['ticket', '2'], { home })).stdout;
+    expect(technical).toContain('- Dates: 1 Nov 2026 (2026-11-01) to 7 Nov 2026 (2026-11-07)');
+    expect(technical).toContain(
+      'TIMELINE\n- 1 Nov 2026 (2026-11-01): Promotion started\n- 7 Nov 2026 (2026-11-07): Promotion ended',
+    );
+    const creator = (await run(['ticket', '3'], { home })).stdout;
+    expect(creator).toContain('Hello @studio.name,');
+    expect(creator).toContain('- Agreed deliverables: Two videos by 10 Nov');
+
+    const out = join(home, 'ticket.txt');
+    const written = await run(['ticket', '1', '--out', out], { home });
+    expect(written).toEqual({ code: 0, stdout: '', stderr: `Ticket draft written to ${out}.\n` });
+    expect(readFileSync(out, 'utf8').trimEnd()).toBe(ticket.trimEnd());
+    const nowhere = await run(['ticket', '1', '--out', join(home, 'no', 'such', 'dir', 't.txt')], { home });
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('the directory');
+  });
+
+  it('uses a template the user put in the data directory', async () => {
+    const home = await withClaims();
+    const dir = join(home, 'templates');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'ticket-tiktok-ads.hbs'),
+      'Custom ticket for {{claimId}}: {{money amounts.requested amounts.currency}}\n',
+    );
+    expect((await run(['ticket', '1'], { home })).stdout).toBe('Custom ticket for RC-0001: USD 200.00\n');
+    writeFileSync(join(dir, 'ticket-tiktok-ads.hbs'), 'Line one\nCustom ticket for {{claim.id}}\n');
+    const broken = await run(['ticket', '1'], { home });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.split('\n')[0]).toBe(
+      `error: Template ${join(dir, 'ticket-tiktok-ads.hbs')}, line 2: unknown field "claim.id".`,
+    );
+  });
+});
+
+describe('edit', () => {
+  it('corrects fields of an open claim and records which ones', async () => {
+    const home = await withClaims();
+    const result = await run(['edit', '1', '--promotion-id', '1790000009', '--charged', '600'], { home });
+    expect(result).toMatchObject({
+      code: 0,
+      stderr: 'Updated RC-0001: promotion ID, charged amount, requested amount.\n',
+    });
+    const claim = await showClaim(home, '1');
+    expect(claim.promotion.id).toBe('1790000009');
+    expect(claim.amounts).toMatchObject({ charged: '600.00', requested: '300.00' });
+    expect(claim.events.at(-1)).toMatchObject({
+      type: 'edited',
+      data: { fields: ['promotionId', 'charged', 'requested'] },
+    });
+    const refused = await run(['edit', '1', '--requested', '700'], { home });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the requested amount (USD 700.00) is more than was charged (USD 600.00)');
+    expect((await run(['edit', '1'], { home })).stderr).toContain('Nothing to change.');
+  });
+});

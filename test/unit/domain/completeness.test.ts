@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Reason } from '../../../src/domain/claim.js';
+import { checkClaim, defaultRequested, missingEvidence, requiredFields } from '../../../src/domain/completeness.js';
+import type { CheckContext } from '../../../src/domain/completeness.js';
+import { claim, evidence, fields } from '../../helpers/claims.js';
+
+const context: CheckContext = { today: '2026-11-20', integrity: null, shared: new Map() };
+const codes = (c: ReturnType<typeof claim>, ctx = context) => checkClaim(c, ctx).map((f) => `${f.severity}:${f.code}`);
+
+describe('what each reason needs', () => {
+  it.each<[Reason, string[], string[][]]>([
+    ['technical-issue', ['start', 'end'], [['screenshot', 'recording']]],
+    ['incorrect-charge', ['expected'], [['receipt']]],
+    ['non-performance', ['promised', 'delivered'], [['report', 'screenshot']]],
+    ['accidental-charge', ['chargeDate'], [['receipt']]],
+    ['campaign-cancelled', [], [['receipt']]],
+    ['creator-no-delivery', ['creator', 'deliverables'], [['correspondence'], ['receipt']]],
+    ['unspent-balance', [], [['screenshot']]],
+  ])('%s needs %j and evidence %j', (reason, extra, kinds) => {
+    const base = ['accountName', 'email', 'promotionId', 'currency', 'charged', 'description'];
+    expect(requiredFields('tiktok-promote', reason)).toEqual([...base, ...extra]);
+    expect(requiredFields('tiktok-ads', reason)).toEqual(['advertiserId', ...base, ...extra]);
+    expect(missingEvidence(reason, [])).toEqual(kinds);
+  });
+
+  it('is satisfied by any one kind of an either-or entry', () => {
+    expect(missingEvidence('technical-issue', [{ kind: 'recording' }])).toEqual([]);
+    expect(missingEvidence('non-performance', [{ kind: 'screenshot' }])).toEqual([]);
+    expect(missingEvidence('creator-no-delivery', [{ kind: 'receipt' }])).toEqual([['correspondence']]);
+  });
+
+  it('defaults the request to the overcharge, else to the charge', () => {
+    expect(defaultRequested('incorrect-charge', 50000, 30000)).toBe(20000);
+    expect(defaultRequested('accidental-charge', 50000, null)).toBe(50000);
+  });
+});
+
+describe('checkClaim', () => {
+  it('passes a complete claim', () => {
+    expect(codes(claim({ evidence: [evidence('receipt', 1)] }))).toEqual([]);
+  });
+
+  it('reports missing evidence and missing fields as errors', () => {
+    expect(codes(claim({ expected: null }))).toEqual(['error:missing-field', 'error:missing-evidence']);
+    expect(
+      codes(
+        claim({ ...fields({ reason: 'technical-issue', start: null, end: null, expected: null, requested: 50000 }) }),
+      ),
+    ).toEqual(['error:missing-field', 'error:missing-field', 'error:missing-evidence']);
+  });
+
+  it('reports requested above charged and an end before the start', () => {
+    const findings = checkClaim(
+      claim({
+        ...fields({
+          reason: 'technical-issue',
+          expected: null,
+          requested: 60000,
+          start: '2026-11-10',
+          end: '2026-11-01',
+        }),
+        evidence: [evidence('screenshot', 1)],
+      }),
+      context,
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'The requested amount (USD 600.00) is more than was charged (USD 500.00).',
+      'The promotion ends (2026-11-01) before it starts (2026-11-10).',
+    ]);
+  });
+
+  it('reports a stored copy that changed or vanished', () => {
+    const c = claim({ evidence: [evidence('receipt', 1), evidence('receipt', 2)] });
+    const integrity = new Map([
+      [1, 'altered' as const],
+      [2, 'missing' as const],
+    ]);
+    expect(codes(c, { ...context, integrity })).toEqual(['error:evidence-altered', 'error:evidence-missing']);
+  });
+
+  it('warns about a close or passed filing deadline while still a draft', () => {
+    const base = { evidence: [evidence('receipt', 1)] };
+    expect(codes(claim({ ...base, fileBy: '2026-11-22' }))).toEqual(['warning:file-by-soon']);
+    expect(codes(claim({ ...base, fileBy: '2026-11-19' }))).toEqual(['warning:file-by-passed']);
+    expect(codes(claim({ ...base, fileBy: '2026-11-23' }))).toEqual([]);
+    expect(codes(claim({ ...base, fileBy: '2026-11-19', status: 'submitted' }))).toEqual([]);
+  });
+
+  it('warns about a short description and evidence shared with other claims', () => {
+    const c = claim({ description: 'Charged twice.', evidence: [evidence('receipt', 1)] });
+    const findings = checkClaim(c, { ...context, shared: new Map([[1, [3, 12]]]) });
+    expect(findings.map((f) => `${f.severity}:${f.code}`)).toEqual([
+      'warning:short-description',
+      'warning:evidence-shared',
+    ]);
+    expect(findings[1]?.message).toContain('RC-0003, RC-0012');
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimEvent, EventData, EventType, Status } from '../../../src/domain/claim.js';
+import { dueState, nextAction } from '../../../src/domain/deadlines.js';
+
+let seq = 0;
+const at = (on: string, type: EventType, data: EventData = {}): ClaimEvent => ({
+  seq: ++seq,
+  type,
+  on,
+  recordedAt: `${on}T09:00:00Z`,
+  note: null,
+  data,
+});
+const support = (on: string, infoRequested = false) =>
+  at(on, 'message', { from: 'support', message: 'x', infoRequested });
+const mine = (on: string) => at(on, 'message', { from: 'me', message: 'x' });
+
+// November 2026: Mon 2, Fri 6, Mon 9, Fri 13, Mon 16, Fri 20, Mon 23, Fri 27, Mon 30; Tue 1 Dec.
+const created = at('2026-11-02', 'created');
+const next = (status: Status, events: ClaimEvent[], fileBy: string | null = null, createdOn = '2026-11-02') =>
+  nextAction({ status, createdOn, fileBy, events: [created, ...events] });
+
+describe('next action and due date', () => {
+  it.each<[string, Status, ClaimEvent[], string | null, string, string]>([
+    ['draft: created + 2 business days', 'draft', [], null, 'submit', '2026-11-04'],
+    ['draft: over a weekend', 'draft', [], null, 'submit', '2026-11-10'],
+    ['draft: the filing deadline when known', 'draft', [], '2026-11-30', 'submit', '2026-11-30'],
+    [
+      'submitted: filed + 3 business days',
+      'submitted',
+      [at('2026-11-05', 'submitted')],
+      null,
+      'followup',
+      '2026-11-10',
+    ],
+    [
+      'submitted: a support message resets the clock',
+      'submitted',
+      [at('2026-11-05', 'submitted'), support('2026-11-12')],
+      null,
+      'followup',
+      '2026-11-17',
+    ],
+    [
+      'submitted: my own message counts as contact',
+      'submitted',
+      [at('2026-11-05', 'submitted'), mine('2026-11-09')],
+      null,
+      'followup',
+      '2026-11-12',
+    ],
+    [
+      'submitted: one follow-up moves the clock',
+      'submitted',
+      [at('2026-11-05', 'submitted'), at('2026-11-10', 'followup-sent')],
+      null,
+      'followup',
+      '2026-11-13',
+    ],
+    [
+      'submitted: two unanswered follow-ups → escalate',
+      'submitted',
+      [at('2026-11-05', 'submitted'), at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent')],
+      null,
+      'escalate',
+      '2026-11-18',
+    ],
+    [
+      'submitted: a support answer after two follow-ups cancels the escalation',
+      'submitted',
+      [
+        at('2026-11-05', 'submitted'),
+        at('2026-11-10', 'followup-sent'),
+        at('2026-11-13', 'followup-sent'),
+        support('2026-11-16'),
+      ],
+      null,
+      'followup',
+      '2026-11-19',
+    ],
+    [
+      'submitted: an escalation sent keeps escalating from its date',
+      'submitted',
+      [
+        at('2026-11-05', 'submitted'),
+        at('2026-11-10', 'followup-sent'),
+        at('2026-11-13', 'followup-sent'),
+        at('2026-11-18', 'escalation-sent'),
+      ],
+      null,
+      'escalate',
+      '2026-11-23',
+    ],
+    [
+      'submitted: across a month boundary',
+      'submitted',
+      [at('2026-11-27', 'submitted')],
+      null,
+      'followup',
+      '2026-12-02',
+    ],
+    [
+      'info-requested: request + 2 business days',
+      'info-requested',
+      [at('2026-11-05', 'submitted'), support('2026-11-12', true)],
+      null,
+      'reply',
+      '2026-11-16',
+    ],
+    [
+      'appealed: appeal sent + 3 business days, follow-ups before it do not count',
+      'appealed',
+      [
+        at('2026-11-03', 'submitted'),
+        at('2026-11-06', 'followup-sent'),
+        at('2026-11-11', 'followup-sent'),
+        at('2026-11-12', 'decision', { decision: 'denied' }),
+        at('2026-11-13', 'appeal-sent'),
+      ],
+      null,
+      'followup',
+      '2026-11-18',
+    ],
+    [
+      'approved: decision + 30 days',
+      'approved',
+      [at('2026-11-05', 'submitted'), at('2026-11-12', 'decision', { decision: 'approved' })],
+      null,
+      'confirm-refund',
+      '2026-12-12',
+    ],
+    [
+      'partially approved: --expect-by when given',
+      'partially-approved',
+      [at('2026-11-12', 'decision', { decision: 'partially-approved', expectBy: '2026-11-30' })],
+      null,
+      'confirm-refund',
+      '2026-11-30',
+    ],
+    [
+      'denied: decision + 7 days',
+      'denied',
+      [at('2026-11-27', 'decision', { decision: 'denied' })],
+      null,
+      'appeal',
+      '2026-12-04',
+    ],
+    [
+      'denied: --appeal-by when given',
+      'denied',
+      [at('2026-11-12', 'decision', { decision: 'denied', appealBy: '2026-11-14' })],
+      null,
+      'appeal',
+      '2026-11-14',
+    ],
+  ])('%s', (name, status, events, fileBy, action, due) => {
+    const createdOn = name.includes('weekend') ? '2026-11-06' : '2026-11-02';
+    expect(next(status, events, fileBy, createdOn)).toEqual({ action, due });
+  });
+
+  it.each(['refunded', 'credited', 'rejected', 'withdrawn'] as const)('%s: nothing more to do', (status) => {
+    expect(next(status, [at('2026-11-12', 'closed', { outcome: status })])).toBeNull();
+  });
+
+  it('orders by the day things happened, whatever order they were recorded in', () => {
+    // The follow-up was recorded first but happened after support's reply.
+    const events = [
+      at('2026-11-05', 'submitted'),
+      at('2026-11-13', 'followup-sent'),
+      support('2026-11-10'),
+      at('2026-11-16', 'followup-sent'),
+    ];
+    expect(next('submitted', events)).toEqual({ action: 'escalate', due: '2026-11-19' });
+  });
+});
+
+describe('due labels', () => {
+  it.each([
+    ['2026-11-18', 'overdue 2d', true, -2],
+    ['2026-11-20', 'due today', false, 0],
+    ['2026-11-23', 'in 3d', false, 3],
+  ])('%s is %s', (due, label, overdue, daysLeft) => {
+    expect(dueState(due, '2026-11-20')).toEqual({ label, overdue, daysLeft });
+  });
+});
