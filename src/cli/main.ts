@@ -68,6 +68,10 @@ function lazyPrompter(load: () => Promise<Prompter>): Prompter {
 export async function main(argv: readonly string[] = process.argv, deps?: CliDeps): Promise<number> {
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
   const context = new CommandContext(deps ?? realDeps(io));
+  if (deps === undefined) {
+    process.stdout.on('error', endQuietlyOnClosedPipe);
+    process.stderr.on('error', endQuietlyOnClosedPipe);
+  }
   const debug = argv.includes('--debug');
   let code: number;
   try {
@@ -80,6 +84,15 @@ export async function main(argv: readonly string[] = process.argv, deps?: CliDep
   }
   if (deps === undefined) process.exitCode = code;
   return code;
+}
+
+/**
+ * `refund-claim status | head -1`: the reader closed the pipe once it had what it wanted. That is
+ * not a failure, and the rest of the output has nowhere to go: the write is dropped and the
+ * command ends as it would have. Any other write error is still a crash.
+ */
+function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 function report(error: unknown, context: CommandContext, debug: boolean): number {
