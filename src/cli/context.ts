@@ -3,8 +3,8 @@
  * are loaded when a command first needs them, so that `--help` loads no store, and `status`
  * loads no evidence store, template engine or prompts — nor chalk when its output goes to a pipe.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { BundleWriter, ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -141,21 +141,7 @@ export class CommandContext {
   store(): ClaimStore {
     if (!this.openedStore) {
       if (!this.open) throw new Error('CommandContext used before configure()');
-      try {
-        mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const why =
-          code === 'EEXIST' || code === 'ENOTDIR'
-            ? 'a file is in the way'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'permission denied'
-              : (error as Error).message;
-        throw new UserError(
-          `Cannot use ${this.dataDir} as the data directory: ${why}.`,
-          'Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.',
-        );
-      }
+      makeDirectory(this.dataDir, 'the data directory');
       this.openedStore = this.open(join(this.dataDir, 'claims.db'));
     }
     return this.openedStore;
@@ -182,7 +168,11 @@ export class CommandContext {
 
   templates(): Promise<Templates> {
     this.openedTemplates ??= import('../render/templates.js').then(({ loadTemplates }) =>
-      loadTemplates({ builtin: this.deps.builtinTemplates, user: join(this.dataDir, 'templates') }),
+      loadTemplates({
+        builtin: this.deps.builtinTemplates,
+        user: join(this.dataDir, 'templates'),
+        makeUserDir: (dir) => makeDirectory(dir, 'the template directory'),
+      }),
     );
     return this.openedTemplates;
   }
@@ -198,5 +188,48 @@ export class CommandContext {
 
   close(): void {
     this.openedStore?.close();
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents, each private to the user (0700), or says in one line why
+ * it cannot. Not `mkdirSync(dir, { recursive: true })`: Node's loops forever on a path it cannot
+ * create inside a directory that exists (`/proc/nope`: ENOENT, then EEXIST for `/proc`, again and
+ * again). This walks up to the first existing ancestor and creates the rest one level at a time.
+ */
+function makeDirectory(dir: string, role: string): void {
+  try {
+    const missing: string[] = [];
+    let current = resolve(dir);
+    let stats = statSync(current, { throwIfNoEntry: false });
+    while (!stats) {
+      missing.unshift(current);
+      current = dirname(current);
+      stats = statSync(current, { throwIfNoEntry: false });
+    }
+    if (!stats.isDirectory()) {
+      throw Object.assign(new Error(`${current} is not a directory`), { code: 'ENOTDIR' });
+    }
+    for (const path of missing) {
+      try {
+        mkdirSync(path, { mode: 0o700 });
+      } catch (error) {
+        // Another refund-claim process may have just made it.
+        const made = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !made) throw error;
+      }
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a file is in the way'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : (error as Error).message;
+    throw new UserError(
+      `Cannot use ${dir} as ${role}: ${why}.`,
+      'Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.',
+    );
   }
 }

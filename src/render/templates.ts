@@ -3,7 +3,7 @@
  * ones. Strict mode turns a misspelt field into an error naming the file and line instead of an
  * empty gap in a message sent to support. Partials are the files whose name starts with `_`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import type { TemplateInfo, Templates } from '../app/deps.js';
@@ -13,6 +13,8 @@ import { guardBuiltin, HelperArgumentError, TEMPLATE_HELPERS } from './helpers.j
 export interface TemplateDirs {
   builtin: string;
   user: string;
+  /** Creates the user's template directory for `eject`, with its parents (the data directory). */
+  makeUserDir(dir: string): void;
 }
 
 const EXTENSION = '.hbs';
@@ -100,7 +102,7 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
           'Edit it, or delete it to eject a fresh copy.',
         );
       }
-      mkdirSync(dirs.user, { recursive: true, mode: 0o700 });
+      dirs.makeUserDir(dirs.user);
       copyFileSync(join(dirs.builtin, `${name}${EXTENSION}`), target);
       return target;
     },
