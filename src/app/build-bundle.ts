@@ -8,6 +8,7 @@ import type { Finding } from '../domain/completeness.js';
 import { ClaimNotFoundError, UserError } from '../domain/errors.js';
 import { bundleFileNames } from '../domain/evidence-names.js';
 import { checkStoredClaim } from './check-claim.js';
+import { claimSummary } from './claim-document.js';
 import type { CheckDeps } from './check-claim.js';
 import type { BundleFile, BundleProgress, BundleWriter, Templates, WrittenBundle } from './deps.js';
 import { renderTicket } from './ticket-view.js';
@@ -85,6 +86,7 @@ export async function buildBundle(
     options.target,
     {
       claim,
+      summary: claimSummary(claim),
       createdAt: deps.clock.now(),
       ticket: ticket.endsWith('\n') ? ticket : `${ticket}\n`,
       timeline: `${formatTimeline(timelineEntries(claim))}\n`,

@@ -7,10 +7,10 @@ import { formatClaimId } from '../domain/claim.js';
 import { dueState, nextAction } from '../domain/deadlines.js';
 import { toDecimalString } from '../domain/money.js';
 
-export function claimDocument(claim: Claim, today: string) {
+/** Who, what and how much: the head of `show --json`, and the claim in a bundle's manifest. */
+export function claimSummary(claim: Claim) {
   const money = (minor: number | null): string | null =>
     minor === null ? null : toDecimalString(minor, claim.currency);
-  const next = nextAction(claim);
   return {
     id: formatClaimId(claim.id),
     status: claim.status,
@@ -26,6 +26,16 @@ export function claimDocument(claim: Claim, today: string) {
       approved: money(claim.approved),
       recovered: money(claim.recovered),
     },
+    ticketNumber: claim.ticketNumber,
+  };
+}
+
+export type ClaimSummaryDocument = ReturnType<typeof claimSummary>;
+
+export function claimDocument(claim: Claim, today: string) {
+  const next = nextAction(claim);
+  return {
+    ...claimSummary(claim),
     details: {
       chargeDate: claim.chargeDate,
       promised: claim.promised,
@@ -35,7 +45,6 @@ export function claimDocument(claim: Claim, today: string) {
     },
     description: claim.description,
     fileBy: claim.fileBy,
-    ticketNumber: claim.ticketNumber,
     evidence: claim.evidence.map((item) => ({
       id: item.seq,
       kind: item.kind,

@@ -13,6 +13,9 @@ import type {
   Status,
 } from '../domain/claim.js';
 import type { Action } from '../domain/deadlines.js';
+import type { ClaimSummaryDocument } from './claim-document.js';
+
+export type { ClaimSummaryDocument };
 
 export interface Clock {
   now(): Date;
@@ -215,6 +218,8 @@ export interface BundleFile {
 /** Everything a bundle holds, ready to be written. */
 export interface BundleContent {
   claim: Claim;
+  /** The claim as the manifest describes it (the head of `show --json`). */
+  summary: ClaimSummaryDocument;
   /** Entry dates and the manifest's `createdAt`. */
   createdAt: Date;
   ticket: string;

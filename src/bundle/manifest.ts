@@ -2,9 +2,8 @@
  * The bundle's fixed entries and the two files that describe the others: `manifest.json` (what
  * each evidence file is) and `SHA256SUMS` (what every entry's bytes are, for `sha256sum -c`).
  */
-import type { Claim, Evidence, EvidenceKind } from '../domain/claim.js';
-import { formatClaimId } from '../domain/claim.js';
-import { toDecimalString } from '../domain/money.js';
+import type { ClaimSummaryDocument } from '../app/deps.js';
+import type { Evidence, EvidenceKind } from '../domain/claim.js';
 
 export const TICKET_ENTRY = 'ticket.txt';
 export const TIMELINE_ENTRY = 'timeline.txt';
@@ -38,32 +37,14 @@ export interface ManifestFile {
 }
 
 export function buildManifest(
-  claim: Claim,
+  summary: ClaimSummaryDocument,
   createdAt: Date,
   files: readonly { entryName: string; evidence: Evidence; sha256: string }[],
 ) {
-  const money = (minor: number | null): string | null =>
-    minor === null ? null : toDecimalString(minor, claim.currency);
   return {
     format: MANIFEST_FORMAT,
     createdAt: createdAt.toISOString(),
-    claim: {
-      id: formatClaimId(claim.id),
-      status: claim.status,
-      channel: claim.channel,
-      reason: claim.reason,
-      account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
-      promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
-      amounts: {
-        currency: claim.currency,
-        charged: money(claim.charged),
-        expected: money(claim.expected),
-        requested: money(claim.requested),
-        approved: money(claim.approved),
-        recovered: money(claim.recovered),
-      },
-      ticketNumber: claim.ticketNumber,
-    },
+    claim: summary,
     files: files.map(({ entryName, evidence, sha256 }): ManifestFile => ({
       number: evidence.seq,
       name: entryName,

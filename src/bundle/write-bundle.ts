@@ -134,7 +134,7 @@ async function pack(
     current = undefined;
 
     // Written last: they state the checksums just computed from the bytes that went in.
-    const manifest = buildManifest(content.claim, content.createdAt, verified);
+    const manifest = buildManifest(content.summary, content.createdAt, verified);
     await addText(MANIFEST_ENTRY, `${JSON.stringify(manifest, null, 2)}\n`);
     const sums = [...entries, ...verified.map((file) => ({ name: file.entryName, sha256: file.sha256 }))];
     await appendEntry(archive, Buffer.from(formatSha256Sums(sums)), { name: SUMS_ENTRY, date, mode: 0o644 }, stopped);

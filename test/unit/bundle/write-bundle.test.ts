@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { claimSummary } from '../../../src/app/claim-document.js';
 import type { BundleContent, BundleProgress } from '../../../src/app/deps.js';
 import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
 import { writeBundle } from '../../../src/bundle/write-bundle.js';
@@ -64,8 +65,10 @@ function content(dir: string, files: { name: string; data: Buffer; mime: string 
       addedAt: '2026-11-20T12:00:00.000Z',
     };
   });
+  const whole = claim(evidence);
   return {
-    claim: claim(evidence),
+    claim: whole,
+    summary: claimSummary(whole),
     createdAt: new Date('2026-11-20T12:00:00.000Z'),
     ticket: 'The ticket.\n',
     timeline: '2026-11-20  Claim drafted\n',
