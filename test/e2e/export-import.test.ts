@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags, promoteFlags, run } from '../helpers/cli.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
 import { parseCsv } from '../helpers/csv.js';
 import { tempDir } from '../helpers/temp.js';
@@ -241,31 +241,7 @@ describe('export --format csv', () => {
       ).code,
     ).toBe(0);
     await run(['submit', '1', '--ticket', HOSTILE.ticket, '--on', '2026-11-18'], { home });
-    await run(
-      [
-        'new',
-        '--no-input',
-        '--channel',
-        'tiktok-promote',
-        '--reason',
-        'accidental-charge',
-        '--account-name',
-        'Café Lumière',
-        '--email',
-        'hello@cafe.test',
-        '--promotion-id',
-        'PRM-7',
-        '--charged',
-        '5000',
-        '--currency',
-        'JPY',
-        '--charge-date',
-        '2026-11-01',
-        '--description',
-        'A Promote boost was bought by accident from the shop phone.',
-      ],
-      { home },
-    );
+    await run(promoteFlags('PRM-7'), { home });
     const out = join(home, 'claims.csv');
     const result = await run(['export', '--format', 'csv', '--out', out], { home });
     expect(result.code, result.stderr).toBe(0);

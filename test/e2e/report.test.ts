@@ -2,35 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags, promoteFlags, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const at = (day: string): string => `${day}T12:00:00.000Z`;
-
-function promote(promotionId: string, charged: string): string[] {
-  return [
-    'new',
-    '--no-input',
-    '--channel',
-    'tiktok-promote',
-    '--reason',
-    'accidental-charge',
-    '--account-name',
-    'Café Lumière',
-    '--email',
-    'hello@cafe.test',
-    '--promotion-id',
-    promotionId,
-    '--charged',
-    charged,
-    '--currency',
-    'JPY',
-    '--charge-date',
-    '2026-11-01',
-    '--description',
-    'A Promote boost was bought by accident from the shop phone.',
-  ];
-}
 
 /** A cancelled campaign has no "expected" amount. */
 function withoutExpected(flags: string[]): string[] {
@@ -48,8 +23,8 @@ const SCRIPT: [string[], string][] = [
   [claimFlags({ '--promotion-id': 'P2', '--charged': '300', '--expected': '200' }), '2026-11-01'],
   [claimFlags({ '--promotion-id': 'P3', '--charged': '80', '--expected': '30' }), '2026-11-05'],
   [claimFlags({ '--promotion-id': 'P4', '--charged': '100', '--expected': '60', '--currency': 'EUR' }), '2026-11-05'],
-  [promote('PRM-5', '5000'), '2026-11-01'],
-  [promote('PRM-6', '3000'), '2026-11-05'],
+  [promoteFlags('PRM-5', '5000'), '2026-11-01'],
+  [promoteFlags('PRM-6', '3000'), '2026-11-05'],
   [
     withoutExpected(claimFlags({ '--promotion-id': 'P7', '--reason': 'campaign-cancelled', '--charged': '75' })),
     '2026-11-05',

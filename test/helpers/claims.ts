@@ -1,4 +1,5 @@
 /** Claims built in memory for unit tests of pure rules. */
+import type { NewClaim } from '../../src/app/deps.js';
 import type { Claim, ClaimFields, Evidence, EvidenceKind } from '../../src/domain/claim.js';
 
 export function fields(overrides: Partial<ClaimFields> = {}): ClaimFields {
@@ -57,4 +58,9 @@ export function claim(overrides: Partial<Claim> = {}): Claim {
     ],
     ...overrides,
   };
+}
+
+/** A claim as `new` hands it to the store, drafted on `createdOn`. */
+export function newClaim(overrides: Partial<ClaimFields> = {}, createdOn = '2026-11-20'): NewClaim {
+  return { fields: fields(overrides), createdAt: `${createdOn}T12:00:00.000Z`, createdOn, evidence: [] };
 }

@@ -77,3 +77,29 @@ export async function showClaim(home: string, id = '1', now?: string): Promise<C
   if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as ClaimDocument;
 }
+
+/** Flags for an accidental Promote charge in JPY, a second currency and channel beside claimFlags. */
+export function promoteFlags(promotionId: string, charged = '5000'): string[] {
+  return [
+    'new',
+    '--no-input',
+    '--channel',
+    'tiktok-promote',
+    '--reason',
+    'accidental-charge',
+    '--account-name',
+    'Café Lumière',
+    '--email',
+    'hello@cafe.test',
+    '--promotion-id',
+    promotionId,
+    '--charged',
+    charged,
+    '--currency',
+    'JPY',
+    '--charge-date',
+    '2026-11-01',
+    '--description',
+    'A Promote boost was bought by accident from the shop phone.',
+  ];
+}

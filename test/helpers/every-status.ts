@@ -4,7 +4,7 @@
  * account without an advertiser ID and a currency without decimals), for round-trip tests.
  */
 import { expect } from 'vitest';
-import { claimFlags, NOW, run } from './cli.js';
+import { claimFlags, promoteFlags, NOW, run } from './cli.js';
 import { writeEvidenceFiles } from './files.js';
 
 export const EVERY_STATUS = [
@@ -96,32 +96,7 @@ const STEPS: Record<(typeof EVERY_STATUS)[number], string[][]> = {
 
 /** The `new` flags of claim N: most on Ads Manager in USD; the credited one a Promote order in JPY. */
 function newFlags(n: number, status: string): string[] {
-  if (status === 'credited') {
-    return [
-      'new',
-      '--no-input',
-      '--channel',
-      'tiktok-promote',
-      '--reason',
-      'accidental-charge',
-      '--account-name',
-      'Café Lumière',
-      '--email',
-      'hello@cafe.test',
-      '--promotion-id',
-      `PRM-${n}`,
-      '--charged',
-      '5000',
-      '--currency',
-      'JPY',
-      '--charge-date',
-      '2026-11-01',
-      '--description',
-      'A Promote boost was bought by accident from the shop phone.',
-      '--screenshot',
-      'dashboard.png',
-    ];
-  }
+  if (status === 'credited') return [...promoteFlags(`PRM-${n}`), '--screenshot', 'dashboard.png'];
   return [...claimFlags({ '--promotion-id': `17900000${String(n).padStart(2, '0')}` }), '--receipt', 'invoice.pdf'];
 }
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NewClaim } from '../../../src/app/deps.js';
 import { DuplicateClaimError } from '../../../src/domain/errors.js';
 import { openStore } from '../../../src/store/open-store.js';
-import { fields } from '../../helpers/claims.js';
-
-const newClaim = (overrides: Partial<NewClaim['fields']> = {}): NewClaim => ({
-  fields: fields(overrides),
-  createdAt: '2026-11-20T12:00:00.000Z',
-  createdOn: '2026-11-20',
-  evidence: [],
-});
+import { newClaim } from '../../helpers/claims.js';
 
 describe('the claim store', () => {
   it('allocates IDs and derives status and next action on save', () => {

@@ -4,9 +4,7 @@
  * the index sizes say why the cost stays flat; `npm run bench` measures it.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewClaim } from '../../../src/app/deps.js';
 import { CHANNELS, REASONS, STATUSES } from '../../../src/domain/claim.js';
-import type { ClaimFields } from '../../../src/domain/claim.js';
 import {
   ACCOUNT_BY_ADVERTISER_ID,
   ACCOUNT_BY_NAME,
@@ -21,6 +19,7 @@ import {
 } from '../../../src/store/claim-store.js';
 import type { SqliteClaimStore } from '../../../src/store/claim-store.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { newClaim } from '../../helpers/claims.js';
 
 function plan(store: SqliteClaimStore, sql: string, params: readonly unknown[] = []): string[] {
   const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
@@ -31,35 +30,8 @@ function plan(store: SqliteClaimStore, sql: string, params: readonly unknown[] =
 const slow = (details: readonly string[]): string[] =>
   details.filter((detail) => /^SCAN (claims|events|evidence|accounts)$/.test(detail) || /TEMP B-TREE/.test(detail));
 
-const fields = (n: number): ClaimFields => ({
-  channel: 'tiktok-ads',
-  reason: 'incorrect-charge',
-  accountName: 'Acme Shoes',
-  advertiserId: '7012345678901',
-  email: 'ads@acme.test',
-  promotionId: String(1_790_000_000 + n),
-  promotionName: n % 2 ? 'Summer sale' : null,
-  start: null,
-  end: null,
-  currency: 'USD',
-  charged: 50_000,
-  expected: 30_000,
-  requested: 20_000,
-  chargeDate: null,
-  promised: null,
-  delivered: null,
-  creator: null,
-  deliverables: null,
-  description: 'We were billed twice for the budget increase on 3 November.',
-  fileBy: null,
-});
-
-const draft = (n: number): NewClaim => ({
-  fields: fields(n),
-  createdAt: '2026-11-02T12:00:00.000Z',
-  createdOn: '2026-11-02',
-  evidence: [],
-});
+const draft = (n: number) =>
+  newClaim({ promotionId: String(1_790_000_000 + n), promotionName: n % 2 ? 'Summer sale' : null }, '2026-11-02');
 
 /** `count` claims through the store; `closed` ones are filed and then withdrawn. */
 function addClaims(store: SqliteClaimStore, first: number, count: number, closed: boolean): void {

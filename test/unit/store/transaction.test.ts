@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NewClaim } from '../../../src/app/deps.js';
-import type { ClaimFields } from '../../../src/domain/claim.js';
 import { DuplicateClaimError } from '../../../src/domain/errors.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { newClaim } from '../../helpers/claims.js';
 
-const fields = (promotionId: string): ClaimFields => ({
-  channel: 'tiktok-ads',
-  reason: 'incorrect-charge',
-  accountName: 'Acme Shoes',
-  advertiserId: '7012345678901',
-  email: 'ads@acme.test',
-  promotionId,
-  promotionName: null,
-  start: null,
-  end: null,
-  currency: 'USD',
-  charged: 50_000,
-  expected: 30_000,
-  requested: 20_000,
-  chargeDate: null,
-  promised: null,
-  delivered: null,
-  creator: null,
-  deliverables: null,
-  description: 'We were billed twice for the budget increase on 3 November.',
-  fileBy: null,
-});
-
-const draft = (promotionId: string): NewClaim => ({
-  fields: fields(promotionId),
-  createdAt: '2026-11-20T12:00:00.000Z',
-  createdOn: '2026-11-20',
-  evidence: [],
-});
+const draft = (promotionId: string) => newClaim({ promotionId, promotionName: null });
 
 describe('ClaimStore.transaction', () => {
   it('saves every insert and change made inside it', () => {
