@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, NOW, claimFlags, run } from '../helpers/cli.js';
+import { BIN, claimFlags, cliEnv, run } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 import { pythonEntries, sha256Of, sha256sumCheck, unzipTo, writeMp4 } from '../helpers/zip.js';
@@ -141,14 +141,7 @@ describe('refund-claim bundle', () => {
       // util-linux `script` runs the command on a pseudo-terminal.
       const output = execFileSync('script', ['-qec', `'${process.execPath}' '${BIN}' bundle 1`, '/dev/null'], {
         cwd: home,
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          TZ: 'UTC',
-          NO_COLOR: '1',
-          REFUND_CLAIM_HOME: home,
-          REFUND_CLAIM_NOW: NOW,
-        },
+        env: cliEnv(home),
         encoding: 'utf8',
       });
       expect(output).toMatch(/\rBundling: 5\/5 files, .+ of .+\r/);
@@ -305,14 +298,7 @@ describe('refund-claim bundle, interrupted', () => {
       (resolve, reject) => {
         const child = spawn(process.execPath, [BIN, 'bundle', '1', ...args], {
           cwd: home,
-          env: {
-            PATH: process.env.PATH,
-            HOME: home,
-            TZ: 'UTC',
-            NO_COLOR: '1',
-            REFUND_CLAIM_HOME: home,
-            REFUND_CLAIM_NOW: NOW,
-          },
+          env: cliEnv(home),
           stdio: ['ignore', 'ignore', 'pipe'],
         });
         let stderr = '';

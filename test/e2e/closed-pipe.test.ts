@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, claimFlags, NOW, run } from '../helpers/cli.js';
+import { BIN, claimFlags, cliEnv, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Ended {
@@ -18,14 +18,7 @@ function runIntoClosedPipe(args: readonly string[], home: string): Promise<Ended
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: home,
-      env: {
-        PATH: process.env.PATH,
-        HOME: home,
-        TZ: 'UTC',
-        NO_COLOR: '1',
-        REFUND_CLAIM_HOME: home,
-        REFUND_CLAIM_NOW: NOW,
-      },
+      env: cliEnv(home),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Closed long before Node has started: the first write meets a pipe nobody reads.

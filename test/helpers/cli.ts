@@ -25,19 +25,23 @@ export interface RunOptions {
   now?: string | null;
 }
 
+/** The environment every test run of the binary gets: its own data directory, UTC, no colour. */
+export function cliEnv(home: string, now: string | null = NOW): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    TZ: 'UTC',
+    NO_COLOR: '1',
+    REFUND_CLAIM_HOME: home,
+    ...(now === null ? {} : { REFUND_CLAIM_NOW: now }),
+  };
+}
+
 export function run(args: readonly string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? options.home,
-      env: {
-        PATH: process.env.PATH,
-        HOME: options.home,
-        TZ: 'UTC',
-        NO_COLOR: '1',
-        REFUND_CLAIM_HOME: options.home,
-        ...(options.now === null ? {} : { REFUND_CLAIM_NOW: options.now ?? NOW }),
-        ...options.env,
-      },
+      env: { ...cliEnv(options.home, options.now), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -10,43 +10,14 @@ import { writeBundle } from '../../../src/bundle/write-bundle.js';
 import { ZipReader } from '../../../src/bundle/read-zip.js';
 import type { Claim, Evidence } from '../../../src/domain/claim.js';
 import { CancelledError, UserError } from '../../../src/domain/errors.js';
+import { claim as baseClaim } from '../../helpers/claims.js';
 import { pngBytes } from '../../helpers/files.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 function claim(evidence: Evidence[]): Claim {
-  return {
-    id: 1,
-    status: 'draft',
-    channel: 'tiktok-ads',
-    reason: 'incorrect-charge',
-    accountName: 'Acme Shoes',
-    advertiserId: '7012345678901',
-    email: 'ads@acme.test',
-    promotionId: '1790000001',
-    promotionName: null,
-    start: null,
-    end: null,
-    currency: 'USD',
-    charged: 50000,
-    expected: 30000,
-    requested: 20000,
-    chargeDate: null,
-    promised: null,
-    delivered: null,
-    creator: null,
-    deliverables: null,
-    description: 'Billed twice.',
-    fileBy: null,
-    ticketNumber: null,
-    approved: null,
-    recovered: null,
-    createdAt: '2026-11-20T12:00:00.000Z',
-    createdOn: '2026-11-20',
-    evidence,
-    events: [],
-  };
+  return baseClaim({ promotionName: null, description: 'Billed twice.', evidence, events: [] });
 }
 
 /** Stored copies in `dir/store`, named by checksum like the evidence store names them. */
