@@ -180,7 +180,8 @@ export async function generateClaims(
   }
   rmSync(sources, { recursive: true, force: true });
 
-  const store = openStore(join(dataDir, 'claims.db'));
+  // The synchronous store behind the async contract: a batch of claims is one transaction.
+  const store = openStore(join(dataDir, 'claims.db')).sync;
   const counts = {};
   let nextTicket = 4_100_000;
   // One transaction per batch: a commit per claim spends most of its time rewriting index pages
@@ -194,7 +195,11 @@ export async function generateClaims(
     const fields = claimFields(rng, n, createdOn);
     assertConsistent(fields);
     const createdAt = `${createdOn}T${String(rng.int(8, 18)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`;
-    const evidence = EVIDENCE_BY_REASON[fields.reason].map((kind) => ({ ...rng.pick(pool[kind]), addedAt: createdAt }));
+    const evidence = EVIDENCE_BY_REASON[fields.reason].map((kind, index) => ({
+      ...rng.pick(pool[kind]),
+      seq: index + 1,
+      addedAt: createdAt,
+    }));
     const claim = store.insertClaim({ fields, createdAt, createdOn, evidence }, { allowDuplicate: false });
 
     const events = lifecycle(rng, target, createdOn, today, fields, () => String(nextTicket++));
@@ -208,7 +213,7 @@ export async function generateClaims(
       status = foldEvents(seen, fields.requested).status;
     }
     if (status !== target) throw new Error(`generator bug: ${target} claim ended ${status}`);
-    if (events.length > 0) store.changeClaim(claim.id, () => ({ events }));
+    if (events.length > 0) store.changeClaim(claim.id, () => ({ change: { events }, result: null }));
     counts[target] = (counts[target] ?? 0) + 1;
   };
   try {

@@ -1,9 +1,9 @@
 import type { Claim, Evidence } from '../domain/claim.js';
 import { toLocalDate } from '../domain/dates.js';
-import { ClaimNotFoundError } from '../domain/errors.js';
 import type { Clock, ClaimStore, EvidenceInput, EvidenceStore } from './deps.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
+import { loadClaim } from './load-claim.js';
 
 export interface AttachEvidenceDeps {
   store: ClaimStore;
@@ -23,30 +23,22 @@ export async function attachEvidence(
   id: number,
   inputs: readonly EvidenceInput[],
 ): Promise<AttachResult> {
-  if (!deps.store.getClaim(id)) throw new ClaimNotFoundError(id);
+  await loadClaim(deps.store, id);
   const files = await checkEvidenceFiles(deps.evidence, inputs);
   const now = deps.clock.now();
   const copies = await copyEvidence(deps.evidence, files, now.toISOString());
 
-  let skipped: SkippedEvidence[] = [];
-  let numbers: number[] = [];
   // Deduplicated against the claim as it is inside the transaction, not as it was read above.
-  const claim = deps.store.changeClaim(id, (current) => {
-    const result = withoutDuplicates(copies, current.evidence);
-    ({ skipped, numbers } = result);
-    if (result.added.length === 0) return {};
-    return {
-      evidence: result.added,
-      events: [
-        {
-          type: 'evidence-added',
-          on: toLocalDate(now),
-          recordedAt: now.toISOString(),
-          note: null,
-          data: { evidence: numbers },
-        },
-      ],
+  const { claim, result } = await deps.store.changeClaim(id, (current) => {
+    const { added, numbers, skipped } = withoutDuplicates(copies, current.evidence);
+    const event = {
+      type: 'evidence-added' as const,
+      on: toLocalDate(now),
+      recordedAt: now.toISOString(),
+      note: null,
+      data: { evidence: numbers },
     };
+    return { change: added.length === 0 ? {} : { evidence: added, events: [event] }, result: { added, skipped } };
   });
-  return { claim, added: claim.evidence.filter((item) => numbers.includes(item.seq)), skipped };
+  return { claim, ...result };
 }

@@ -5,12 +5,13 @@
 import type { Claim, Evidence } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import type { Finding } from '../domain/completeness.js';
-import { ClaimNotFoundError, UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
 import { bundleFileNames } from '../domain/evidence-names.js';
 import { checkStoredClaim } from './check-claim.js';
 import { claimSummary } from './claim-document.js';
 import type { CheckDeps } from './check-claim.js';
 import type { BundleFile, BundleProgress, BundleWriter, Templates, WrittenBundle } from './deps.js';
+import { loadClaim } from './load-claim.js';
 import { renderTicket } from './ticket-view.js';
 import { formatTimeline, timelineEntries } from './timeline.js';
 
@@ -56,8 +57,7 @@ export async function buildBundle(
   id: number,
   options: BuildBundleOptions,
 ): Promise<BuiltBundle> {
-  const claim = deps.store.getClaim(id);
-  if (!claim) throw new ClaimNotFoundError(id);
+  const claim = await loadClaim(deps.store, id);
   // The stored copies are re-hashed while they stream into the zip, not here as well: reading
   // every file twice would double the time of a large bundle. A mismatch still stops it.
   const findings = await checkStoredClaim(deps, claim, { verifyFiles: false });

@@ -43,19 +43,18 @@ export function calendarEntry(claim: Claim): CalendarEntry | null {
   };
 }
 
-export function buildCalendar(deps: { store: ClaimStore; clock: Clock }): CalendarFile {
-  const entries = deps.store
-    .fullClaims({ openOnly: true })
+export async function buildCalendar(deps: { store: ClaimStore; clock: Clock }): Promise<CalendarFile> {
+  const entries = (await deps.store.fullClaims({ openOnly: true }))
     .map(calendarEntry)
     .filter((entry) => entry !== null);
   return { name: CALENDAR_NAME, stamp: deps.clock.now(), entries };
 }
 
 /** The iCalendar text, and how many entries it holds. */
-export function exportCalendar(deps: { store: ClaimStore; clock: Clock; writer: CalendarWriter }): {
+export async function exportCalendar(deps: { store: ClaimStore; clock: Clock; writer: CalendarWriter }): Promise<{
   text: string;
   count: number;
-} {
-  const calendar = buildCalendar(deps);
+}> {
+  const calendar = await buildCalendar(deps);
   return { text: deps.writer.write(calendar), count: calendar.entries.length };
 }

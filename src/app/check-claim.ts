@@ -24,7 +24,7 @@ export async function checkStoredClaim(
     integrity = new Map();
     for (const item of claim.evidence) integrity.set(item.seq, await deps.evidence.verify(item.sha256));
   }
-  const sharedBySha = deps.store.claimsSharingEvidence(
+  const sharedBySha = await deps.store.claimsSharingEvidence(
     claim.id,
     claim.evidence.map((item) => item.sha256),
   );

@@ -43,14 +43,14 @@ export async function createClaim(deps: CreateClaimDeps, input: CreateClaimInput
   const { fields } = input;
   assertConsistent(fields);
   if (!input.allowDuplicate) {
-    const [existing] = deps.store.findOpenDuplicates(fields.channel, fields.promotionId, fields.reason);
+    const [existing] = await deps.store.findOpenDuplicates(fields.channel, fields.promotionId, fields.reason);
     if (existing) throw new DuplicateClaimError(existing);
   }
   const files = await checkEvidenceFiles(deps.evidence, input.evidence);
   const now = deps.clock.now();
   const copies = await copyEvidence(deps.evidence, files, now.toISOString());
   const { added, skipped } = withoutDuplicates(copies, []);
-  const claim = deps.store.insertClaim(
+  const claim = await deps.store.insertClaim(
     { fields, createdAt: now.toISOString(), createdOn: toLocalDate(now), evidence: added },
     { allowDuplicate: input.allowDuplicate },
   );

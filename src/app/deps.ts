@@ -23,21 +23,27 @@ export interface Clock {
 
 /** An event before the store gives it its sequence number. */
 export type NewEvent = Omit<ClaimEvent, 'seq'>;
-/** Evidence before the store numbers it within its claim. */
-export type NewEvidence = Omit<Evidence, 'seq'>;
-
 export interface NewClaim {
   fields: ClaimFields;
   createdAt: string;
   createdOn: string;
-  evidence: NewEvidence[];
+  /** Numbered 1, 2, … in the order given. */
+  evidence: Evidence[];
 }
 
 /** What a change made inside a write transaction adds to a claim. */
 export interface ClaimChange {
   fields?: Partial<ClaimFields>;
+  /** Numbered by the store after the claim's last event, under the claim's lock. */
   events?: NewEvent[];
-  evidence?: NewEvidence[];
+  /** Numbered by the use case (`withoutDuplicates`) after the claim's last evidence item. */
+  evidence?: Evidence[];
+}
+
+/** What `changeClaim`'s pure `decide` returns: the change to save, and what to hand back. */
+export interface ClaimDecision<R> {
+  change: ClaimChange;
+  result: R;
 }
 
 export interface Account {
@@ -83,50 +89,48 @@ export interface ClaimFilter {
   channel?: Channel;
 }
 
+/**
+ * The claims, their events and evidence metadata, and the address book. Shaped by what the use
+ * cases need, not by one database: SQLite runs each method as one synchronous transaction behind
+ * the promise; PostgreSQL as one transaction with the claim's row locked.
+ */
 export interface ClaimStore {
   /**
-   * Saves a new claim and its first event in one IMMEDIATE transaction, allocating its ID there.
-   * Refuses an open claim with the same channel, promotion ID and reason unless `allowDuplicate`.
+   * Saves a new claim and its first event in one transaction, allocating its ID there. Refuses an
+   * open claim with the same channel, promotion ID and reason unless `allowDuplicate`.
    */
-  insertClaim(claim: NewClaim, options: { allowDuplicate: boolean }): Claim;
+  insertClaim(claim: NewClaim, options: { allowDuplicate: boolean }): Promise<Claim>;
   /** Open claims with the same channel, promotion ID and reason. */
-  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[];
-  getClaim(id: number): Claim | null;
+  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): Promise<ClaimSummary[]>;
+  getClaim(id: number): Promise<Claim | null>;
   /** The ID the next claim will most likely get; only for previews, never for saving. */
-  peekNextId(): number;
+  peekNextId(): Promise<number>;
   /**
-   * Reads the claim, lets `change` decide what to add (it may throw to refuse), and saves it, all
-   * in one IMMEDIATE transaction, so two processes never both act on the same old state.
+   * Reads and locks the claim, lets the pure `decide` choose what to add (it may throw to refuse),
+   * and saves it, all in one transaction, so two processes never both act on the same old state.
    */
-  changeClaim(id: number, change: (claim: Claim) => ClaimChange): Claim;
-  listClaims(filter: ClaimFilter): ClaimSummary[];
+  changeClaim<R>(id: number, decide: (claim: Claim) => ClaimDecision<R>): Promise<{ claim: Claim; result: R }>;
+  listClaims(filter: ClaimFilter): Promise<ClaimSummary[]>;
   /** Every open claim with its next action, soonest due first. */
-  pendingClaims(): PendingClaim[];
-  findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null;
+  pendingClaims(): Promise<PendingClaim[]>;
+  findAccount(query: { advertiserId?: string | null; name?: string | null }): Promise<Account | null>;
   /** For each of the given SHA-256 sums, the other claims whose evidence has the same content. */
-  claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]>;
-  /**
-   * Runs `work` — several inserts and changes — as one IMMEDIATE transaction: all of them are
-   * saved, or none. Restoring a backup needs this, and so does loading many claims quickly: one
-   * commit instead of one per claim. A change that throws inside `work` undoes only itself when
-   * `work` catches the error.
-   */
-  transaction<T>(work: () => T): T;
+  claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Promise<Map<string, number[]>>;
   /** Whole claims with their events and evidence: by ID, or with `openOnly` soonest due first. */
-  fullClaims(query?: ClaimQuery): Claim[];
+  fullClaims(query?: ClaimQuery): Promise<Claim[]>;
   /** The address book `new` offers accounts from, as `export` writes it. */
-  listAccounts(): AccountRecord[];
+  listAccounts(): Promise<AccountRecord[]>;
   /**
    * Restores exported claims under their own IDs, with their events and evidence as they were,
-   * and merges the address book (the newer entry wins), all in one IMMEDIATE transaction.
-   * Status and next action are derived again from the events, as on every write.
+   * and merges the address book (the newer entry wins), all in one transaction. Status and next
+   * action are derived again from the events, as on every write.
    */
   importClaims(
     claims: readonly ImportedClaim[],
     accounts: readonly AccountRecord[],
     options: { onConflict: ImportConflict },
-  ): ImportOutcome;
-  close(): void;
+  ): Promise<ImportOutcome>;
+  close(): Promise<void>;
 }
 
 export interface ClaimQuery {
@@ -304,4 +308,25 @@ export interface CalendarFile {
 /** Writes an RFC 5545 iCalendar file. */
 export interface CalendarWriter {
   write(calendar: CalendarFile): string;
+}
+
+/**
+ * Every adapter a command may use, built on first use by the composition root (`cli/main.ts`),
+ * so that `--help` builds none and `status` only the store.
+ */
+export interface Adapters {
+  /** The claims store, created (with the data directory) when it does not exist yet. */
+  store(): Promise<ClaimStore>;
+  /** The claims store when one exists; null rather than creating anything (read-only commands). */
+  existingStore(): Promise<ClaimStore | null>;
+  /** The data directory's evidence store. */
+  evidence(): Promise<EvidenceStore>;
+  /** An evidence folder outside the data directory (`export`/`import --with-evidence`). */
+  evidenceFolder(dir: string): Promise<EvidenceStore>;
+  templates(): Promise<Templates>;
+  bundles(): Promise<BundleWriter>;
+  csv(): Promise<CsvWriter>;
+  calendar(): Promise<CalendarWriter>;
+  /** Closes what was opened. */
+  close(): Promise<void>;
 }

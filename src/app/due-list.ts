@@ -16,7 +16,7 @@ export interface DueItem extends DueState {
  * Open claims, most urgent first: overdue (most overdue first), due today, due within
  * `withinDays`, then the rest. The store already returns them by due date.
  */
-export function dueList(store: ClaimStore, today: string, withinDays: number): DueItem[] {
+export async function dueList(store: ClaimStore, today: string, withinDays: number): Promise<DueItem[]> {
   // Thousands of open claims share a few dozen due dates: each date's state is worked out once.
   const states = new Map<string, DueState & { group: DueGroup }>();
   const stateOf = (due: string): DueState & { group: DueGroup } => {
@@ -36,7 +36,7 @@ export function dueList(store: ClaimStore, today: string, withinDays: number): D
     return state;
   };
   // Properties one by one, not `...state`: spreading runs ~10× slower in code that runs once.
-  return store.pendingClaims().map((claim) => {
+  return (await store.pendingClaims()).map((claim) => {
     const { overdue, daysLeft, label, group } = stateOf(claim.nextDue);
     return { overdue, daysLeft, label, group, claim, action: claim.nextAction, due: claim.nextDue };
   });

@@ -15,14 +15,13 @@ export interface EditResult {
  * Corrects fields of an open claim and records which ones changed. A requested amount that was
  * the default follows the amounts it was derived from.
  */
-export function editClaim(
+export async function editClaim(
   deps: { store: ClaimStore; clock: Clock },
   id: number,
   changes: Partial<ClaimFields>,
-): EditResult {
+): Promise<EditResult> {
   const now = deps.clock.now();
-  let changed: (keyof ClaimFields)[] = [];
-  const claim = deps.store.changeClaim(id, (current) => {
+  const { claim, result: changed } = await deps.store.changeClaim(id, (current) => {
     if (isTerminal(current.status)) {
       throw new UserError(`${formatClaimId(id)} is ${current.status}; a closed claim is not edited.`);
     }
@@ -35,13 +34,22 @@ export function editClaim(
     }
     assertConsistent(next);
     const keys = new Set([...(Object.keys(changes) as (keyof ClaimFields)[]), 'requested' as const]);
-    changed = [...keys].filter((key) => next[key] !== current[key]);
-    if (changed.length === 0) return {};
+    const changed = [...keys].filter((key) => next[key] !== current[key]);
+    if (changed.length === 0) return { change: {}, result: changed };
     return {
-      fields: Object.fromEntries(changed.map((key) => [key, next[key]])),
-      events: [
-        { type: 'edited', on: toLocalDate(now), recordedAt: now.toISOString(), note: null, data: { fields: changed } },
-      ],
+      change: {
+        fields: Object.fromEntries(changed.map((key) => [key, next[key]])),
+        events: [
+          {
+            type: 'edited',
+            on: toLocalDate(now),
+            recordedAt: now.toISOString(),
+            note: null,
+            data: { fields: changed },
+          },
+        ],
+      },
+      result: changed,
     };
   });
   return { claim, changed };

@@ -26,15 +26,15 @@ export interface ExportFile {
   claims: ClaimDocument[];
 }
 
-export function exportFile(deps: { store: ClaimStore; clock: Clock }): ExportFile {
+export async function exportFile(deps: { store: ClaimStore; clock: Clock }): Promise<ExportFile> {
   const now = deps.clock.now();
   const today = toLocalDate(now);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    accounts: deps.store.listAccounts(),
-    claims: deps.store.fullClaims().map((claim) => claimDocument(claim, today)),
+    accounts: await deps.store.listAccounts(),
+    claims: (await deps.store.fullClaims()).map((claim) => claimDocument(claim, today)),
   };
 }
 
@@ -59,8 +59,8 @@ export const CSV_HEADER = [
   'description',
 ] as const;
 
-export function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): { text: string; count: number } {
-  const claims = deps.store.fullClaims();
+export async function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): Promise<{ text: string; count: number }> {
+  const claims = await deps.store.fullClaims();
   const rows = claims.map((claim) => {
     const money = (minor: number | null): string | null =>
       minor === null ? null : toDecimalString(minor, claim.currency);

@@ -38,7 +38,7 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
 
   // Refused before any file is copied; checked again inside the transaction against a race.
   if (options.onConflict === 'fail') {
-    const existing = new Set(deps.store.listClaims({}).map((claim) => claim.id));
+    const existing = new Set((await deps.store.listClaims({})).map((claim) => claim.id));
     const taken = contents.claims.filter((claim) => existing.has(claim.id)).map((claim) => claim.id);
     if (taken.length > 0) throw new ClaimIdTakenError(taken);
   }
@@ -70,7 +70,7 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
     }
   }
 
-  const outcome = deps.store.importClaims(contents.claims, contents.accounts, { onConflict: options.onConflict });
+  const outcome = await deps.store.importClaims(contents.claims, contents.accounts, { onConflict: options.onConflict });
 
   const importedIds = new Set(outcome.imported.map((entry) => entry.from));
   const used = distinctFiles(

@@ -1,5 +1,8 @@
 import type { Evidence } from '../domain/claim.js';
-import type { EvidenceInput, EvidenceStore, InspectedFile, NewEvidence } from './deps.js';
+import type { EvidenceInput, EvidenceStore, InspectedFile } from './deps.js';
+
+/** A stored copy on its way into a claim, not numbered yet; `path` is the user's file. */
+export type EvidenceCopy = Omit<Evidence, 'seq'> & { path: string };
 
 export interface CheckedEvidence extends EvidenceInput {
   file: InspectedFile;
@@ -33,8 +36,8 @@ export async function copyEvidence(
   store: EvidenceStore,
   files: readonly CheckedEvidence[],
   addedAt: string,
-): Promise<(NewEvidence & { path: string })[]> {
-  const copies: (NewEvidence & { path: string })[] = [];
+): Promise<EvidenceCopy[]> {
+  const copies: EvidenceCopy[] = [];
   for (const item of files) {
     const stored = await store.importFile(item.file);
     copies.push({
@@ -56,12 +59,12 @@ export async function copyEvidence(
  * it already holds. Run inside the write transaction, against the claim as it is there.
  */
 export function withoutDuplicates(
-  copies: readonly (NewEvidence & { path: string })[],
+  copies: readonly EvidenceCopy[],
   existing: readonly Evidence[],
-): { added: NewEvidence[]; numbers: number[]; skipped: SkippedEvidence[] } {
+): { added: Evidence[]; numbers: number[]; skipped: SkippedEvidence[] } {
   const seen = new Map(existing.map((item) => [item.sha256, item.seq]));
   let next = Math.max(0, ...existing.map((item) => item.seq)) + 1;
-  const added: NewEvidence[] = [];
+  const added: Evidence[] = [];
   const numbers: number[] = [];
   const skipped: SkippedEvidence[] = [];
   for (const { path, ...item } of copies) {
@@ -71,8 +74,8 @@ export function withoutDuplicates(
       continue;
     }
     numbers.push(next);
+    added.push({ ...item, seq: next });
     seen.set(item.sha256, next++);
-    added.push(item);
   }
   return { added, numbers, skipped };
 }

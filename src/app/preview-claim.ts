@@ -26,7 +26,7 @@ export async function previewClaim(
   const today = toLocalDate(now);
   const claim: Claim = {
     ...fields,
-    id: deps.store.peekNextId(),
+    id: await deps.store.peekNextId(),
     status: 'draft',
     ticketNumber: null,
     approved: null,

@@ -4,10 +4,10 @@
  * transaction that appends the event, so two processes can never both move the same claim.
  */
 import type { Claim, EventData, EventType } from '../domain/claim.js';
-import { ClaimNotFoundError } from '../domain/errors.js';
 import { assertStepFits } from '../domain/lifecycle.js';
 import type { NewStep } from '../domain/lifecycle.js';
 import type { ClaimStore, Clock, EvidenceInput, EvidenceStore } from './deps.js';
+import { loadClaim } from './load-claim.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
 
@@ -31,9 +31,8 @@ export interface StepResult {
 }
 
 /** Checks a step against the claim as it is now, before any file is copied for it. */
-export function checkStep(store: ClaimStore, id: number, step: NewStep): Claim {
-  const claim = store.getClaim(id);
-  if (!claim) throw new ClaimNotFoundError(id);
+export async function checkStep(store: ClaimStore, id: number, step: NewStep): Promise<Claim> {
+  const claim = await loadClaim(store, id);
   assertStepFits(id, claim.events, step, claim.requested);
   return claim;
 }
@@ -44,19 +43,20 @@ export async function recordStep(
   step: StepInput,
   attachments: readonly EvidenceInput[] = [],
 ): Promise<StepResult> {
-  checkStep(deps.store, id, step);
+  await checkStep(deps.store, id, step);
   const now = deps.clock.now();
   const files = await checkEvidenceFiles(deps.evidence, attachments);
   const copies = await copyEvidence(deps.evidence, files, now.toISOString());
-  let skipped: SkippedEvidence[] = [];
-  const claim = deps.store.changeClaim(id, (current) => {
+  const { claim, result: skipped } = await deps.store.changeClaim(id, (current) => {
     assertStepFits(id, current.events, step, current.requested);
-    const result = withoutDuplicates(copies, current.evidence);
-    skipped = result.skipped;
-    const data = result.numbers.length > 0 ? { ...step.data, evidence: result.numbers } : step.data;
+    const { added, numbers, skipped } = withoutDuplicates(copies, current.evidence);
+    const data = numbers.length > 0 ? { ...step.data, evidence: numbers } : step.data;
     return {
-      evidence: result.added,
-      events: [{ type: step.type, on: step.on, recordedAt: now.toISOString(), note: step.note, data }],
+      change: {
+        evidence: added,
+        events: [{ type: step.type, on: step.on, recordedAt: now.toISOString(), note: step.note, data }],
+      },
+      result: skipped,
     };
   });
   return { claim, skipped };

@@ -34,8 +34,8 @@ export interface ReportOptions {
   since: string | null;
 }
 
-export function buildReport(store: ClaimStore, options: ReportOptions): ReportGroup[] {
-  const claims = store.fullClaims(options.since === null ? {} : { createdSince: options.since });
+export async function buildReport(store: ClaimStore, options: ReportOptions): Promise<ReportGroup[]> {
+  const claims = await store.fullClaims(options.since === null ? {} : { createdSince: options.since });
   const groups = new Map<string, Claim[]>();
   for (const claim of claims) {
     const key = `${claim.channel}\t${claim.reason}\t${claim.currency}`;

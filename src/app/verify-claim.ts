@@ -1,8 +1,8 @@
 /** `verify`: are the stored copies (or a finished bundle) still exactly what was attached? */
 import type { Claim, Evidence } from '../domain/claim.js';
-import { ClaimNotFoundError } from '../domain/errors.js';
 import { bundleFileNames } from '../domain/evidence-names.js';
 import type { BundleReport, BundleWriter, ClaimStore, EvidenceStore, IntegrityState } from './deps.js';
+import { loadClaim } from './load-claim.js';
 
 export interface EvidenceIntegrity {
   evidence: Evidence;
@@ -16,8 +16,7 @@ export async function verifyClaimEvidence(
   deps: { store: ClaimStore; evidence: EvidenceStore },
   id: number,
 ): Promise<{ claim: Claim; results: EvidenceIntegrity[] }> {
-  const claim = deps.store.getClaim(id);
-  if (!claim) throw new ClaimNotFoundError(id);
+  const claim = await loadClaim(deps.store, id);
   const names = bundleFileNames(claim.evidence);
   const results: EvidenceIntegrity[] = [];
   for (const [index, evidence] of claim.evidence.entries()) {

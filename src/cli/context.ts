@@ -1,14 +1,9 @@
 /**
- * What a command can reach: output streams, the clock, and the data directory's stores. Modules
- * are loaded when a command first needs them, so that `--help` loads no store, and `status`
- * loads no evidence store, template engine or prompts — nor chalk when its output goes to a pipe.
+ * What a command can reach: output streams, the clock, the global options, and the adapters the
+ * composition root (`main.ts`) builds on first use. Chalk is loaded only for a terminal.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { BundleWriter, ClaimStore, Clock, EvidenceStore, Templates } from '../app/deps.js';
+import type { Adapters, ClaimStore, Clock, EvidenceStore } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
-import type { openStore } from '../store/open-store.js';
 import type { Prompter } from './wizard/prompter.js';
 
 /**
@@ -49,6 +44,8 @@ export interface CliDeps {
   /** The platform's data directory for refund-claim, when neither flag nor env names one. */
   platformDataDir(): Promise<string>;
   createPrompter(io: Io): Prompter;
+  /** The adapters over one data directory; tests swap in their own. */
+  createAdapters(settings: AdapterSettings): Adapters;
   /** All of standard input, for `--…-file -`. */
   readStdin(): string;
   /**
@@ -56,6 +53,13 @@ export interface CliDeps {
    * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).
    */
   watchInterrupts?(): Interrupts;
+}
+
+export interface AdapterSettings {
+  dataDir: string;
+  clock: Clock;
+  /** The package's built-in `templates/` directory. */
+  builtinTemplates: string;
 }
 
 export interface Interrupts {
@@ -73,28 +77,21 @@ export interface GlobalOptions {
 export class CommandContext {
   private globals: GlobalOptions = { color: true, debug: false };
   private resolvedDataDir: string | undefined;
-  private open: typeof openStore | undefined;
-  private openedStore: ClaimStore | undefined;
-  private openedTemplates: Promise<Templates> | undefined;
+  private built: Adapters | undefined;
   private colors: Colors = PLAIN;
   /** Set by a command that finished but must report something through its exit code. */
   exitCode = 0;
 
   constructor(readonly deps: CliDeps) {}
 
-  /**
-   * Takes the global options before a command's action runs, and loads what every action needs:
-   * the store's code (opening the database waits for `store()`) and, for a terminal, chalk.
-   */
+  /** Takes the global options before a command's action runs; loads chalk for a terminal. */
   async configure(globals: GlobalOptions): Promise<void> {
     this.globals = globals;
     const { env } = this.deps.io;
     // `--data-dir` > `REFUND_CLAIM_HOME` > the platform's data directory.
     this.resolvedDataDir = globals.dataDir ?? env.REFUND_CLAIM_HOME ?? (await this.deps.platformDataDir());
     const off = !globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
-    const [store, chalk] = await Promise.all([import('../store/open-store.js'), off ? undefined : import('chalk')]);
-    this.open = store.openStore;
-    this.colors = chalk ? new chalk.Chalk({ level: 1 }) : PLAIN;
+    this.colors = off ? PLAIN : new (await import('chalk')).Chalk({ level: 1 });
   }
 
   get debug(): boolean {
@@ -104,6 +101,22 @@ export class CommandContext {
   get dataDir(): string {
     if (this.resolvedDataDir === undefined) throw new Error('CommandContext used before configure()');
     return this.resolvedDataDir;
+  }
+
+  /** The store, evidence, templates, bundles and writers over the data directory. */
+  get adapters(): Adapters {
+    this.built ??= this.deps.createAdapters({
+      dataDir: this.dataDir,
+      clock: this.deps.clock,
+      builtinTemplates: this.deps.builtinTemplates,
+    });
+    return this.built;
+  }
+
+  /** What most use cases take: the store, the evidence store and the clock. */
+  async useCaseDeps(): Promise<{ store: ClaimStore; evidence: EvidenceStore; clock: Clock }> {
+    const [store, evidence] = await Promise.all([this.adapters.store(), this.adapters.evidence()]);
+    return { store, evidence, clock: this.deps.clock };
   }
 
   now(): Date {
@@ -138,98 +151,11 @@ export class CommandContext {
     this.deps.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  store(): ClaimStore {
-    if (!this.openedStore) {
-      if (!this.open) throw new Error('CommandContext used before configure()');
-      makeDirectory(this.dataDir, 'the data directory');
-      this.openedStore = this.open(join(this.dataDir, 'claims.db'));
-    }
-    return this.openedStore;
-  }
-
-  /** The store when the data directory already has one; null rather than creating it. */
-  existingStore(): ClaimStore | null {
-    return this.openedStore ?? (existsSync(join(this.dataDir, 'claims.db')) ? this.store() : null);
-  }
-
-  /** What most use cases take: the store, the evidence store and the clock. */
-  async useCaseDeps(): Promise<{ store: ClaimStore; evidence: EvidenceStore; clock: Clock }> {
-    return { store: this.store(), evidence: await this.evidenceStore(), clock: this.deps.clock };
-  }
-
-  /**
-   * The data directory's evidence store, or one over another folder (`--with-evidence`). Loaded
-   * on first use: hashing and type detection are for the commands that take files.
-   */
-  async evidenceStore(dir = join(this.dataDir, 'evidence')): Promise<EvidenceStore> {
-    const { FileEvidenceStore } = await import('../evidence/evidence-store.js');
-    return new FileEvidenceStore(dir, this.deps.clock);
-  }
-
-  templates(): Promise<Templates> {
-    this.openedTemplates ??= import('../render/templates.js').then(({ loadTemplates }) =>
-      loadTemplates({
-        builtin: this.deps.builtinTemplates,
-        user: join(this.dataDir, 'templates'),
-        makeUserDir: (dir) => makeDirectory(dir, 'the template directory'),
-      }),
-    );
-    return this.openedTemplates;
-  }
-
-  /** Loaded on first use, so commands that never zip do not load the zip code. */
-  async bundles(): Promise<BundleWriter> {
-    return (await import('../bundle/zip-bundles.js')).zipBundles;
-  }
-
   prompter(): Prompter {
     return this.deps.createPrompter(this.deps.io);
   }
 
-  close(): void {
-    this.openedStore?.close();
-  }
-}
-
-/**
- * Creates `dir` and its missing parents, each private to the user (0700), or says in one line why
- * it cannot. Not `mkdirSync(dir, { recursive: true })`: Node's loops forever on a path it cannot
- * create inside a directory that exists (`/proc/nope`: ENOENT, then EEXIST for `/proc`, again and
- * again). This walks up to the first existing ancestor and creates the rest one level at a time.
- */
-function makeDirectory(dir: string, role: string): void {
-  try {
-    const missing: string[] = [];
-    let current = resolve(dir);
-    let stats = statSync(current, { throwIfNoEntry: false });
-    while (!stats) {
-      missing.unshift(current);
-      current = dirname(current);
-      stats = statSync(current, { throwIfNoEntry: false });
-    }
-    if (!stats.isDirectory()) {
-      throw Object.assign(new Error(`${current} is not a directory`), { code: 'ENOTDIR' });
-    }
-    for (const path of missing) {
-      try {
-        mkdirSync(path, { mode: 0o700 });
-      } catch (error) {
-        // Another refund-claim process may have just made it.
-        const made = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !made) throw error;
-      }
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EEXIST' || code === 'ENOTDIR'
-        ? 'a file is in the way'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : (error as Error).message;
-    throw new UserError(
-      `Cannot use ${dir} as ${role}: ${why}.`,
-      'Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.',
-    );
+  async close(): Promise<void> {
+    await this.built?.close();
   }
 }

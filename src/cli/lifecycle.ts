@@ -108,10 +108,13 @@ export async function draftAndRecord(
   choose: (claim: Claim) => Draft,
 ): Promise<void> {
   const step = readStepOptions(context, options);
-  const claim = checkStep(context.store(), id, { type: sending, on: step.on, data: {} });
+  const claim = await checkStep(await context.adapters.store(), id, { type: sending, on: step.on, data: {} });
   const draft = choose(claim);
   if (!options.sent || options.out !== undefined) {
-    const text = (await context.templates()).render(draft.template, messageView(claim, step.on, draft.answer ?? null));
+    const text = (await context.adapters.templates()).render(
+      draft.template,
+      messageView(claim, step.on, draft.answer ?? null),
+    );
     if (options.out === undefined) context.out(text);
     else writeTextFile('--out', options.out, text);
   }

@@ -2,12 +2,15 @@
  * The composition root: builds the real dependencies, runs the command line, and turns errors
  * into one or two lines on stderr and an exit code. The only place that touches `process`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Adapters, ClaimStore } from '../app/deps.js';
 import { CommanderError } from './commander.js';
 import { UserError } from '../domain/errors.js';
 import { CommandContext } from './context.js';
-import type { CliDeps, Io } from './context.js';
+import type { AdapterSettings, CliDeps, Io } from './context.js';
+import { makeDirectory } from './data-dir.js';
 import { buildProgram } from './program.js';
 import type { Prompter } from './wizard/prompter.js';
 
@@ -31,6 +34,7 @@ function realDeps(io: Io): CliDeps {
       lazyPrompter(async () =>
         (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
       ),
+    createAdapters,
     readStdin: () => readFileSync(0, 'utf8'),
     watchInterrupts: () => {
       const controller = new AbortController();
@@ -46,6 +50,50 @@ function realDeps(io: Io): CliDeps {
       };
     },
   };
+}
+
+/**
+ * The real adapters over one data directory. Each module is imported on first use, so `--help`
+ * loads none of them and `status` only the store: no evidence store, template engine or zip code.
+ */
+export function createAdapters({ dataDir, clock, builtinTemplates }: AdapterSettings): Adapters {
+  const database = join(dataDir, 'claims.db');
+  let opened: ClaimStore | undefined;
+  let templates: ReturnType<Adapters['templates']> | undefined;
+  const fileEvidence = async (dir: string) =>
+    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir, clock);
+  const adapters: Adapters = {
+    async store() {
+      if (!opened) {
+        const { openStore } = await import('../store/sqlite/open-store.js');
+        makeDirectory(dataDir, 'the data directory');
+        opened = openStore(database);
+      }
+      return opened;
+    },
+    async existingStore() {
+      return opened ?? (existsSync(database) ? adapters.store() : null);
+    },
+    evidence: () => fileEvidence(join(dataDir, 'evidence')),
+    evidenceFolder: fileEvidence,
+    templates() {
+      templates ??= import('../render/templates.js').then(({ loadTemplates }) =>
+        loadTemplates({
+          builtin: builtinTemplates,
+          user: join(dataDir, 'templates'),
+          makeUserDir: (dir) => makeDirectory(dir, 'the template directory'),
+        }),
+      );
+      return templates;
+    },
+    bundles: async () => (await import('../bundle/zip-bundles.js')).zipBundles,
+    csv: async () => (await import('../render/csv.js')).loadCsvWriter(),
+    calendar: async () => (await import('../render/calendar.js')).loadCalendarWriter(),
+    async close() {
+      await opened?.close();
+    },
+  };
+  return adapters;
 }
 
 /** The prompter, loaded at the first question: only the wizard asks any. */
@@ -80,7 +128,7 @@ export async function main(argv: readonly string[] = process.argv, deps?: CliDep
   } catch (error) {
     code = report(error, context, debug);
   } finally {
-    context.close();
+    await context.close();
   }
   if (deps === undefined) process.exitCode = code;
   return code;

@@ -49,7 +49,7 @@ export function defineBundle(command: Command, context: CommandContext): void {
           'Pass --force to replace it, or --out to write somewhere else.',
         );
       }
-      const store = context.store();
+      const store = await context.adapters.store();
       const progress = context.deps.io.stderr.isTTY === true ? progressPrinter(context) : null;
       const interrupts = context.deps.watchInterrupts?.();
       let built: BuiltBundle;
@@ -57,10 +57,10 @@ export function defineBundle(command: Command, context: CommandContext): void {
         built = await buildBundle(
           {
             store,
-            evidence: await context.evidenceStore(),
+            evidence: await context.adapters.evidence(),
             clock: context.deps.clock,
-            templates: await context.templates(),
-            bundles: await context.bundles(),
+            templates: await context.adapters.templates(),
+            bundles: await context.adapters.bundles(),
           },
           id,
           {

@@ -18,11 +18,10 @@ export function defineCalendar(command: Command, context: CommandContext): void 
     .action(async (options: { out: string }) => {
       const toStdout = options.out === '-';
       if (!toStdout) assertWritableTarget('--out', options.out);
-      const { loadCalendarWriter } = await import('../../render/calendar.js');
-      const { text, count } = exportCalendar({
-        store: context.store(),
+      const { text, count } = await exportCalendar({
+        store: await context.adapters.store(),
         clock: context.deps.clock,
-        writer: await loadCalendarWriter(),
+        writer: await context.adapters.calendar(),
       });
       // Regenerated on every run: overwriting the previous file is the point.
       if (toStdout) context.out(text);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { checkStoredClaim } from '../../app/check-claim.js';
-import { ClaimNotFoundError } from '../../domain/errors.js';
+import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
 import { fixFor, formatFindings } from '../output/findings.js';
 import { examples } from '../output/help.js';
@@ -13,9 +13,7 @@ export function defineCheck(command: Command, context: CommandContext): void {
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('refund-claim check RC-0001', 'refund-claim check 1 && refund-claim bundle 1'))
     .action(async (id: number, options: { json?: boolean }) => {
-      const store = context.store();
-      const claim = store.getClaim(id);
-      if (!claim) throw new ClaimNotFoundError(id);
+      const claim = await loadClaim(await context.adapters.store(), id);
       const findings = await checkStoredClaim(await context.useCaseDeps(), claim, { verifyFiles: true });
       if (options.json) {
         context.out(formatJson(findings.map((finding) => ({ ...finding, fix: fixFor(finding, claim) }))));

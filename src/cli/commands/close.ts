@@ -38,7 +38,11 @@ export function defineClose(command: Command, context: CommandContext): void {
     )
     .action(async (id: number, options: CloseOptions) => {
       const step = readStepOptions(context, options);
-      const claim = checkStep(context.store(), id, { type: 'closed', on: step.on, data: { outcome: options.outcome } });
+      const claim = await checkStep(await context.adapters.store(), id, {
+        type: 'closed',
+        on: step.on,
+        data: { outcome: options.outcome },
+      });
       const paid = options.outcome === 'refunded' || options.outcome === 'credited';
       if (!paid && options.amount !== undefined) {
         throw new UsageError(`--amount goes with refunded or credited; ${options.outcome} recovers nothing.`);

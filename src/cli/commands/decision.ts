@@ -2,7 +2,8 @@ import { Argument } from '../commander.js';
 import type { Command } from 'commander';
 import { recordStep } from '../../app/record-event.js';
 import type { Decision } from '../../domain/claim.js';
-import { ClaimNotFoundError, UsageError } from '../../domain/errors.js';
+import { loadClaim } from '../../app/load-claim.js';
+import { UsageError } from '../../domain/errors.js';
 import { decisionProblem } from '../../domain/lifecycle.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep, textOption } from '../lifecycle.js';
@@ -43,8 +44,7 @@ export function defineDecision(command: Command, context: CommandContext): void 
     )
     .action(async (id: number, decision: Decision, options: DecisionOptions) => {
       const step = readStepOptions(context, options);
-      const current = context.store().getClaim(id);
-      if (!current) throw new ClaimNotFoundError(id);
+      const current = await loadClaim(await context.adapters.store(), id);
       const stated = options.amount === undefined ? null : await readAmount(context, current, options.amount, options);
       const date = (flag: string, value: string | undefined) =>
         value === undefined ? null : dateOption(flag, value, context.now());

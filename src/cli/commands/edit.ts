@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { editClaim } from '../../app/edit-claim.js';
 import { CHANNELS, formatClaimId, REASONS } from '../../domain/claim.js';
 import type { ClaimFields } from '../../domain/claim.js';
-import { ClaimNotFoundError, UsageError } from '../../domain/errors.js';
+import { loadClaim } from '../../app/load-claim.js';
+import { UsageError } from '../../domain/errors.js';
 import { FIELD_LABELS } from '../../domain/completeness.js';
 import { addFieldOptions, FIELD_SPECS, readFieldFlags } from '../claim-fields.js';
 import type { TextFieldKey } from '../claim-fields.js';
@@ -26,10 +27,8 @@ export function defineEdit(command: Command, context: CommandContext): void {
         'refund-claim edit 1 --description "Charged twice on 3 Nov for the same budget increase; see receipts #1 and #2."',
       ),
     )
-    .action((id: number, options: Record<string, unknown>) => {
-      const store = context.store();
-      const current = store.getClaim(id);
-      if (!current) throw new ClaimNotFoundError(id);
+    .action(async (id: number, options: Record<string, unknown>) => {
+      const current = await loadClaim(await context.adapters.store(), id);
       const changes: Partial<ClaimFields> = readFieldFlags(options, FIELDS, {
         now: context.now(),
         currency: current.currency,
@@ -42,7 +41,11 @@ export function defineEdit(command: Command, context: CommandContext): void {
           'Give the fields to correct, like --promotion-id 1790000002 (see --help).',
         );
       }
-      const { changed } = editClaim({ store: context.store(), clock: context.deps.clock }, id, changes);
+      const { changed } = await editClaim(
+        { store: await context.adapters.store(), clock: context.deps.clock },
+        id,
+        changes,
+      );
       context.err(
         changed.length === 0
           ? `${formatClaimId(id)} already had those values; nothing changed.`

@@ -46,15 +46,17 @@ export function defineExport(command: Command, context: CommandContext): void {
       let count: number;
       let copied: EvidenceCopyResult | null = null;
       if (options.format === 'csv') {
-        const { loadCsvWriter } = await import('../../render/csv.js');
-        ({ text, count } = exportCsv({ store: context.store(), csv: await loadCsvWriter() }));
+        ({ text, count } = await exportCsv({
+          store: await context.adapters.store(),
+          csv: await context.adapters.csv(),
+        }));
       } else {
-        const file = exportFile({ store: context.store(), clock: context.deps.clock });
+        const file = await exportFile({ store: await context.adapters.store(), clock: context.deps.clock });
         if (options.withEvidence !== undefined) {
           copied = await exportEvidence(
             file.claims.flatMap((claim) => claim.evidence),
-            await context.evidenceStore(),
-            await context.evidenceStore(options.withEvidence),
+            await context.adapters.evidence(),
+            await context.adapters.evidenceFolder(options.withEvidence),
           );
         }
         text = formatJson(file);

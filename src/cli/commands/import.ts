@@ -44,11 +44,11 @@ export function defineImport(command: Command, context: CommandContext): void {
             'Give the directory `refund-claim export --with-evidence` wrote.',
           );
         }
-        folder = await context.evidenceStore(options.withEvidence);
+        folder = await context.adapters.evidenceFolder(options.withEvidence);
       }
       const label = file === '-' ? 'standard input' : file;
       const result = await importClaims(
-        { store: context.store(), evidence: await context.evidenceStore(), folder },
+        { store: await context.adapters.store(), evidence: await context.adapters.evidence(), folder },
         text,
         {
           onConflict: options.onConflict,

@@ -24,10 +24,10 @@ export function defineList(command: Command, context: CommandContext): void {
       'after',
       examples('refund-claim list', 'refund-claim list --status denied', 'refund-claim list --channel creator --json'),
     )
-    .action((options: ListOptions) => {
-      const claims = context
-        .store()
-        .listClaims({ status: options.status, reason: options.reason, channel: options.channel });
+    .action(async (options: ListOptions) => {
+      const claims = await (
+        await context.adapters.store()
+      ).listClaims({ status: options.status, reason: options.reason, channel: options.channel });
       if (options.json) {
         context.out(formatJson(claims.map(summaryDocument)));
       } else if (claims.length === 0) {

@@ -113,13 +113,13 @@ function readGiven(context: CommandContext, options: NewOptions): Partial<ClaimF
 }
 
 /** A saved account whose advertiser ID or name matches fills in what the flags left out. */
-function reuseSavedAccount(context: CommandContext, given: Partial<ClaimFields>): void {
+async function reuseSavedAccount(context: CommandContext, given: Partial<ClaimFields>): Promise<void> {
   if (given.accountName !== undefined && given.email !== undefined) return;
-  const store = context.existingStore();
+  const store = await context.adapters.existingStore();
   if (!store) return;
   const account =
-    (given.advertiserId ? store.findAccount({ advertiserId: given.advertiserId }) : null) ??
-    (given.accountName ? store.findAccount({ name: given.accountName }) : null);
+    (given.advertiserId ? await store.findAccount({ advertiserId: given.advertiserId }) : null) ??
+    (given.accountName ? await store.findAccount({ name: given.accountName }) : null);
   if (!account) return;
   given.accountName ??= account.name;
   given.email ??= account.email;
@@ -138,9 +138,13 @@ function missingFlags(given: Partial<ClaimFields>): string[] {
  * Without a terminal every missing value is an error, found before the data directory is
  * touched; a saved account may fill in the name and email.
  */
-function fieldsFromFlags(context: CommandContext, given: Partial<ClaimFields>, yes: boolean): ClaimFields {
+async function fieldsFromFlags(
+  context: CommandContext,
+  given: Partial<ClaimFields>,
+  yes: boolean,
+): Promise<ClaimFields> {
   given.channel ??= 'tiktok-ads';
-  reuseSavedAccount(context, given);
+  await reuseSavedAccount(context, given);
   const missing = missingFlags(given);
   if (missing.length > 0) {
     throw new UsageError(
@@ -170,8 +174,8 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
   let allowDuplicate = options.allowDuplicate === true;
 
   if (context.canPrompt(options.input)) {
-    const store = context.store();
-    const evidenceStore = await context.evidenceStore();
+    const store = await context.adapters.store();
+    const evidenceStore = await context.adapters.evidence();
     const result = await runNewClaimWizard(
       {
         prompter: context.prompter(),
@@ -189,11 +193,12 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
     );
     ({ fields, evidence, allowDuplicate } = result);
   } else {
-    fields = fieldsFromFlags(context, given, options.yes === true);
+    fields = await fieldsFromFlags(context, given, options.yes === true);
   }
 
   const { claim, skipped } = await createClaim(await context.useCaseDeps(), { fields, evidence, allowDuplicate });
-  if (options.out !== undefined) writeTextFile('--out', options.out, renderTicket(await context.templates(), claim));
+  if (options.out !== undefined)
+    writeTextFile('--out', options.out, renderTicket(await context.adapters.templates(), claim));
   context.out(options.json ? formatJson(claimDocument(claim, context.today())) : formatClaimId(claim.id));
   context.err(savedMessage(claim, skipped, context.today(), options.out));
 }
@@ -221,7 +226,7 @@ function savedMessage(
 /** The completeness findings and the ticket as they will be, before anything is saved. */
 async function preview(context: CommandContext, fields: ClaimFields, files: readonly EvidenceInput[]): Promise<string> {
   const { claim, findings, ticket } = await previewClaim(
-    { ...(await context.useCaseDeps()), templates: await context.templates() },
+    { ...(await context.useCaseDeps()), templates: await context.adapters.templates() },
     fields,
     files,
   );

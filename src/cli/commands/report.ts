@@ -26,9 +26,9 @@ export function defineReport(command: Command, context: CommandContext): void {
         "refund-claim report --json | jq '.groups[] | select(.recoveryRate < 0.5)'",
       ),
     )
-    .action((options: ReportOptions) => {
+    .action(async (options: ReportOptions) => {
       const since = options.since === undefined ? null : dateOption('--since', options.since, context.now());
-      const groups = buildReport(context.store(), { since });
+      const groups = await buildReport(await context.adapters.store(), { since });
       if (options.json) {
         context.out(formatJson({ groups: groups.map(reportDocument) }));
       } else if (groups.length === 0) {

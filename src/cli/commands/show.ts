@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { claimDocument } from '../../app/claim-document.js';
-import { ClaimNotFoundError } from '../../domain/errors.js';
+import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
 import { formatClaim } from '../output/claim-text.js';
 import { examples } from '../output/help.js';
@@ -12,9 +12,8 @@ export function defineShow(command: Command, context: CommandContext): void {
     .argument('<id>', 'claim ID (RC-0007, rc-7 or 7)', claimIdArgument)
     .option('--json', 'print the claim as JSON')
     .addHelpText('after', examples('refund-claim show RC-0001', 'refund-claim show 1 --json | jq .nextAction'))
-    .action((id: number, options: { json?: boolean }) => {
-      const claim = context.store().getClaim(id);
-      if (!claim) throw new ClaimNotFoundError(id);
+    .action(async (id: number, options: { json?: boolean }) => {
+      const claim = await loadClaim(await context.adapters.store(), id);
       context.out(
         options.json
           ? formatJson(claimDocument(claim, context.today()))

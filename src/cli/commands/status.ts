@@ -37,8 +37,8 @@ export function defineStatus(command: Command, context: CommandContext): void {
         'refund-claim status --exit-status || notify-send "claims overdue"',
       ),
     )
-    .action((options: StatusOptions) => {
-      const items = dueList(context.store(), context.today(), options.within);
+    .action(async (options: StatusOptions) => {
+      const items = await dueList(await context.adapters.store(), context.today(), options.within);
       if (options.json) {
         context.out(
           formatJson(

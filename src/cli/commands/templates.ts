@@ -14,7 +14,7 @@ export function defineTemplates(command: Command, context: CommandContext): void
     .option('--json', 'print [{name, description, overriddenBy}]')
     .addHelpText('after', examples('refund-claim templates list', 'refund-claim templates list --json'))
     .action(async (options: { json?: boolean }) => {
-      const list = (await context.templates()).list();
+      const list = (await context.adapters.templates()).list();
       if (options.json) context.out(formatJson(list));
       else if (context.stdoutIsTerminal) context.out(terminalView(list, context));
       else context.out(list.map((t) => formatTsvRow([t.name, t.description, t.overriddenBy])).join('\n'));
@@ -32,7 +32,7 @@ export function defineTemplates(command: Command, context: CommandContext): void
       ),
     )
     .action(async (name: string) => {
-      const path = (await context.templates()).eject(name);
+      const path = (await context.adapters.templates()).eject(name);
       context.out(path);
       context.err(`Your copy of "${name}" is used from now on. Edit it; delete it to go back to the built-in one.`);
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { renderTicket } from '../../app/ticket-view.js';
-import { ClaimNotFoundError } from '../../domain/errors.js';
+import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
 import { writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
@@ -19,9 +19,8 @@ export function defineTicket(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (id: number, options: { out?: string }) => {
-      const claim = context.store().getClaim(id);
-      if (!claim) throw new ClaimNotFoundError(id);
-      const text = renderTicket(await context.templates(), claim);
+      const claim = await loadClaim(await context.adapters.store(), id);
+      const text = renderTicket(await context.adapters.templates(), claim);
       if (options.out === undefined) {
         context.out(text);
       } else {

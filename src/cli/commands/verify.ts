@@ -27,7 +27,11 @@ export function defineVerify(command: Command, context: CommandContext): void {
       if (id !== null) {
         await verifyClaim(context, id);
       } else if (named || isFile(target)) {
-        printBundleReport(context, target, await verifyBundleFile({ bundles: await context.bundles() }, target));
+        printBundleReport(
+          context,
+          target,
+          await verifyBundleFile({ bundles: await context.adapters.bundles() }, target),
+        );
       } else {
         throw new UsageError(
           `"${target}" is neither a claim ID nor a bundle file.`,
@@ -47,7 +51,7 @@ function isFile(path: string): boolean {
 
 async function verifyClaim(context: CommandContext, id: number): Promise<void> {
   const { claim, results } = await verifyClaimEvidence(
-    { store: context.store(), evidence: await context.evidenceStore() },
+    { store: await context.adapters.store(), evidence: await context.adapters.evidence() },
     id,
   );
   const claimId = formatClaimId(claim.id);

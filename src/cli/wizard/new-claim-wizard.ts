@@ -26,8 +26,8 @@ export interface WizardServices {
   prompter: Prompter;
   now: Date;
   home: string;
-  findAccount(query: { advertiserId?: string | null; name?: string | null }): Account | null;
-  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): ClaimSummary[];
+  findAccount(query: { advertiserId?: string | null; name?: string | null }): Promise<Account | null>;
+  findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): Promise<ClaimSummary[]>;
   /** The detected MIME type of a usable file, or throws with what is wrong with it. */
   inspect(path: string): Promise<string>;
   /** Shows the completeness findings and the rendered ticket for what has been entered. */
@@ -131,9 +131,9 @@ async function askAccount(
   ask: (field: TextFieldKey) => Promise<void>,
 ): Promise<void> {
   if (draft.channel === 'tiktok-ads') await ask('advertiserId');
-  await offerSavedAccount(services, draft, services.findAccount({ advertiserId: draft.advertiserId }));
+  await offerSavedAccount(services, draft, await services.findAccount({ advertiserId: draft.advertiserId }));
   await ask('accountName');
-  await offerSavedAccount(services, draft, services.findAccount({ name: draft.accountName }));
+  await offerSavedAccount(services, draft, await services.findAccount({ name: draft.accountName }));
   await ask('email');
 }
 
@@ -151,7 +151,7 @@ async function offerSavedAccount(services: WizardServices, draft: Draft, account
 
 async function confirmDuplicate(services: WizardServices, draft: Draft, allowDuplicate: boolean): Promise<boolean> {
   if (allowDuplicate || !draft.channel || !draft.reason || !draft.promotionId) return allowDuplicate;
-  const [existing] = services.findOpenDuplicates(draft.channel, draft.promotionId, draft.reason);
+  const [existing] = await services.findOpenDuplicates(draft.channel, draft.promotionId, draft.reason);
   if (!existing) return false;
   const question = confirmQuestion(
     'allowDuplicate',

@@ -21,10 +21,12 @@ function services(prompter: ScriptedPrompter, setup: Setup = {}) {
     now: new Date('2026-11-20T12:00:00Z'),
     home: '/home/ana',
     findAccount: (query) =>
-      setup.accounts?.find((a) =>
-        query.advertiserId ? a.advertiserId === query.advertiserId : a.name === query.name,
-      ) ?? null,
-    findOpenDuplicates: () => setup.duplicates ?? [],
+      Promise.resolve(
+        setup.accounts?.find((a) =>
+          query.advertiserId ? a.advertiserId === query.advertiserId : a.name === query.name,
+        ) ?? null,
+      ),
+    findOpenDuplicates: () => Promise.resolve(setup.duplicates ?? []),
     inspect: (path) => {
       const mime = setup.files?.[path];
       return mime ? Promise.resolve(mime) : Promise.reject(new Error(`Evidence file not found: ${path}.`));

@@ -1,72 +1,121 @@
-import { describe, expect, it } from 'vitest';
-import { DuplicateClaimError } from '../../../src/domain/errors.js';
-import { openStore } from '../../../src/store/open-store.js';
+/**
+ * The store contract: what every ClaimStore must do, whatever database is behind it. Each store
+ * in STORES runs the same tests.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClaimStore } from '../../../src/app/deps.js';
+import type { Evidence } from '../../../src/domain/claim.js';
+import { ClaimNotFoundError, DuplicateClaimError } from '../../../src/domain/errors.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { newClaim } from '../../helpers/claims.js';
 
-describe('the claim store', () => {
-  it('allocates IDs and derives status and next action on save', () => {
-    const store = openStore(':memory:');
-    const first = store.insertClaim(newClaim(), { allowDuplicate: false });
-    const second = store.insertClaim(newClaim({ promotionId: '2' }), { allowDuplicate: false });
+const STORES: [string, () => Promise<ClaimStore>][] = [['SQLite', () => Promise.resolve(openStore(':memory:'))]];
+
+const item = (seq: number, sha: string): Evidence => ({
+  seq,
+  kind: 'receipt',
+  name: 'a.pdf',
+  caption: null,
+  bytes: 3,
+  sha256: sha.repeat(64),
+  mime: 'application/pdf',
+  addedAt: '2026-11-20T12:00:00.000Z',
+});
+
+const submitted = {
+  type: 'submitted' as const,
+  on: '2026-11-21',
+  recordedAt: '2026-11-21T09:00:00.000Z',
+  note: null,
+  data: { ticket: 'T-1' },
+};
+
+describe.each(STORES)('the %s claim store', (_, open) => {
+  const opened: ClaimStore[] = [];
+  const fresh = async (): Promise<ClaimStore> => {
+    const store = await open();
+    opened.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+  });
+
+  it('allocates IDs and derives status and next action on save', async () => {
+    const store = await fresh();
+    const first = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const second = await store.insertClaim(newClaim({ promotionId: '2' }), { allowDuplicate: false });
     expect([first.id, second.id]).toEqual([1, 2]);
     expect(first.status).toBe('draft');
-    expect(store.pendingClaims().map((c) => [c.id, c.nextAction, c.nextDue])).toEqual([
+    expect(await store.peekNextId()).toBe(3);
+    expect((await store.pendingClaims()).map((c) => [c.id, c.nextAction, c.nextDue])).toEqual([
       [1, 'submit', '2026-11-24'],
       [2, 'submit', '2026-11-24'],
     ]);
   });
 
-  it('refuses a second open claim for the same channel, promotion and reason unless allowed', () => {
-    const store = openStore(':memory:');
-    store.insertClaim(newClaim(), { allowDuplicate: false });
-    expect(() => store.insertClaim(newClaim(), { allowDuplicate: false })).toThrow(DuplicateClaimError);
-    expect(store.insertClaim(newClaim(), { allowDuplicate: true }).id).toBe(2);
-    expect(store.insertClaim(newClaim({ reason: 'accidental-charge' }), { allowDuplicate: false }).id).toBe(3);
+  it('refuses a second open claim for the same channel, promotion and reason unless allowed', async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await expect(store.insertClaim(newClaim(), { allowDuplicate: false })).rejects.toThrow(DuplicateClaimError);
+    expect((await store.insertClaim(newClaim(), { allowDuplicate: true })).id).toBe(2);
+    expect((await store.findOpenDuplicates('tiktok-ads', '1790000001', 'incorrect-charge')).map((c) => c.id)).toEqual([
+      1, 2,
+    ]);
+    expect((await store.insertClaim(newClaim({ reason: 'accidental-charge' }), { allowDuplicate: false })).id).toBe(3);
   });
 
-  it('numbers evidence in order and appends events in one transaction', () => {
-    const store = openStore(':memory:');
-    const item = {
-      kind: 'receipt' as const,
-      name: 'a.pdf',
-      caption: null,
-      bytes: 3,
-      sha256: 'a'.repeat(64),
-      mime: 'application/pdf',
-      addedAt: 'x',
-    };
-    const claim = store.insertClaim(
-      { ...newClaim(), evidence: [item, { ...item, sha256: 'b'.repeat(64) }] },
+  it('keeps evidence numbers as given and numbers events after the last one, returning what decide chose', async () => {
+    const store = await fresh();
+    const claim = await store.insertClaim(
+      { ...newClaim(), evidence: [item(1, 'a'), item(2, 'b')] },
       { allowDuplicate: false },
     );
     expect(claim.evidence.map((e) => e.seq)).toEqual([1, 2]);
-    const after = store.changeClaim(claim.id, () => ({
-      evidence: [{ ...item, sha256: 'c'.repeat(64) }],
-      events: [{ type: 'submitted', on: '2026-11-21', recordedAt: 'y', note: null, data: { ticket: 'T-1' } }],
-    }));
+    const seen: number[] = [];
+    const { claim: after, result } = await store.changeClaim(claim.id, (current) => {
+      seen.push(current.events.length);
+      return { change: { evidence: [item(3, 'c')], events: [submitted] }, result: 'chosen' };
+    });
+    expect(result).toBe('chosen');
+    expect(seen).toEqual([1]);
     expect(after.evidence.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(after.events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'created'],
       [2, 'submitted'],
     ]);
     expect(after).toMatchObject({ status: 'submitted', ticketNumber: 'T-1' });
+    expect(await store.getClaim(claim.id)).toEqual(after);
   });
 
-  it('rolls a refused change back completely', () => {
-    const store = openStore(':memory:');
-    const { id } = store.insertClaim(newClaim(), { allowDuplicate: false });
-    expect(() =>
+  it('rolls a refused change back completely, and names a claim that does not exist', async () => {
+    const store = await fresh();
+    const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await expect(
       store.changeClaim(id, () => {
         throw new Error('refused');
       }),
-    ).toThrow('refused');
-    expect(store.getClaim(id)?.events).toHaveLength(1);
+    ).rejects.toThrow('refused');
+    expect((await store.getClaim(id))?.events).toHaveLength(1);
+    await expect(store.changeClaim(99, () => ({ change: {}, result: null }))).rejects.toThrow(ClaimNotFoundError);
+    expect(await store.getClaim(99)).toBeNull();
   });
 
-  it('remembers accounts by advertiser ID and by name', () => {
-    const store = openStore(':memory:');
-    store.insertClaim(newClaim(), { allowDuplicate: false });
-    store.insertClaim(
+  it('changes fields and remembers the account they name', async () => {
+    const store = await fresh();
+    const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await store.changeClaim(id, () => ({
+      change: { fields: { email: 'billing@acme.test' }, events: [{ ...submitted, type: 'edited', data: {} }] },
+      result: null,
+    }));
+    expect((await store.getClaim(id))?.email).toBe('billing@acme.test');
+    expect((await store.findAccount({ advertiserId: '7012345678901' }))?.email).toBe('billing@acme.test');
+  });
+
+  it('remembers accounts by advertiser ID and by name', async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await store.insertClaim(
       newClaim({
         channel: 'tiktok-promote',
         advertiserId: null,
@@ -75,12 +124,33 @@ describe('the claim store', () => {
       }),
       { allowDuplicate: false },
     );
-    expect(store.findAccount({ advertiserId: '7012345678901' })).toEqual({
+    expect(await store.findAccount({ advertiserId: '7012345678901' })).toEqual({
       name: 'Acme Shoes',
       advertiserId: '7012345678901',
       email: 'ads@acme.test',
     });
-    expect(store.findAccount({ name: 'corner bakery' })?.email).toBe('hi@bakery.test');
-    expect(store.findAccount({ name: 'Nobody' })).toBeNull();
+    expect((await store.findAccount({ name: 'corner bakery' }))?.email).toBe('hi@bakery.test');
+    expect(await store.findAccount({ name: 'Nobody' })).toBeNull();
+    expect((await store.listAccounts()).map((a) => a.name)).toEqual(['Acme Shoes', 'Corner Bakery']);
+  });
+
+  it('lists, filters and reads whole claims', async () => {
+    const store = await fresh();
+    await store.insertClaim({ ...newClaim(), evidence: [item(1, 'a')] }, { allowDuplicate: false });
+    const second = await store.insertClaim(
+      { ...newClaim({ promotionId: '2', reason: 'accidental-charge' }), evidence: [item(1, 'a')] },
+      { allowDuplicate: false },
+    );
+    await store.changeClaim(second.id, () => ({ change: { events: [submitted] }, result: null }));
+    expect((await store.listClaims({})).map((c) => c.id)).toEqual([1, 2]);
+    expect((await store.listClaims({ status: 'submitted' })).map((c) => c.id)).toEqual([2]);
+    expect((await store.listClaims({ reason: 'incorrect-charge' })).map((c) => c.id)).toEqual([1]);
+    expect((await store.fullClaims()).map((c) => [c.id, c.events.length, c.evidence.length])).toEqual([
+      [1, 1, 1],
+      [2, 2, 1],
+    ]);
+    expect((await store.fullClaims({ openOnly: true })).map((c) => c.id)).toEqual([1, 2]);
+    expect((await store.fullClaims({ createdSince: '2026-11-21' })).map((c) => c.id)).toEqual([]);
+    expect(await store.claimsSharingEvidence(1, ['a'.repeat(64)])).toEqual(new Map([['a'.repeat(64), [2]]]));
   });
 });

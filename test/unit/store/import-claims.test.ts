@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedClaim, NewClaim } from '../../../src/app/deps.js';
 import { ClaimIdTakenError } from '../../../src/domain/errors.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { evidence, fields } from '../../helpers/claims.js';
 
 const newClaim = (promotionId: string): NewClaim => ({
@@ -40,7 +40,7 @@ const account = {
 
 describe('importing claims into the store', () => {
   it('keeps IDs, events and evidence as they were, and derives status and next action again', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     const outcome = store.importClaims([imported(7), imported(3)], [], { onConflict: 'fail' });
     expect(outcome).toEqual({
       imported: [
@@ -62,7 +62,7 @@ describe('importing claims into the store', () => {
   });
 
   it('refuses every taken ID at once and writes nothing', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     store.insertClaim(newClaim('a'), { allowDuplicate: false });
     store.insertClaim(newClaim('b'), { allowDuplicate: false });
     let error: unknown;
@@ -78,7 +78,7 @@ describe('importing claims into the store', () => {
   });
 
   it('rolls everything back when any write fails half-way', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     // Two evidence items numbered 1: the second insert breaks the primary key.
     const broken = imported(9, { evidence: [evidence('receipt', 1), evidence('receipt', 1)] });
     expect(() => store.importClaims([imported(1), imported(2), broken], [account], { onConflict: 'fail' })).toThrow();
@@ -87,7 +87,7 @@ describe('importing claims into the store', () => {
   });
 
   it('skips or renumbers taken IDs when told to', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     store.insertClaim(newClaim('a'), { allowDuplicate: false });
     store.insertClaim(newClaim('b'), { allowDuplicate: false });
     expect(store.importClaims([imported(2), imported(3)], [], { onConflict: 'skip' })).toEqual({
@@ -108,7 +108,7 @@ describe('importing claims into the store', () => {
   });
 
   it('merges the address book: the more recently confirmed entry wins', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     store.insertClaim(newClaim('a'), { allowDuplicate: false });
     const noId = {
       name: 'Café Lumière',
@@ -141,7 +141,7 @@ describe('importing claims into the store', () => {
   });
 
   it('reads whole claims in bulk: all, open ones by due date, or drafted since a day', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     store.importClaims(
       [
         imported(1),

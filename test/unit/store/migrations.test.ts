@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/domain/errors.js';
-import { MIGRATIONS, LATEST_VERSION } from '../../../src/store/migrations/index.js';
-import type { Migration } from '../../../src/store/migrations/migration.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { MIGRATIONS, LATEST_VERSION } from '../../../src/store/sqlite/migrations/index.js';
+import type { Migration } from '../../../src/store/sqlite/migrations/migration.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const versionOf = (path: string): number => {
@@ -33,7 +33,7 @@ describe('opening the store', () => {
   it('brings a fresh database to the latest version, in WAL mode, private to the user', () => {
     const dir = tempDir();
     const path = join(dir, 'claims.db');
-    openStore(path).close();
+    openStore(path).sync.close();
     expect(versionOf(path)).toBe(LATEST_VERSION);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const db = new Database(path);
@@ -43,9 +43,9 @@ describe('opening the store', () => {
 
   it('does nothing when opened again at the latest version', () => {
     const path = join(tempDir(), 'claims.db');
-    openStore(path).close();
+    openStore(path).sync.close();
     const before = readFileSync(path);
-    openStore(path).close();
+    openStore(path).sync.close();
     expect(versionOf(path)).toBe(LATEST_VERSION);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}.v${LATEST_VERSION}.bak`)).toBe(false);
@@ -53,8 +53,8 @@ describe('opening the store', () => {
 
   it('backs an older database up beside itself before migrating it', () => {
     const path = join(tempDir(), 'claims.db');
-    openStore(path).close();
-    openStore(path, { migrations: [...MIGRATIONS, addNotes] }).close();
+    openStore(path).sync.close();
+    openStore(path, { migrations: [...MIGRATIONS, addNotes] }).sync.close();
     expect(versionOf(path)).toBe(addNotes.version);
     const backup = `${path}.v${LATEST_VERSION}.bak`;
     expect(versionOf(backup)).toBe(LATEST_VERSION);
@@ -63,7 +63,7 @@ describe('opening the store', () => {
 
   it('leaves user_version and the schema untouched when a migration fails', () => {
     const path = join(tempDir(), 'claims.db');
-    openStore(path).close();
+    openStore(path).sync.close();
     expect(() => openStore(path, { migrations: [...MIGRATIONS, addNotes, broken] })).toThrow(
       'migration failed half-way',
     );
@@ -78,9 +78,9 @@ describe('opening the store', () => {
   it('refuses a database from a newer version without changing a byte', () => {
     const dir = tempDir();
     const path = join(dir, 'claims.db');
-    openStore(path, { migrations: [...MIGRATIONS, addNotes] }).close();
+    openStore(path, { migrations: [...MIGRATIONS, addNotes] }).sync.close();
     copyFileSync(path, join(dir, 'original.db'));
-    const open = () => openStore(path);
+    const open = () => openStore(path).sync;
     expect(open).toThrow(UserError);
     expect(open).toThrow(
       `newer refund-claim (schema ${LATEST_VERSION + 1}; this version knows up to ${LATEST_VERSION})`,

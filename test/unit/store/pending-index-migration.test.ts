@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initial } from '../../../src/store/migrations/001-initial.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { initial } from '../../../src/store/sqlite/migrations/001-initial.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('migration 2: the columns status prints, inside the index of open claims', () => {
   it('rebuilds the index of a version 1 database and keeps its claims', () => {
     const path = join(tempDir(), 'claims.db');
-    const old = openStore(path, { migrations: [initial] });
+    const old = openStore(path, { migrations: [initial] }).sync;
     old.insertClaim(
       {
         fields: {
@@ -41,7 +41,7 @@ describe('migration 2: the columns status prints, inside the index of open claim
     );
     old.close();
 
-    const store = openStore(path);
+    const store = openStore(path).sync;
     expect(store.db.pragma('user_version', { simple: true })).toBe(2);
     const columns = (store.db.pragma("index_info('claims_pending')") as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual([

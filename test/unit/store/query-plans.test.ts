@@ -16,12 +16,12 @@ import {
   NEXT_ID,
   OPEN_DUPLICATES,
   PENDING_CLAIMS,
-} from '../../../src/store/claim-store.js';
-import type { SqliteClaimStore } from '../../../src/store/claim-store.js';
-import { openStore } from '../../../src/store/open-store.js';
+} from '../../../src/store/sqlite/sqlite-claims.js';
+import type { SqliteClaims } from '../../../src/store/sqlite/sqlite-claims.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { newClaim } from '../../helpers/claims.js';
 
-function plan(store: SqliteClaimStore, sql: string, params: readonly unknown[] = []): string[] {
+function plan(store: SqliteClaims, sql: string, params: readonly unknown[] = []): string[] {
   const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
   return rows.map((row) => row.detail);
 }
@@ -34,42 +34,45 @@ const draft = (n: number) =>
   newClaim({ promotionId: String(1_790_000_000 + n), promotionName: n % 2 ? 'Summer sale' : null }, '2026-11-02');
 
 /** `count` claims through the store; `closed` ones are filed and then withdrawn. */
-function addClaims(store: SqliteClaimStore, first: number, count: number, closed: boolean): void {
+function addClaims(store: SqliteClaims, first: number, count: number, closed: boolean): void {
   store.transaction(() => {
     for (let n = first; n < first + count; n++) {
       const claim = store.insertClaim(draft(n), { allowDuplicate: false });
       if (!closed) continue;
       store.changeClaim(claim.id, () => ({
-        events: [
-          {
-            type: 'submitted',
-            on: '2026-11-03',
-            recordedAt: '2026-11-03T09:00:00.000Z',
-            note: null,
-            data: { ticket: `T${n}` },
-          },
-          {
-            type: 'closed',
-            on: '2026-11-04',
-            recordedAt: '2026-11-04T09:00:00.000Z',
-            note: null,
-            data: { outcome: 'withdrawn' },
-          },
-        ],
+        result: null,
+        change: {
+          events: [
+            {
+              type: 'submitted',
+              on: '2026-11-03',
+              recordedAt: '2026-11-03T09:00:00.000Z',
+              note: null,
+              data: { ticket: `T${n}` },
+            },
+            {
+              type: 'closed',
+              on: '2026-11-04',
+              recordedAt: '2026-11-04T09:00:00.000Z',
+              note: null,
+              data: { outcome: 'withdrawn' },
+            },
+          ],
+        },
       }));
     }
   });
 }
 
 /** Entries and pages of one index, from SQLite's own page statistics. */
-function indexSize(store: SqliteClaimStore, name: string): { entries: number; pages: number } {
+function indexSize(store: SqliteClaims, name: string): { entries: number; pages: number } {
   return store.db
     .prepare("SELECT sum(ncell) AS entries, count(*) AS pages FROM dbstat WHERE name = ? AND pagetype = 'leaf'")
     .get(name) as { entries: number; pages: number };
 }
 
 describe('query plans', () => {
-  const store = openStore(':memory:');
+  const store = openStore(':memory:').sync;
 
   it('status reads the covering partial index of open claims, in order, and no table row', () => {
     expect(plan(store, PENDING_CLAIMS)).toEqual(['SEARCH claims USING COVERING INDEX claims_pending (next_due>?)']);
@@ -124,7 +127,7 @@ describe('query plans', () => {
 
 describe('status as closed claims pile up', () => {
   it('reads an index that holds only the open claims, so its work does not grow', () => {
-    const store = openStore(':memory:');
+    const store = openStore(':memory:').sync;
     addClaims(store, 0, 50, false);
     const before = { plan: plan(store, PENDING_CLAIMS), index: indexSize(store, 'claims_pending') };
     const pending = store.pendingClaims();

@@ -1,8 +1,9 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type DatabaseConstructor from 'better-sqlite3';
-import { UserError } from '../domain/errors.js';
+import { UserError } from '../../domain/errors.js';
 import { SqliteClaimStore } from './claim-store.js';
+import { SqliteClaims } from './sqlite-claims.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
 import { migrate } from './migrate.js';
@@ -44,7 +45,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): SqliteC
     db.close();
     throw error;
   }
-  return new SqliteClaimStore(db);
+  return new SqliteClaimStore(new SqliteClaims(db));
 }
 
 function openDatabase(path: string, readonly = false): DatabaseConstructor.Database {

@@ -1,5 +1,5 @@
 /** Mapping between SQLite rows and the domain types. Column names live here and in the schema. */
-import type { ClaimSummary, PendingClaim } from '../app/deps.js';
+import type { ClaimSummary, PendingClaim } from '../../app/deps.js';
 import type {
   Channel,
   Claim,
@@ -10,8 +10,8 @@ import type {
   EventType,
   Reason,
   Status,
-} from '../domain/claim.js';
-import type { Action } from '../domain/deadlines.js';
+} from '../../domain/claim.js';
+import type { Action } from '../../domain/deadlines.js';
 
 export interface ClaimRow {
   id: number;
