@@ -114,16 +114,9 @@ const CLI_BANS = [
 ];
 const COMMAND_BANS = [ban('^\\./|^\\.\\./commands/', 'Commands never import each other.')];
 
-// TODO(architecture): remove once adapters are built only in main.ts (that move is under way).
-// Until then these files may still import adapters; every other ban of their zone still holds.
-const STILL_BUILD_ADAPTERS = ['src/cli/context.ts', 'src/cli/commands/calendar.ts', 'src/cli/commands/export.ts'];
-const COMMANDS_STILL_BUILDING = STILL_BUILD_ADAPTERS.filter((file) => file.startsWith('src/cli/commands/'));
-
 const CLI_ZONES = [
-  zone({ files: ['src/cli/**'], ignores: ['src/cli/main.ts', ...STILL_BUILD_ADAPTERS], bans: CLI_BANS }),
-  zone({ files: ['src/cli/commands/**'], ignores: STILL_BUILD_ADAPTERS, bans: [...CLI_BANS, ...COMMAND_BANS] }),
-  // The excepted commands still never import each other. Guarded: ESLint refuses an empty `files`.
-  ...(COMMANDS_STILL_BUILDING.length > 0 ? [zone({ files: COMMANDS_STILL_BUILDING, bans: COMMAND_BANS })] : []),
+  zone({ files: ['src/cli/**'], ignores: ['src/cli/main.ts'], bans: CLI_BANS }),
+  zone({ files: ['src/cli/commands/**'], bans: [...CLI_BANS, ...COMMAND_BANS] }),
 ];
 
 export default tseslint.config(
