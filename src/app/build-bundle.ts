@@ -8,11 +8,11 @@ import type { Finding } from '../domain/completeness.js';
 import { UserError } from '../domain/errors.js';
 import { bundleFileNames } from '../domain/evidence-names.js';
 import { checkStoredClaim } from './check-claim.js';
-import { claimSummary } from './claim-document.js';
+import { claimSummary } from './formats/claim-json.js';
 import type { CheckDeps } from './check-claim.js';
 import type { BundleFile, BundleProgress, BundleWriter, Templates, WrittenBundle } from './deps.js';
 import { loadClaim } from './load-claim.js';
-import { renderTicket } from './ticket-view.js';
+import { renderTicket } from './formats/ticket-view.js';
 import { formatTimeline, timelineEntries } from './timeline.js';
 
 /** The folder of the evidence files inside the bundle. */

@@ -13,9 +13,9 @@ import type {
   Status,
 } from '../domain/claim.js';
 import type { Action } from '../domain/deadlines.js';
-import type { ClaimSummaryDocument } from './claim-document.js';
+import type { ClaimSummaryJson } from './formats/claim-json.js';
 
-export type { ClaimSummaryDocument };
+export type { ClaimSummaryJson };
 
 export interface Clock {
   now(): Date;
@@ -223,7 +223,7 @@ export interface BundleFile {
 export interface BundleContent {
   claim: Claim;
   /** The claim as the manifest describes it (the head of `show --json`). */
-  summary: ClaimSummaryDocument;
+  summary: ClaimSummaryJson;
   /** Entry dates and the manifest's `createdAt`. */
   createdAt: Date;
   ticket: string;

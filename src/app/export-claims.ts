@@ -6,25 +6,10 @@ import { formatClaimId } from '../domain/claim.js';
 import { toLocalDate } from '../domain/dates.js';
 import { nextAction } from '../domain/deadlines.js';
 import { toDecimalString } from '../domain/money.js';
-import { claimDocument } from './claim-document.js';
-import type { ClaimDocument } from './claim-document.js';
-import type { AccountRecord, ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
-
-export const EXPORT_FORMAT = 'refund-claim-export';
-export const EXPORT_VERSION = 1;
-
-/**
- * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
- * and ignored by `import`, which works it out again from the events.
- */
-export interface ExportFile {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  /** ISO-8601 UTC instant. */
-  exportedAt: string;
-  accounts: AccountRecord[];
-  claims: ClaimDocument[];
-}
+import { claimDocument } from './formats/claim-json.js';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './formats/export-file.js';
+import type { ExportFile } from './formats/export-file.js';
+import type { ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
 
 export async function exportFile(deps: { store: ClaimStore; clock: Clock }): Promise<ExportFile> {
   const now = deps.clock.now();

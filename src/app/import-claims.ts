@@ -8,7 +8,7 @@ import { ClaimIdTakenError, UserError } from '../domain/errors.js';
 import type { ClaimStore, EvidenceStore, ImportConflict, ImportOutcome } from './deps.js';
 import { distinctFiles } from './export-claims.js';
 import type { EvidenceFileInfo } from './export-claims.js';
-import { readExport } from './read-export.js';
+import { readExport } from './formats/export-file.js';
 
 export interface ImportDeps {
   store: ClaimStore;

@@ -8,7 +8,7 @@ import type { Finding } from '../domain/completeness.js';
 import { toLocalDate } from '../domain/dates.js';
 import type { ClaimStore, Clock, EvidenceInput, EvidenceStore, Templates } from './deps.js';
 import { checkEvidenceFiles } from './import-evidence.js';
-import { renderTicket } from './ticket-view.js';
+import { renderTicket } from './formats/ticket-view.js';
 
 export interface ClaimPreview {
   claim: Claim;

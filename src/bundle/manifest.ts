@@ -2,7 +2,7 @@
  * The bundle's fixed entries and the two files that describe the others: `manifest.json` (what
  * each evidence file is) and `SHA256SUMS` (what every entry's bytes are, for `sha256sum -c`).
  */
-import type { ClaimSummaryDocument } from '../app/deps.js';
+import type { ClaimSummaryJson } from '../app/deps.js';
 import type { Evidence, EvidenceKind } from '../domain/claim.js';
 
 export const TICKET_ENTRY = 'ticket.txt';
@@ -37,7 +37,7 @@ export interface ManifestFile {
 }
 
 export function buildManifest(
-  summary: ClaimSummaryDocument,
+  summary: ClaimSummaryJson,
   createdAt: Date,
   files: readonly { entryName: string; evidence: Evidence; sha256: string }[],
 ) {

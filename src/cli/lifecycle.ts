@@ -1,6 +1,6 @@
 /** What every lifecycle command shares: `--on`, `--note`, amounts, and the report afterwards. */
 import type { Command } from 'commander';
-import { messageView } from '../app/message-view.js';
+import { messageView } from '../app/formats/message-view.js';
 import { checkStep, recordStep } from '../app/record-event.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';

@@ -64,6 +64,36 @@ export interface ClaimFields {
 
 export type FieldKey = keyof ClaimFields;
 
+/**
+ * Every field, in the order forms and files list them: the one list behind the export reader,
+ * the store's columns and the command line's flags.
+ */
+export const FIELD_KEYS = [
+  'channel',
+  'reason',
+  'accountName',
+  'advertiserId',
+  'email',
+  'promotionId',
+  'promotionName',
+  'start',
+  'end',
+  'currency',
+  'charged',
+  'expected',
+  'requested',
+  'chargeDate',
+  'promised',
+  'delivered',
+  'creator',
+  'deliverables',
+  'description',
+  'fileBy',
+] as const satisfies readonly FieldKey[];
+
+/** Fails to compile when a field of ClaimFields is missing from FIELD_KEYS. */
+export const FIELD_KEYS_COMPLETE: Exclude<FieldKey, (typeof FIELD_KEYS)[number]> extends never ? true : never = true;
+
 /** One stored evidence file. `seq` is its number in the ticket and the bundle (1, 2, …). */
 export interface Evidence {
   seq: number;

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ClaimDocument } from '../../src/app/claim-document.js';
+import type { ClaimJson } from '../../src/app/formats/claim-json.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/refund-claim.js', import.meta.url));
 
@@ -76,10 +76,10 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
 }
 
 /** `show <id> --json`, parsed. */
-export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimDocument> {
+export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimJson> {
   const result = await run(['show', id, '--json'], { home, now });
   if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ClaimDocument;
+  return JSON.parse(result.stdout) as ClaimJson;
 }
 
 /** Flags for an accidental Promote charge in JPY, a second currency and channel beside claimFlags. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { buildBundle } from '../../app/build-bundle.js';
 import type { BuiltBundle, BundlePreview } from '../../app/build-bundle.js';
 import type { BundleProgress } from '../../app/deps.js';
-import { bundleName } from '../../app/ticket-view.js';
+import { bundleName } from '../../app/formats/ticket-view.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { UsageError, UserError } from '../../domain/errors.js';
 import { formatSize, parseSize } from '../../domain/sizes.js';

@@ -5,7 +5,8 @@ import type { Channel, Reason, Status } from '../../domain/claim.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
-import { summaryDocument, summaryTable, summaryTsv } from '../output/summary.js';
+import { listItemDocument } from '../../app/formats/claim-json.js';
+import { summaryTable, summaryTsv } from '../output/summary.js';
 
 interface ListOptions {
   status?: Status;
@@ -29,7 +30,7 @@ export function defineList(command: Command, context: CommandContext): void {
         await context.adapters.store()
       ).listClaims({ status: options.status, reason: options.reason, channel: options.channel });
       if (options.json) {
-        context.out(formatJson(claims.map(summaryDocument)));
+        context.out(formatJson(claims.map(listItemDocument)));
       } else if (claims.length === 0) {
         const filtered = options.status ?? options.reason ?? options.channel;
         context.err(filtered ? 'No claims match.' : 'No claims yet. Draft one with `refund-claim new`.');

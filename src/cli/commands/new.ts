@@ -1,11 +1,11 @@
 import { homedir } from 'node:os';
 import { Option } from '../commander.js';
 import type { Command } from 'commander';
-import { claimDocument } from '../../app/claim-document.js';
+import { claimDocument } from '../../app/formats/claim-json.js';
 import { createClaim } from '../../app/create-claim.js';
 import type { EvidenceInput } from '../../app/deps.js';
 import { previewClaim } from '../../app/preview-claim.js';
-import { renderTicket } from '../../app/ticket-view.js';
+import { renderTicket } from '../../app/formats/ticket-view.js';
 import { CHANNELS, formatClaimId, REASONS } from '../../domain/claim.js';
 import type { Claim, ClaimFields, EvidenceKind } from '../../domain/claim.js';
 import { commonFields, describeKinds, missingEvidence, requiredFields } from '../../domain/completeness.js';

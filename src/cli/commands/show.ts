@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { claimDocument } from '../../app/claim-document.js';
+import { claimDocument } from '../../app/formats/claim-json.js';
 import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
 import { formatClaim } from '../output/claim-text.js';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dueList } from '../../app/due-list.js';
+import { dueItemDocument } from '../../app/formats/claim-json.js';
 import type { DueGroup, DueItem } from '../../app/due-list.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { formatMoney, toDecimalString } from '../../domain/money.js';
@@ -40,18 +41,7 @@ export function defineStatus(command: Command, context: CommandContext): void {
     .action(async (options: StatusOptions) => {
       const items = await dueList(await context.adapters.store(), context.today(), options.within);
       if (options.json) {
-        context.out(
-          formatJson(
-            items.map((item) => ({
-              id: formatClaimId(item.claim.id),
-              status: item.claim.status,
-              action: item.action,
-              due: item.due,
-              overdue: item.overdue,
-              daysLeft: item.daysLeft,
-            })),
-          ),
-        );
+        context.out(formatJson(items.map(dueItemDocument)));
       } else if (items.length === 0) {
         context.err('Nothing pending: no open claim needs action.');
       } else if (context.stdoutIsTerminal) {

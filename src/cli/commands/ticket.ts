@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { renderTicket } from '../../app/ticket-view.js';
+import { renderTicket } from '../../app/formats/ticket-view.js';
 import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
 import { writeTextFile } from '../files.js';

@@ -4,28 +4,6 @@ import { formatClaimId } from '../../domain/claim.js';
 import { formatMoney, toDecimalString } from '../../domain/money.js';
 import { formatTable, formatTsvRow, truncate } from './table.js';
 
-export function summaryDocument(claim: ClaimSummary) {
-  const money = (minor: number | null): string | null =>
-    minor === null ? null : toDecimalString(minor, claim.currency);
-  return {
-    id: formatClaimId(claim.id),
-    status: claim.status,
-    channel: claim.channel,
-    reason: claim.reason,
-    account: { name: claim.accountName, advertiserId: claim.advertiserId },
-    promotion: { id: claim.promotionId, name: claim.promotionName },
-    amounts: {
-      currency: claim.currency,
-      charged: money(claim.charged),
-      requested: money(claim.requested),
-      recovered: money(claim.recovered),
-    },
-    ticketNumber: claim.ticketNumber,
-    nextAction: claim.nextAction && claim.nextDue ? { action: claim.nextAction, due: claim.nextDue } : null,
-    createdAt: claim.createdAt,
-  };
-}
-
 export function summaryTable(claims: readonly ClaimSummary[]): string {
   const header = ['ID', 'STATUS', 'CHANNEL', 'REASON', 'ACCOUNT', 'PROMOTION', 'REQUESTED', 'NEXT'];
   const rows = claims.map((claim) => [

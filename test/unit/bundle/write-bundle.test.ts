@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimSummary } from '../../../src/app/claim-document.js';
+import { claimSummary } from '../../../src/app/formats/claim-json.js';
 import type { BundleContent, BundleProgress } from '../../../src/app/deps.js';
 import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
 import { writeBundle } from '../../../src/bundle/write-bundle.js';

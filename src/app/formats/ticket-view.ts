@@ -1,15 +1,16 @@
 /**
- * The fields templates can use. Everything a template may print is here under a stable name;
- * optional values are null (Handlebars strict mode then accepts `{{#if …}}` on them).
+ * The fields ticket templates can use, a published format: users' own templates rely on these
+ * names. Optional values are null (Handlebars strict mode then accepts `{{#if …}}` on them);
+ * amounts are minor units for the `money` helper.
  */
-import type { Claim, EventType, EvidenceKind } from '../domain/claim.js';
-import type { Templates } from './deps.js';
-import { formatClaimId } from '../domain/claim.js';
-import { bundleFileNames } from '../domain/evidence-names.js';
-import { formatMoney } from '../domain/money.js';
-import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../domain/reasons.js';
-import { formatSize } from '../domain/sizes.js';
-import { timelineEntries } from './timeline.js';
+import type { Channel, Claim, EventType, EvidenceKind, Reason, Status } from '../../domain/claim.js';
+import type { Templates } from '../deps.js';
+import { formatClaimId } from '../../domain/claim.js';
+import { bundleFileNames } from '../../domain/evidence-names.js';
+import { formatMoney } from '../../domain/money.js';
+import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../../domain/reasons.js';
+import { formatSize } from '../../domain/sizes.js';
+import { timelineEntries } from '../timeline.js';
 
 const GROUPS: readonly { kind: EvidenceKind; label: string }[] = [
   { kind: 'receipt', label: 'Receipts, invoices and billing statements' },
@@ -23,11 +24,57 @@ const GROUPS: readonly { kind: EvidenceKind; label: string }[] = [
 /** Bookkeeping a support agent does not need in the ticket's timeline. */
 const INTERNAL_EVENTS: ReadonlySet<EventType> = new Set(['created', 'edited', 'evidence-added']);
 
+export interface EvidenceView {
+  number: number;
+  kind: EvidenceKind;
+  name: string;
+  /** Its name in the bundle, without `evidence/`: `02-screenshot-billing-page.png`. */
+  fileName: string;
+  caption: string;
+  bytes: number;
+  mime: string;
+}
+
+export interface TicketView {
+  claimId: string;
+  status: Status;
+  channel: Channel;
+  channelLabel: string;
+  reason: Reason;
+  reasonLabel: string;
+  reasonStatement: string;
+  account: { name: string; advertiserId: string | null; email: string };
+  promotion: { id: string; name: string | null; start: string | null; end: string | null };
+  amounts: {
+    currency: string;
+    charged: number;
+    expected: number | null;
+    requested: number;
+    approved: number | null;
+    recovered: number | null;
+  };
+  details: {
+    chargeDate: string | null;
+    promised: string | null;
+    delivered: string | null;
+    creator: string | null;
+    deliverables: string | null;
+  };
+  description: string;
+  ticketNumber: string | null;
+  fileBy: string | null;
+  bundleName: string;
+  evidence: EvidenceView[];
+  evidenceGroups: { label: string; items: EvidenceView[] }[];
+  /** Dated facts and recorded steps, oldest first. */
+  timeline: { on: string; title: string }[];
+}
+
 export function bundleName(claim: Pick<Claim, 'id'>): string {
   return `${formatClaimId(claim.id)}-evidence.zip`;
 }
 
-export function ticketView(claim: Claim) {
+export function ticketView(claim: Claim): TicketView {
   const fileNames = bundleFileNames(claim.evidence);
   const evidence = claim.evidence.map((item, index) => ({
     number: item.seq,
@@ -83,8 +130,6 @@ export function ticketView(claim: Claim) {
     timeline: dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
   };
 }
-
-export type TicketView = ReturnType<typeof ticketView>;
 
 /** The support-ticket draft, from the channel's template (`ticket-tiktok-ads`, …). */
 export function renderTicket(templates: Templates, claim: Claim): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimDocument } from '../../../src/app/claim-document.js';
-import { readExport } from '../../../src/app/read-export.js';
+import { claimDocument } from '../../../src/app/formats/claim-json.js';
+import { readExport } from '../../../src/app/formats/export-file.js';
 import { UsageError } from '../../../src/domain/errors.js';
 import { claim, evidence } from '../../helpers/claims.js';
 

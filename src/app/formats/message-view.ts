@@ -2,17 +2,39 @@
  * The fields of the follow-up, escalation and appeal templates: everything of the ticket view,
  * plus where the conversation with support stands today.
  */
-import type { Claim, ClaimEvent } from '../domain/claim.js';
-import { addDaysTo, daysBetween } from '../domain/dates.js';
-import { currentRound } from '../domain/deadlines.js';
-import { inOrder } from '../domain/lifecycle.js';
+import type { Claim, ClaimEvent } from '../../domain/claim.js';
+import { addDaysTo, daysBetween } from '../../domain/dates.js';
+import { currentRound } from '../../domain/deadlines.js';
+import { inOrder } from '../../domain/lifecycle.js';
+import type { Decision } from '../../domain/claim.js';
 import { ticketView } from './ticket-view.js';
+import type { TicketView } from './ticket-view.js';
 
 /** How long the recipient of a last reminder is given before the next step is taken. */
 const LAST_REMINDER_DAYS = 7;
 
-/** `answer` is the user's own reply to a denial reason, for the appeal. */
-export function messageView(claim: Claim, today: string, answer: string | null = null) {
+/** What follow-up, escalation and appeal templates see: the ticket's fields and the conversation. */
+export interface MessageView extends TicketView {
+  today: string;
+  filedOn: string | null;
+  appealedOn: string | null;
+  waitingSince: string | null;
+  /** The day support last answered, when that answer started the current wait. */
+  answeredOn: string | null;
+  daysWaiting: number;
+  lastSupportReply: { on: string; message: string } | null;
+  /** Follow-ups and escalations sent in the current round, oldest first. */
+  followups: { on: string; escalation: boolean }[];
+  /** The date a last reminder asks for an answer by. */
+  replyBy: string;
+  /** The user's own answer to a denial reason, for the appeal. */
+  answer: string | null;
+  decision: { outcome: Decision; on: string; reason: string | null; amount: number | null } | null;
+  /** What is still unpaid: everything after a denial, the rest after a partial approval. */
+  outstanding: number;
+}
+
+export function messageView(claim: Claim, today: string, answer: string | null = null): MessageView {
   const events = inOrder(claim.events);
   const last = (match: (e: ClaimEvent) => boolean) => events.findLast(match) ?? null;
   const filed = last((e) => e.type === 'submitted');
@@ -29,7 +51,6 @@ export function messageView(claim: Claim, today: string, answer: string | null =
     filedOn: filed?.on ?? null,
     appealedOn: appeal?.on ?? null,
     waitingSince: waitingSince?.on ?? null,
-    /** The day support last answered, when that answer started the current wait. */
     answeredOn: waitingSince?.type === 'message' ? waitingSince.on : null,
     daysWaiting: waitingSince ? Math.max(0, daysBetween(waitingSince.on, today)) : 0,
     lastSupportReply: reply ? { on: reply.on, message: reply.data.message ?? '' } : null,
@@ -44,7 +65,6 @@ export function messageView(claim: Claim, today: string, answer: string | null =
           amount: decision.data.amount ?? null,
         }
       : null,
-    /** What is still unpaid: everything after a denial, the rest after a partial approval. */
     outstanding: claim.requested - (claim.status === 'partially-approved' ? (claim.approved ?? 0) : 0),
   };
 }

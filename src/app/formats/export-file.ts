@@ -1,5 +1,8 @@
 /**
- * Reads an export file back into claims, checking every value by the same rules as the command
+ * The export file, a published format: `export` writes it, `import` reads it back. Each version
+ * keeps its reader here, so a backup made by an older refund-claim still restores.
+ *
+ * Reading checks every value by the same rules as the command line, checking every value by the same rules as the command
  * line, so a damaged or hand-edited file is refused (exit 2, naming where) before anything is
  * written. Derived values (status, amounts decided, next action) are worked out again from the
  * events; a file whose stated status disagrees with its own events is refused too.
@@ -12,17 +15,35 @@ import {
   parseClaimId,
   REASONS,
   STATUSES,
-} from '../domain/claim.js';
-import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../domain/claim.js';
-import { crossFieldProblems } from '../domain/completeness.js';
-import { isCalendarDate } from '../domain/dates.js';
-import { UsageError } from '../domain/errors.js';
-import { decisionProblem, firstMisfit, foldEvents } from '../domain/lifecycle.js';
-import { parseAmount, parseCurrency, toDecimalString } from '../domain/money.js';
-import type { Parsed } from '../domain/parsed.js';
-import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../domain/text.js';
-import type { AccountRecord, ImportedClaim } from './deps.js';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './export-claims.js';
+} from '../../domain/claim.js';
+import { FIELD_KEYS } from '../../domain/claim.js';
+import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../../domain/claim.js';
+import { crossFieldProblems } from '../../domain/completeness.js';
+import { isCalendarDate } from '../../domain/dates.js';
+import { UsageError } from '../../domain/errors.js';
+import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
+import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
+import type { Parsed } from '../../domain/parsed.js';
+import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../../domain/text.js';
+import type { AccountRecord, ImportedClaim } from '../deps.js';
+import type { ClaimJson } from './claim-json.js';
+
+export const EXPORT_FORMAT = 'refund-claim-export';
+/** Bumped when a change to the file would mislead an older reader; older versions stay readable. */
+export const EXPORT_VERSION = 1;
+
+/**
+ * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
+ * and ignored by `import`, which works it out again from the events.
+ */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO-8601 UTC instant. */
+  exportedAt: string;
+  accounts: AccountRecord[];
+  claims: ClaimJson[];
+}
 
 export interface ExportContents {
   accounts: AccountRecord[];
@@ -30,29 +51,6 @@ export interface ExportContents {
 }
 
 type Json = Record<string, unknown>;
-
-const FIELD_KEYS: readonly FieldKey[] = [
-  'channel',
-  'reason',
-  'accountName',
-  'advertiserId',
-  'email',
-  'promotionId',
-  'promotionName',
-  'start',
-  'end',
-  'currency',
-  'charged',
-  'expected',
-  'requested',
-  'chargeDate',
-  'promised',
-  'delivered',
-  'creator',
-  'deliverables',
-  'description',
-  'fileBy',
-];
 
 /** Where in the file a value is, for messages: `claims[2] (RC-0003).amounts.charged`. */
 class Reader {
@@ -169,15 +167,23 @@ export function readExport(text: string, file: string): ExportContents {
       'Give a file written by `refund-claim export` (the JSON format).',
     );
   }
-  if (root.version !== EXPORT_VERSION) {
+  const readVersion = typeof root.version === 'number' ? READERS[root.version] : undefined;
+  if (!readVersion) {
     const newer = typeof root.version === 'number' && root.version > EXPORT_VERSION;
     throw new UsageError(
-      `${file} is export version ${describe(root.version)}; this refund-claim reads version ${EXPORT_VERSION}. Nothing was imported.`,
+      `${file} is export version ${describe(root.version)}; this refund-claim reads version ${EXPORT_VERSION}${EXPORT_VERSION > 1 ? ' and older' : ''}. Nothing was imported.`,
       newer
         ? 'Upgrade refund-claim: npm install -g refund-claim@latest'
         : 'Export the data again with `refund-claim export`.',
     );
   }
+  return readVersion(root, file);
+}
+
+/** The reader of each export version this refund-claim can restore. */
+const READERS: Partial<Record<number, (root: Json, file: string) => ExportContents>> = { 1: readVersion1 };
+
+function readVersion1(root: Json, file: string): ExportContents {
   const accountsReader = new Reader(file, 'accounts');
   const accounts = accountsReader
     .array(root.accounts)

@@ -1,0 +1,215 @@
+/**
+ * The claim as JSON, a published format: what `show --json` and `new --json` print, what `list
+ * --json` prints per claim, and what `export` writes (read back by ./export-file.ts). Amounts are
+ * decimal strings in the claim's currency ("50.00") or null, dates `YYYY-MM-DD`, instants ISO-8601
+ * UTC. Adding a key is compatible; renaming or removing one is not.
+ */
+import type { ClaimSummary } from '../deps.js';
+import type { DueItem } from '../due-list.js';
+import type {
+  Channel,
+  Claim,
+  ClaimEvent,
+  EventData,
+  EventType,
+  EvidenceKind,
+  Reason,
+  Status,
+} from '../../domain/claim.js';
+import { formatClaimId } from '../../domain/claim.js';
+import type { Action } from '../../domain/deadlines.js';
+import { dueState, nextAction } from '../../domain/deadlines.js';
+import { toDecimalString } from '../../domain/money.js';
+
+/** A decimal amount such as "50.00", in the claim's currency. */
+export type AmountJson = string;
+
+/** Who, what and how much: the head of `show --json`, and the claim in a bundle's manifest. */
+export interface ClaimSummaryJson {
+  /** `RC-0007`. */
+  id: string;
+  status: Status;
+  channel: Channel;
+  reason: Reason;
+  account: { name: string; advertiserId: string | null; email: string };
+  promotion: { id: string; name: string | null; start: string | null; end: string | null };
+  amounts: {
+    currency: string;
+    charged: AmountJson | null;
+    expected: AmountJson | null;
+    requested: AmountJson | null;
+    approved: AmountJson | null;
+    recovered: AmountJson | null;
+  };
+  ticketNumber: string | null;
+}
+
+export interface EvidenceJson {
+  /** The evidence number, as in the ticket and the bundle. */
+  id: number;
+  kind: EvidenceKind;
+  name: string;
+  caption: string | null;
+  bytes: number;
+  sha256: string;
+  mime: string;
+  addedAt: string;
+}
+
+/** An event's `data`, with its amount as a decimal string like every amount. */
+export type EventDataJson = Omit<EventData, 'amount'> & { amount?: AmountJson | null };
+
+export interface EventJson {
+  type: EventType;
+  /** The day it happened. */
+  at: string;
+  note: string | null;
+  /** When it was recorded. */
+  recordedAt: string;
+  data: EventDataJson;
+}
+
+/** `show --json`: everything about one claim. */
+export interface ClaimJson extends ClaimSummaryJson {
+  details: {
+    chargeDate: string | null;
+    promised: string | null;
+    delivered: string | null;
+    creator: string | null;
+    deliverables: string | null;
+  };
+  description: string;
+  fileBy: string | null;
+  evidence: EvidenceJson[];
+  events: EventJson[];
+  /** Derived from the events; `import` ignores it and works it out again. */
+  nextAction: { action: Action; due: string; overdue: boolean; daysLeft: number } | null;
+  createdAt: string;
+  createdOn: string;
+}
+
+/** `list --json`: one claim without its description, evidence and events. */
+export interface ClaimListItemJson {
+  id: string;
+  status: Status;
+  channel: Channel;
+  reason: Reason;
+  account: { name: string; advertiserId: string | null };
+  promotion: { id: string; name: string | null };
+  amounts: {
+    currency: string;
+    charged: AmountJson | null;
+    requested: AmountJson | null;
+    recovered: AmountJson | null;
+  };
+  ticketNumber: string | null;
+  nextAction: { action: Action; due: string } | null;
+  createdAt: string;
+}
+
+/** `status --json`: one open claim and when its next action is due. */
+export interface DueItemJson {
+  id: string;
+  status: Status;
+  action: Action;
+  due: string;
+  overdue: boolean;
+  /** Calendar days from today to `due`, negative when overdue. */
+  daysLeft: number;
+}
+
+const amountIn =
+  (currency: string) =>
+  (minor: number | null): AmountJson | null =>
+    minor === null ? null : toDecimalString(minor, currency);
+
+export function claimSummary(claim: Claim): ClaimSummaryJson {
+  const money = amountIn(claim.currency);
+  return {
+    id: formatClaimId(claim.id),
+    status: claim.status,
+    channel: claim.channel,
+    reason: claim.reason,
+    account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
+    promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
+    amounts: {
+      currency: claim.currency,
+      charged: money(claim.charged),
+      expected: money(claim.expected),
+      requested: money(claim.requested),
+      approved: money(claim.approved),
+      recovered: money(claim.recovered),
+    },
+    ticketNumber: claim.ticketNumber,
+  };
+}
+
+export function claimDocument(claim: Claim, today: string): ClaimJson {
+  const next = nextAction(claim);
+  const due = next ? dueState(next.due, today) : null;
+  return {
+    ...claimSummary(claim),
+    details: {
+      chargeDate: claim.chargeDate,
+      promised: claim.promised,
+      delivered: claim.delivered,
+      creator: claim.creator,
+      deliverables: claim.deliverables,
+    },
+    description: claim.description,
+    fileBy: claim.fileBy,
+    evidence: claim.evidence.map((item) => ({
+      id: item.seq,
+      kind: item.kind,
+      name: item.name,
+      caption: item.caption,
+      bytes: item.bytes,
+      sha256: item.sha256,
+      mime: item.mime,
+      addedAt: item.addedAt,
+    })),
+    events: claim.events.map((event) => eventDocument(event, claim.currency)),
+    nextAction:
+      next && due ? { action: next.action, due: next.due, overdue: due.overdue, daysLeft: due.daysLeft } : null,
+    createdAt: claim.createdAt,
+    createdOn: claim.createdOn,
+  };
+}
+
+function eventDocument(event: ClaimEvent, currency: string): EventJson {
+  const { amount, ...rest } = event.data;
+  const data = amount === undefined ? rest : { ...rest, amount: amountIn(currency)(amount) };
+  return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data };
+}
+
+export function listItemDocument(claim: ClaimSummary): ClaimListItemJson {
+  const money = amountIn(claim.currency);
+  return {
+    id: formatClaimId(claim.id),
+    status: claim.status,
+    channel: claim.channel,
+    reason: claim.reason,
+    account: { name: claim.accountName, advertiserId: claim.advertiserId },
+    promotion: { id: claim.promotionId, name: claim.promotionName },
+    amounts: {
+      currency: claim.currency,
+      charged: money(claim.charged),
+      requested: money(claim.requested),
+      recovered: money(claim.recovered),
+    },
+    ticketNumber: claim.ticketNumber,
+    nextAction: claim.nextAction && claim.nextDue ? { action: claim.nextAction, due: claim.nextDue } : null,
+    createdAt: claim.createdAt,
+  };
+}
+
+export function dueItemDocument(item: DueItem): DueItemJson {
+  return {
+    id: formatClaimId(item.claim.id),
+    status: item.claim.status,
+    action: item.action,
+    due: item.due,
+    overdue: item.overdue,
+    daysLeft: item.daysLeft,
+  };
+}
