@@ -60,6 +60,8 @@ export interface AdapterSettings {
   clock: Clock;
   /** The package's built-in `templates/` directory. */
   builtinTemplates: string;
+  /** Tells the user something on stderr (a directory made private, …). */
+  notice: (text: string) => void;
 }
 
 export interface Interrupts {
@@ -103,12 +105,18 @@ export class CommandContext {
     return this.resolvedDataDir;
   }
 
+  /** The data directory once the options are read; for naming it in error messages. */
+  get dataDirIfKnown(): string | undefined {
+    return this.resolvedDataDir;
+  }
+
   /** The store, evidence, templates, bundles and writers over the data directory. */
   get adapters(): Adapters {
     this.built ??= this.deps.createAdapters({
       dataDir: this.dataDir,
       clock: this.deps.clock,
       builtinTemplates: this.deps.builtinTemplates,
+      notice: (text) => this.err(text),
     });
     return this.built;
   }

@@ -10,7 +10,8 @@ import { CommanderError } from './commander.js';
 import { UserError } from '../domain/errors.js';
 import { CommandContext } from './context.js';
 import type { AdapterSettings, CliDeps, Io } from './context.js';
-import { makeDirectory } from './data-dir.js';
+import { makeDirectory, prepareDataDir } from './data-dir.js';
+import { environmentError } from './environment-errors.js';
 import { buildProgram } from './program.js';
 import type { Prompter } from './wizard/prompter.js';
 
@@ -56,7 +57,7 @@ function realDeps(io: Io): CliDeps {
  * The real adapters over one data directory. Each module is imported on first use, so `--help`
  * loads none of them and `status` only the store: no evidence store, template engine or zip code.
  */
-export function createAdapters({ dataDir, clock, builtinTemplates }: AdapterSettings): Adapters {
+export function createAdapters({ dataDir, clock, builtinTemplates, notice }: AdapterSettings): Adapters {
   const database = join(dataDir, 'claims.db');
   let opened: ClaimStore | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
@@ -66,7 +67,7 @@ export function createAdapters({ dataDir, clock, builtinTemplates }: AdapterSett
     async store() {
       if (!opened) {
         const { openStore } = await import('../store/sqlite/open-store.js');
-        makeDirectory(dataDir, 'the data directory');
+        prepareDataDir(dataDir, notice);
         opened = openStore(database);
       }
       return opened;
@@ -154,6 +155,8 @@ function report(error: unknown, context: CommandContext, debug: boolean): number
     if (debug && error.stack) context.err(error.stack);
     return error.exitCode;
   }
+  const environment = environmentError(error, context.dataDirIfKnown);
+  if (environment) return report(environment, context, debug);
   const message = error instanceof Error ? error.message : String(error);
   context.err(`error: unexpected failure: ${message}`);
   context.err(
