@@ -6,6 +6,7 @@ import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
 import { formatMoney, parseAmount } from '../domain/money.js';
+import { amountNeedsConfirmation } from '../domain/settlement.js';
 import { parseText } from '../domain/text.js';
 import type { CommandContext } from './context.js';
 import { writeTextFile } from './files.js';
@@ -44,8 +45,8 @@ export function textOption(flag: string, value: string, multiline = false): stri
 }
 
 /**
- * An amount for `decision` and `close`, in the claim's currency. More than was requested happens
- * (fees refunded too) but is usually a typo, so it needs `--yes` or a "yes" at the terminal.
+ * An amount for `decision` and `close`, in the claim's currency. One that needs confirming
+ * (above the requested amount) needs `--yes` or a "yes" at the terminal.
  */
 export async function readAmount(
   context: CommandContext,
@@ -56,7 +57,7 @@ export async function readAmount(
   const parsed = parseAmount(value, claim.currency);
   if (!parsed.ok) throw new UsageError(`--amount ${parsed.error}.`);
   const amount = parsed.value;
-  if (amount <= claim.requested || options.yes) return amount;
+  if (!amountNeedsConfirmation(amount, claim.requested) || options.yes) return amount;
   const question = `${formatMoney(amount, claim.currency)} is more than the ${formatMoney(claim.requested, claim.currency)} requested. Record it anyway?`;
   if (context.canPrompt(options.input ?? true)) {
     if (await context.prompter().confirm(confirmQuestion('amountAboveRequested', question, false))) return amount;
