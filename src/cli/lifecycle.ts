@@ -1,7 +1,7 @@
 /** What every lifecycle command shares: `--on`, `--note`, amounts, and the report afterwards. */
 import type { Command } from 'commander';
-import { messageView } from '../app/message-view.js';
-import { checkStep, recordStep } from '../app/record-event.js';
+import { draftMessage } from '../app/draft-message.js';
+import type { MessageKind, MessageStep } from '../app/draft-message.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
@@ -88,43 +88,26 @@ export function addDraftOptions(command: Command, what: string): Command {
   );
 }
 
-export interface Draft {
-  template: string;
-  /** The user's answer to a denial reason, for the appeal. */
-  answer?: string | null;
-  event: 'followup-sent' | 'escalation-sent' | 'appeal-sent';
-  /** "follow-up", "appeal": for the report after --sent. */
-  what: string;
-}
+const WORDS: Record<MessageKind, string> = { followup: 'follow-up', escalation: 'escalation', appeal: 'appeal' };
 
-/**
- * Prints a drafted message (or writes it to --out) and, with --sent, records that it went out.
- * The claim must be in a status where sending it fits (`sending`), printing included.
- */
-export async function draftAndRecord(
+/** Prints the drafted message (or writes it to --out) and, with --sent, records that it went out. */
+export async function sendDraft(
   context: CommandContext,
   id: number,
   options: DraftOptions,
-  sending: Draft['event'],
-  choose: (claim: Claim) => Draft,
+  message: MessageStep['message'],
+  answer: string | null = null,
 ): Promise<void> {
   const step = readStepOptions(context, options);
-  const claim = await checkStep(await context.adapters.store(), id, { type: sending, on: step.on, data: {} });
-  const draft = choose(claim);
-  if (!options.sent || options.out !== undefined) {
-    const text = (await context.adapters.templates()).render(
-      draft.template,
-      messageView(claim, step.on, draft.answer ?? null),
-    );
-    if (options.out === undefined) context.out(text);
-    else writeTextFile('--out', options.out, text);
-  }
-  if (options.sent) {
-    const { claim: after } = await recordStep(await context.useCaseDeps(), id, {
-      type: draft.event,
-      ...step,
-      data: {},
-    });
-    reportStep(context, after, `${draft.what} sent on ${step.on}`);
-  }
+  const { out } = options;
+  const deliver =
+    options.sent && out === undefined
+      ? null
+      : (text: string) => (out === undefined ? context.out(text) : writeTextFile('--out', out, text));
+  const { kind, claim } = await draftMessage(
+    { ...(await context.useCaseDeps()), loadTemplates: () => context.adapters.templates() },
+    id,
+    { message, ...step, answer, deliver, sent: options.sent === true },
+  );
+  if (options.sent) reportStep(context, claim, `${WORDS[kind]} sent on ${step.on}`);
 }

@@ -24,14 +24,14 @@ export interface Rendered {
   view: Record<string, unknown>;
 }
 
-/** Renders `name: <view.id>` and keeps every call, so a test sees which template and view. */
+/** Renders `<name> for <claimId>` and keeps every call, so a test sees which template and view. */
 export function fakeTemplates(): Templates & { rendered: Rendered[] } {
   const rendered: Rendered[] = [];
   return {
     rendered,
     render: (name, view) => {
       rendered.push({ name, view: view as Record<string, unknown> });
-      return `${name}: ${String((view as { id?: unknown }).id)}`;
+      return `${name} for ${String((view as { claimId?: unknown }).claimId)}`;
     },
     list: () => [],
     eject: (name) => `/nowhere/${name}`,
