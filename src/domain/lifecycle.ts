@@ -231,3 +231,10 @@ export function closeProblem(outcome: Outcome, amountStated: boolean): string | 
     ? `--amount goes with refunded or credited; ${outcome} recovers nothing`
     : null;
 }
+
+/** What is wrong with a logged message as stated, naming the option; null when it is consistent. */
+export function messageProblem(from: 'support' | 'me', infoRequested: boolean): string | null {
+  return infoRequested && from !== 'support'
+    ? '--info-requested goes with --from support: it is support asking you for something'
+    : null;
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { closeProblem } from '../../../src/domain/lifecycle.js';
 import { amountNeedsConfirmation, approvedAmount, isPaid, recoveredAmount } from '../../../src/domain/settlement.js';
 
 describe('settlement', () => {
@@ -30,11 +29,5 @@ describe('settlement', () => {
   it('asks to confirm only an amount above the requested one', () => {
     expect(amountNeedsConfirmation(20001, 20000)).toBe(true);
     expect(amountNeedsConfirmation(20000, 20000)).toBe(false);
-  });
-
-  it('lets only a paid close state an amount', () => {
-    expect(closeProblem('withdrawn', true)).toBe('--amount goes with refunded or credited; withdrawn recovers nothing');
-    expect(closeProblem('withdrawn', false)).toBeNull();
-    expect(closeProblem('credited', true)).toBeNull();
   });
 });
