@@ -5,6 +5,7 @@ import type { MessageKind, MessageStep } from '../app/draft-message.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
+import { isFutureStep } from '../domain/lifecycle.js';
 import { formatMoney, parseAmount } from '../domain/money.js';
 import { amountNeedsConfirmation } from '../domain/settlement.js';
 import { parseText } from '../domain/text.js';
@@ -25,11 +26,11 @@ export function addStepOptions(command: Command): Command {
     .option('--note <text>', 'a note for the timeline');
 }
 
-/** `--on` and `--note`, checked: a step that has not happened yet cannot be recorded. */
+/** `--on` and `--note`, checked: `--on` cannot be a day a step has not happened yet. */
 export function readStepOptions(context: CommandContext, options: StepOptions): { on: string; note: string | null } {
   const today = context.today();
   const on = options.on === undefined ? today : dateOption('--on', options.on, context.now());
-  if (on > today) {
+  if (isFutureStep(on, today)) {
     throw new UsageError(
       `--on ${on} is in the future.`,
       'Record a step once it has happened; --on takes today or an earlier date.',

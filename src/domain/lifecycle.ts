@@ -169,6 +169,11 @@ export function firstMisfit(events: readonly ClaimEvent[], requested: number): M
 
 export type NewStep = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
 
+/** A step is recorded once it has happened: never on a day after today. */
+export function isFutureStep(on: string, today: string): boolean {
+  return on > today;
+}
+
 /**
  * Refuses a step that does not fit the claim's history. Steps are often recorded after the fact,
  * so the step is placed where its date puts it and the whole history is replayed: it must fit the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeProblem, messageProblem } from '../../../src/domain/lifecycle.js';
+import { closeProblem, isFutureStep, messageProblem } from '../../../src/domain/lifecycle.js';
 import { parseCaption } from '../../../src/domain/text.js';
 
 describe('steps stated inconsistently', () => {
@@ -16,6 +16,14 @@ describe('steps stated inconsistently', () => {
     );
     expect(messageProblem('support', true)).toBeNull();
     expect(messageProblem('me', false)).toBeNull();
+  });
+});
+
+describe('when a step can be dated', () => {
+  it('is today or earlier, never later', () => {
+    expect(isFutureStep('2026-11-21', '2026-11-20')).toBe(true);
+    expect(isFutureStep('2026-11-20', '2026-11-20')).toBe(false);
+    expect(isFutureStep('2025-12-31', '2026-11-20')).toBe(false);
   });
 });
 
