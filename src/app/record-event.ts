@@ -4,6 +4,7 @@
  * transaction that appends the event, so two processes can never both move the same claim.
  */
 import type { Claim, EventData, EventType } from '../domain/claim.js';
+import { UsageError } from '../domain/errors.js';
 import { assertStepFits } from '../domain/lifecycle.js';
 import type { NewStep } from '../domain/lifecycle.js';
 import type { ClaimStore, Clock, EvidenceInput, EvidenceStore } from './deps.js';
@@ -28,6 +29,11 @@ export interface StepInput {
 export interface StepResult {
   claim: Claim;
   skipped: SkippedEvidence[];
+}
+
+/** A rule's problem, a clause naming the option ("a partial approval needs --amount…"), as an error. */
+export function usageProblem(problem: string): UsageError {
+  return new UsageError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
 }
 
 /** Checks a step against the claim as it is now, before any file is copied for it. */

@@ -5,6 +5,7 @@
 import type { Claim, ClaimEvent, EventType } from '../domain/claim.js';
 import { inOrder } from '../domain/lifecycle.js';
 import { formatMoney } from '../domain/money.js';
+import { approvedAmount, isPaid } from '../domain/settlement.js';
 
 export interface TimelineEntry {
   on: string;
@@ -38,17 +39,15 @@ function describe(event: ClaimEvent, claim: Claim): string {
       return 'Escalation sent';
     case 'decision': {
       const words = DECISION_WORDS[data.decision ?? 'denied'];
-      const amount = data.decision === 'denied' ? '' : `: ${money(data.amount ?? claim.requested)}`;
+      const approved = approvedAmount(data, claim.requested);
+      const amount = approved === null ? '' : `: ${money(approved)}`;
       const reason = data.reason ? ` (reason given: ${data.reason})` : '';
       return `Decision: ${words}${amount}${reason}`;
     }
     case 'appeal-sent':
       return 'Appeal sent';
     case 'closed': {
-      const recovered =
-        data.outcome === 'refunded' || data.outcome === 'credited'
-          ? `, ${money(data.amount ?? claim.recovered)} recovered`
-          : '';
+      const recovered = isPaid(data.outcome) ? `, ${money(data.amount ?? claim.recovered)} recovered` : '';
       return `Closed: ${data.outcome ?? ''}${recovered}`;
     }
   }

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import type { ClaimFields, FieldKey } from '../domain/claim.js';
-import { defaultRequested } from '../domain/completeness.js';
 import { parseDate } from '../domain/date-input.js';
 import { UsageError } from '../domain/errors.js';
 import { parseAmount, parseCurrency } from '../domain/money.js';
@@ -208,36 +207,4 @@ export function readFieldFlags(
     (values as Record<string, unknown>)[field] = parseFlag(field, input, { now: context.now, currency });
   }
   return values;
-}
-
-/**
- * The claim's fields from what was given, with the defaults of what need not be: USD, the
- * requested amount, null for optional values. Call it once nothing required is missing.
- */
-export function withDefaults(given: Partial<ClaimFields>): ClaimFields {
-  const reason = given.reason ?? 'technical-issue';
-  const charged = given.charged ?? 0;
-  const expected = given.expected ?? null;
-  return {
-    channel: given.channel ?? 'tiktok-ads',
-    reason,
-    accountName: given.accountName ?? '',
-    advertiserId: given.advertiserId ?? null,
-    email: given.email ?? '',
-    promotionId: given.promotionId ?? '',
-    promotionName: given.promotionName ?? null,
-    start: given.start ?? null,
-    end: given.end ?? null,
-    currency: given.currency ?? 'USD',
-    charged,
-    expected,
-    requested: given.requested ?? defaultRequested(reason, charged, expected),
-    chargeDate: given.chargeDate ?? null,
-    promised: given.promised ?? null,
-    delivered: given.delivered ?? null,
-    creator: given.creator ?? null,
-    deliverables: given.deliverables ?? null,
-    description: given.description ?? '',
-    fileBy: given.fileBy ?? null,
-  };
 }

@@ -1,11 +1,13 @@
 /** What every lifecycle command shares: `--on`, `--note`, amounts, and the report afterwards. */
 import type { Command } from 'commander';
-import { messageView } from '../app/formats/message-view.js';
-import { checkStep, recordStep } from '../app/record-event.js';
+import { draftMessage } from '../app/draft-message.js';
+import type { MessageKind, MessageStep } from '../app/draft-message.js';
 import type { Claim } from '../domain/claim.js';
 import { formatClaimId } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
+import { isFutureStep } from '../domain/lifecycle.js';
 import { formatMoney, parseAmount } from '../domain/money.js';
+import { amountNeedsConfirmation } from '../domain/settlement.js';
 import { parseText } from '../domain/text.js';
 import type { CommandContext } from './context.js';
 import { writeTextFile } from './files.js';
@@ -24,11 +26,11 @@ export function addStepOptions(command: Command): Command {
     .option('--note <text>', 'a note for the timeline');
 }
 
-/** `--on` and `--note`, checked: a step that has not happened yet cannot be recorded. */
+/** `--on` and `--note`, checked: `--on` cannot be a day a step has not happened yet. */
 export function readStepOptions(context: CommandContext, options: StepOptions): { on: string; note: string | null } {
   const today = context.today();
   const on = options.on === undefined ? today : dateOption('--on', options.on, context.now());
-  if (on > today) {
+  if (isFutureStep(on, today)) {
     throw new UsageError(
       `--on ${on} is in the future.`,
       'Record a step once it has happened; --on takes today or an earlier date.',
@@ -44,8 +46,8 @@ export function textOption(flag: string, value: string, multiline = false): stri
 }
 
 /**
- * An amount for `decision` and `close`, in the claim's currency. More than was requested happens
- * (fees refunded too) but is usually a typo, so it needs `--yes` or a "yes" at the terminal.
+ * An amount for `decision` and `close`, in the claim's currency. One that needs confirming
+ * (above the requested amount) needs `--yes` or a "yes" at the terminal.
  */
 export async function readAmount(
   context: CommandContext,
@@ -56,7 +58,7 @@ export async function readAmount(
   const parsed = parseAmount(value, claim.currency);
   if (!parsed.ok) throw new UsageError(`--amount ${parsed.error}.`);
   const amount = parsed.value;
-  if (amount <= claim.requested || options.yes) return amount;
+  if (!amountNeedsConfirmation(amount, claim.requested) || options.yes) return amount;
   const question = `${formatMoney(amount, claim.currency)} is more than the ${formatMoney(claim.requested, claim.currency)} requested. Record it anyway?`;
   if (context.canPrompt(options.input ?? true)) {
     if (await context.prompter().confirm(confirmQuestion('amountAboveRequested', question, false))) return amount;
@@ -87,43 +89,26 @@ export function addDraftOptions(command: Command, what: string): Command {
   );
 }
 
-export interface Draft {
-  template: string;
-  /** The user's answer to a denial reason, for the appeal. */
-  answer?: string | null;
-  event: 'followup-sent' | 'escalation-sent' | 'appeal-sent';
-  /** "follow-up", "appeal": for the report after --sent. */
-  what: string;
-}
+const WORDS: Record<MessageKind, string> = { followup: 'follow-up', escalation: 'escalation', appeal: 'appeal' };
 
-/**
- * Prints a drafted message (or writes it to --out) and, with --sent, records that it went out.
- * The claim must be in a status where sending it fits (`sending`), printing included.
- */
-export async function draftAndRecord(
+/** Prints the drafted message (or writes it to --out) and, with --sent, records that it went out. */
+export async function sendDraft(
   context: CommandContext,
   id: number,
   options: DraftOptions,
-  sending: Draft['event'],
-  choose: (claim: Claim) => Draft,
+  message: MessageStep['message'],
+  answer: string | null = null,
 ): Promise<void> {
   const step = readStepOptions(context, options);
-  const claim = await checkStep(await context.adapters.store(), id, { type: sending, on: step.on, data: {} });
-  const draft = choose(claim);
-  if (!options.sent || options.out !== undefined) {
-    const text = (await context.adapters.templates()).render(
-      draft.template,
-      messageView(claim, step.on, draft.answer ?? null),
-    );
-    if (options.out === undefined) context.out(text);
-    else writeTextFile('--out', options.out, text);
-  }
-  if (options.sent) {
-    const { claim: after } = await recordStep(await context.useCaseDeps(), id, {
-      type: draft.event,
-      ...step,
-      data: {},
-    });
-    reportStep(context, after, `${draft.what} sent on ${step.on}`);
-  }
+  const { out } = options;
+  const deliver =
+    options.sent && out === undefined
+      ? null
+      : (text: string) => (out === undefined ? context.out(text) : writeTextFile('--out', out, text));
+  const { kind, claim } = await draftMessage(
+    { ...(await context.useCaseDeps()), loadTemplates: () => context.adapters.templates() },
+    id,
+    { message, ...step, answer, deliver, sent: options.sent === true },
+  );
+  if (options.sent) reportStep(context, claim, `${WORDS[kind]} sent on ${step.on}`);
 }

@@ -84,10 +84,55 @@ export function defaultRequested(reason: Reason, charged: number, expected: numb
   return reason === 'incorrect-charge' && expected !== null && expected < charged ? charged - expected : charged;
 }
 
+/**
+ * The claim's fields from what was given, with the defaults of what need not be: USD, the
+ * requested amount, null for optional values. Call it once nothing required is missing.
+ */
+export function withDefaults(given: Partial<ClaimFields>): ClaimFields {
+  const reason = given.reason ?? 'technical-issue';
+  const charged = given.charged ?? 0;
+  const expected = given.expected ?? null;
+  return {
+    channel: given.channel ?? 'tiktok-ads',
+    reason,
+    accountName: given.accountName ?? '',
+    advertiserId: given.advertiserId ?? null,
+    email: given.email ?? '',
+    promotionId: given.promotionId ?? '',
+    promotionName: given.promotionName ?? null,
+    start: given.start ?? null,
+    end: given.end ?? null,
+    currency: given.currency ?? 'USD',
+    charged,
+    expected,
+    requested: given.requested ?? defaultRequested(reason, charged, expected),
+    chargeDate: given.chargeDate ?? null,
+    promised: given.promised ?? null,
+    delivered: given.delivered ?? null,
+    creator: given.creator ?? null,
+    deliverables: given.deliverables ?? null,
+    description: given.description ?? '',
+    fileBy: given.fileBy ?? null,
+  };
+}
+
+/**
+ * The required fields `given` lacks, the reason first when it is unknown (it decides the rest).
+ * The channel and the currency are never missing: they have defaults.
+ */
+export function missingFields(given: Partial<ClaimFields>): FieldKey[] {
+  const channel = given.channel ?? 'tiktok-ads';
+  const fields = given.reason ? requiredFields(channel, given.reason) : commonFields(channel);
+  const missing = fields.filter((field) => field !== 'currency' && given[field] === undefined);
+  return given.reason ? missing : ['reason', ...missing];
+}
+
 export interface FieldProblem {
   /** The field to correct. */
   field: FieldKey;
   message: string;
+  /** The same problem told to someone answering the question that asks for `field`. */
+  answer: string;
 }
 
 /** Rules that tie fields together; each problem is one sentence about the field to correct. */
@@ -98,16 +143,22 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
     problems.push({
       field: 'requested',
       message: `the requested amount (${money(fields.requested)}) is more than was charged (${money(fields.charged)})`,
+      answer: `It cannot be more than was charged (${money(fields.charged)}).`,
     });
   }
   if (fields.reason === 'incorrect-charge' && fields.expected !== null && fields.expected >= fields.charged) {
     problems.push({
       field: 'expected',
       message: `the expected amount (${money(fields.expected)}) must be less than the charged amount (${money(fields.charged)})`,
+      answer: `It must be less than the amount charged (${money(fields.charged)}).`,
     });
   }
   if (fields.start && fields.end && fields.end < fields.start) {
-    problems.push({ field: 'end', message: `the promotion ends (${fields.end}) before it starts (${fields.start})` });
+    problems.push({
+      field: 'end',
+      message: `the promotion ends (${fields.end}) before it starts (${fields.start})`,
+      answer: `The promotion cannot end before it starts (${fields.start}).`,
+    });
   }
   return problems;
 }

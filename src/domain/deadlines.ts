@@ -95,6 +95,13 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
   }
 }
 
+export type Reminder = 'followup' | 'escalation';
+
+/** The reminder to send now: once follow-ups went unanswered long enough, it is an escalation. */
+export function reminderDue(claim: DeadlineInput): Reminder {
+  return nextAction(claim)?.action === 'escalate' ? 'escalation' : 'followup';
+}
+
 export interface DueState {
   overdue: boolean;
   /** Calendar days from today to the due date; negative when overdue. */

@@ -3,8 +3,9 @@
  * allowed from which status, and how each event changes the claim.
  */
 import { formatClaimId, OPEN_STATUSES } from './claim.js';
-import type { ClaimEvent, Decision, EventData, EventType, Status } from './claim.js';
+import type { ClaimEvent, Decision, EventData, EventType, Outcome, Status } from './claim.js';
 import { UserError } from './errors.js';
+import { approvedAmount, isPaid, recoveredAmount } from './settlement.js';
 
 export type Move =
   | 'submit'
@@ -128,18 +129,16 @@ function apply(state: LifecycleState, event: Pick<ClaimEvent, 'type' | 'data'>, 
       return {
         ...state,
         status: data.decision ?? state.status,
-        approved: data.decision === 'denied' ? null : (data.amount ?? requested),
+        approved: approvedAmount(data, requested),
       };
     case 'appeal-sent':
       return { ...state, status: 'appealed' };
-    case 'closed': {
-      const paid = data.outcome === 'refunded' || data.outcome === 'credited';
+    case 'closed':
       return {
         ...state,
         status: data.outcome ?? state.status,
-        recovered: paid ? (data.amount ?? state.approved ?? requested) : 0,
+        recovered: recoveredAmount(data, state.approved, requested),
       };
-    }
     default:
       return state;
   }
@@ -169,6 +168,11 @@ export function firstMisfit(events: readonly ClaimEvent[], requested: number): M
 }
 
 export type NewStep = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
+
+/** A step is recorded once it has happened: never on a day after today. */
+export function isFutureStep(on: string, today: string): boolean {
+  return on > today;
+}
 
 /**
  * Refuses a step that does not fit the claim's history. Steps are often recorded after the fact,
@@ -224,4 +228,18 @@ export function decisionProblem(input: DecisionInput): string | null {
     if (amount === 0) return '--amount of a partial approval is more than zero; record it as denied';
   }
   return null;
+}
+
+/** What is wrong with a close as stated, naming the option; null when it is consistent. */
+export function closeProblem(outcome: Outcome, amountStated: boolean): string | null {
+  return amountStated && !isPaid(outcome)
+    ? `--amount goes with refunded or credited; ${outcome} recovers nothing`
+    : null;
+}
+
+/** What is wrong with a logged message as stated, naming the option; null when it is consistent. */
+export function messageProblem(from: 'support' | 'me', infoRequested: boolean): string | null {
+  return infoRequested && from !== 'support'
+    ? '--info-requested goes with --from support: it is support asking you for something'
+    : null;
 }

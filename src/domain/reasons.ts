@@ -1,5 +1,5 @@
 /** How channels, reasons and evidence kinds read in plain words, in prompts and in tickets. */
-import type { Channel, EvidenceKind, Reason } from './claim.js';
+import type { Channel, ClaimFields, EvidenceKind, Reason } from './claim.js';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   'tiktok-ads': 'TikTok Ads Manager campaign',
@@ -36,6 +36,14 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   recording: 'screen recording',
   other: 'file of another kind',
 };
+
+/**
+ * Whether the claim may be saved only once the user has read UNSPENT_BALANCE_WARNING and agreed:
+ * asking Ads Manager for an unspent balance closes the ad account for good.
+ */
+export function needsUnspentBalanceConsent(fields: Pick<ClaimFields, 'channel' | 'reason'>): boolean {
+  return fields.channel === 'tiktok-ads' && fields.reason === 'unspent-balance';
+}
 
 /** The warning SPEC requires before an unspent-balance claim on Ads Manager is saved. */
 export const UNSPENT_BALANCE_WARNING = [

@@ -3,6 +3,8 @@ import type { Parsed } from './parsed.js';
 
 export const MAX_DESCRIPTION = 10_000;
 const MAX_LINE = 500;
+/** An evidence caption is one line a support agent reads beside the file name. */
+const MAX_CAPTION = 200;
 
 export interface TextOptions {
   /** Longest accepted text after trimming. */
@@ -33,6 +35,10 @@ export function parseText(text: string, options: TextOptions = {}): Parsed<strin
   if (value.length > max)
     return { ok: false, error: `is ${value.length} characters long; at most ${max} are accepted` };
   return { ok: true, value };
+}
+
+export function parseCaption(text: string): Parsed<string> {
+  return parseText(text, { max: MAX_CAPTION });
 }
 
 export function parseEmail(text: string): Parsed<string> {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
 import { readTextInput } from '../files.js';
-import { addDraftOptions, draftAndRecord, textOption } from '../lifecycle.js';
+import { addDraftOptions, sendDraft, textOption } from '../lifecycle.js';
 import type { DraftOptions } from '../lifecycle.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -42,12 +42,7 @@ export function defineAppeal(command: Command, context: CommandContext): void {
           : options.answer === undefined
             ? null
             : textOption('--answer', options.answer, true);
-      await draftAndRecord(context, id, options, 'appeal-sent', () => ({
-        template: 'appeal',
-        event: 'appeal-sent',
-        what: 'appeal',
-        answer,
-      }));
+      await sendDraft(context, id, options, 'appeal', answer);
       if (answer === null && !options.sent) {
         context.err(
           'Tip: answer the reason support gave in your own words with --answer "…"; it goes under MY ANSWER.',

@@ -1,8 +1,7 @@
 import { Option } from '../commander.js';
 import type { Command } from 'commander';
-import { checkStep, recordStep } from '../../app/record-event.js';
+import { closeClaim } from '../../app/close-claim.js';
 import type { Outcome } from '../../domain/claim.js';
-import { UsageError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep } from '../lifecycle.js';
@@ -38,23 +37,13 @@ export function defineClose(command: Command, context: CommandContext): void {
     )
     .action(async (id: number, options: CloseOptions) => {
       const step = readStepOptions(context, options);
-      const claim = await checkStep(await context.adapters.store(), id, {
-        type: 'closed',
-        on: step.on,
-        data: { outcome: options.outcome },
-      });
-      const paid = options.outcome === 'refunded' || options.outcome === 'credited';
-      if (!paid && options.amount !== undefined) {
-        throw new UsageError(`--amount goes with refunded or credited; ${options.outcome} recovers nothing.`);
-      }
-      const amount = options.amount === undefined ? null : await readAmount(context, claim, options.amount, options);
-      const { claim: after } = await recordStep(await context.useCaseDeps(), id, {
-        type: 'closed',
+      const { amount } = options;
+      const { claim, recovered } = await closeClaim(await context.useCaseDeps(), id, {
+        outcome: options.outcome,
         ...step,
-        data: { outcome: options.outcome, amount },
+        readAmount: amount === undefined ? null : (current) => readAmount(context, current, amount, options),
       });
-      const recovered =
-        paid && after.recovered !== null ? `, ${formatMoney(after.recovered, after.currency)} recovered` : '';
-      reportStep(context, after, `closed as ${options.outcome}${recovered}`);
+      const money = recovered === null ? '' : `, ${formatMoney(recovered, claim.currency)} recovered`;
+      reportStep(context, claim, `closed as ${options.outcome}${money}`);
     });
 }

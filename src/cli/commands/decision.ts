@@ -1,10 +1,8 @@
 import { Argument } from '../commander.js';
 import type { Command } from 'commander';
-import { recordStep } from '../../app/record-event.js';
+import { recordDecision } from '../../app/record-decision.js';
 import type { Decision } from '../../domain/claim.js';
 import { loadClaim } from '../../app/load-claim.js';
-import { UsageError } from '../../domain/errors.js';
-import { decisionProblem } from '../../domain/lifecycle.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep, textOption } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -44,25 +42,18 @@ export function defineDecision(command: Command, context: CommandContext): void 
     )
     .action(async (id: number, decision: Decision, options: DecisionOptions) => {
       const step = readStepOptions(context, options);
+      // The amount is read in the claim's currency, and one above the requested amount confirmed.
       const current = await loadClaim(await context.adapters.store(), id);
-      const stated = options.amount === undefined ? null : await readAmount(context, current, options.amount, options);
+      const amount = options.amount === undefined ? null : await readAmount(context, current, options.amount, options);
       const date = (flag: string, value: string | undefined) =>
         value === undefined ? null : dateOption(flag, value, context.now());
-      const data = {
+      const { claim } = await recordDecision(await context.useCaseDeps(), id, {
         decision,
-        amount: stated,
+        amount,
         reason: options.reason === undefined ? null : textOption('--reason', options.reason, true),
         expectBy: date('--expect-by', options.expectBy),
         appealBy: date('--appeal-by', options.appealBy),
-      };
-      const problem = decisionProblem({ ...data, requested: current.requested });
-      if (problem) throw new UsageError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
-      // An approval without an amount approves what was requested.
-      const amount = decision === 'denied' ? null : (stated ?? current.requested);
-      const { claim } = await recordStep(await context.useCaseDeps(), id, {
-        type: 'decision',
         ...step,
-        data: { ...data, amount },
       });
       reportStep(context, claim, `${decision} on ${step.on}`);
     });

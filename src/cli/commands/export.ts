@@ -8,6 +8,7 @@ import type { CommandContext } from '../context.js';
 import { assertWritableTarget, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
+import { formatExported } from '../output/transfer.js';
 
 interface ExportOptions {
   format: 'json' | 'csv';
@@ -65,19 +66,7 @@ export function defineExport(command: Command, context: CommandContext): void {
 
       if (out === null) context.out(text);
       else writeTextFile('--out', out, text);
-      const lines = [`Exported ${count} claim${count === 1 ? '' : 's'} to ${out ?? 'standard output'}.`];
-      if (copied) {
-        lines.push(
-          `Copied ${copied.copied} evidence file${copied.copied === 1 ? '' : 's'} to ${options.withEvidence}.`,
-        );
-        for (const item of copied.unusable) {
-          lines.push(
-            `warning: evidence "${item.name}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
-          );
-        }
-        if (copied.unusable.length > 0) lines.push('  Run `refund-claim check <id>` on the claims that use it.');
-      }
-      context.err(lines.join('\n'));
+      context.err(formatExported(count, out, copied, options.withEvidence));
     });
 }
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { nextAction } from '../../domain/deadlines.js';
 import type { CommandContext } from '../context.js';
-import { addDraftOptions, draftAndRecord } from '../lifecycle.js';
+import { addDraftOptions, sendDraft } from '../lifecycle.js';
 import type { DraftOptions } from '../lifecycle.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -16,11 +15,5 @@ export function defineFollowup(command: Command, context: CommandContext): void 
         'refund-claim followup 1 --sent --on yesterday',
       ),
     )
-    .action((id: number, options: DraftOptions) =>
-      draftAndRecord(context, id, options, 'followup-sent', (claim) =>
-        nextAction(claim)?.action === 'escalate'
-          ? { template: 'escalation', event: 'escalation-sent', what: 'escalation' }
-          : { template: 'followup', event: 'followup-sent', what: 'follow-up' },
-      ),
-    );
+    .action((id: number, options: DraftOptions) => sendDraft(context, id, options, 'reminder'));
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
 import { readTextInput } from '../files.js';
 import { examples } from '../output/help.js';
+import { formatImported } from '../output/transfer.js';
 
 interface ImportOptions {
   onConflict: ImportConflict;
@@ -57,25 +58,6 @@ export function defineImport(command: Command, context: CommandContext): void {
       );
 
       if (result.imported.length > 0) context.out(result.imported.map((entry) => formatClaimId(entry.to)).join('\n'));
-      const count = result.imported.length;
-      const lines = [`Imported ${count} claim${count === 1 ? '' : 's'} from ${label}.`];
-      const renumbered = result.imported.filter((entry) => entry.from !== entry.to);
-      if (renumbered.length > 0) {
-        lines.push(
-          `Renumbered (the ID was taken): ${renumbered.map((e) => `${formatClaimId(e.from)} → ${formatClaimId(e.to)}`).join(', ')}.`,
-        );
-      }
-      if (result.skipped.length > 0) {
-        lines.push(`Skipped (already here, left as they are): ${result.skipped.map(formatClaimId).join(', ')}.`);
-      }
-      if (result.copied > 0) lines.push(`Copied ${result.copied} evidence file${result.copied === 1 ? '' : 's'}.`);
-      if (result.missing.length > 0) {
-        const n = result.missing.length;
-        lines.push(
-          `Evidence files are not included: ${n} of ${result.evidenceFiles} file${result.evidenceFiles === 1 ? '' : 's'} the claims use ${n === 1 ? 'is' : 'are'} not in this data directory, and \`refund-claim verify <id>\` will report ${n === 1 ? 'it' : 'them'} missing.`,
-          '  Bring them with: refund-claim export --with-evidence <dir> on the old machine, then import --with-evidence <dir> --on-conflict skip here.',
-        );
-      }
-      context.err(lines.join('\n'));
+      context.err(formatImported(result, label));
     });
 }

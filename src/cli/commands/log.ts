@@ -1,7 +1,8 @@
 import { Option } from '../commander.js';
 import type { Command } from 'commander';
-import { recordStep } from '../../app/record-event.js';
+import { recordStep, usageProblem } from '../../app/record-event.js';
 import { UsageError } from '../../domain/errors.js';
+import { messageProblem } from '../../domain/lifecycle.js';
 import type { CommandContext } from '../context.js';
 import { readTextInput } from '../files.js';
 import { addStepOptions, readStepOptions, reportStep, textOption } from '../lifecycle.js';
@@ -46,9 +47,8 @@ export function defineLog(command: Command, context: CommandContext): void {
       if ((options.message === undefined) === (options.messageFile === undefined)) {
         throw new UsageError('Give the message with --message or --message-file (one of them).');
       }
-      if (options.infoRequested && options.from !== 'support') {
-        throw new UsageError('--info-requested goes with --from support: it is support asking you for something.');
-      }
+      const problem = messageProblem(options.from, options.infoRequested === true);
+      if (problem) throw usageProblem(problem);
       const message =
         options.message !== undefined
           ? textOption('--message', options.message, true)

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import type { TemplateInfo } from '../../app/deps.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
-import { formatTable, formatTsvRow } from '../output/table.js';
+import { formatTemplateTable, formatTemplateTsv } from '../output/templates.js';
 
 export function defineTemplates(command: Command, context: CommandContext): void {
   command.addHelpText('after', examples('refund-claim templates list', 'refund-claim templates eject followup'));
@@ -16,8 +15,8 @@ export function defineTemplates(command: Command, context: CommandContext): void
     .action(async (options: { json?: boolean }) => {
       const list = (await context.adapters.templates()).list();
       if (options.json) context.out(formatJson(list));
-      else if (context.stdoutIsTerminal) context.out(terminalView(list, context));
-      else context.out(list.map((t) => formatTsvRow([t.name, t.description, t.overriddenBy])).join('\n'));
+      else if (context.stdoutIsTerminal) context.out(formatTemplateTable(list, context.color));
+      else context.out(formatTemplateTsv(list));
     });
 
   command
@@ -43,22 +42,4 @@ export function defineTemplates(command: Command, context: CommandContext): void
         write(`${text.trimEnd()}\n  Run 'refund-claim templates ${subcommand.name()} --help' for usage.\n`),
     });
   }
-}
-
-function terminalView(list: readonly TemplateInfo[], context: CommandContext): string {
-  const { color } = context;
-  const rows = list.map((t) => [t.overriddenBy ? '*' : ' ', t.name, t.description]);
-  const lines = formatTable(rows).split('\n');
-  const output: string[] = [];
-  list.forEach((template, index) => {
-    output.push(lines[index] ?? '');
-    if (template.overriddenBy) output.push(color.dim(`   your copy: ${template.overriddenBy}`));
-  });
-  output.push(
-    '',
-    color.dim(
-      '* your own copy is used instead of the built-in one. Copy one to edit: refund-claim templates eject <name>',
-    ),
-  );
-  return output.join('\n');
 }

@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { BundleReport } from '../../app/deps.js';
 import { verifyBundleFile, verifyClaimEvidence } from '../../app/verify-claim.js';
-import type { EvidenceIntegrity } from '../../app/verify-claim.js';
-import { formatClaimId, parseClaimId } from '../../domain/claim.js';
+import { parseClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
+import { formatBundleVerification, formatEvidenceVerification } from '../output/verification.js';
+import type { Verification } from '../output/verification.js';
 
 export function defineVerify(command: Command, context: CommandContext): void {
   command
@@ -25,13 +25,12 @@ export function defineVerify(command: Command, context: CommandContext): void {
       const named = /\.zip$/i.test(target);
       const id = named ? null : parseClaimId(target);
       if (id !== null) {
-        await verifyClaim(context, id);
+        const deps = { store: await context.adapters.store(), evidence: await context.adapters.evidence() };
+        const { claim, results } = await verifyClaimEvidence(deps, id);
+        print(context, formatEvidenceVerification(claim, results));
       } else if (named || isFile(target)) {
-        printBundleReport(
-          context,
-          target,
-          await verifyBundleFile({ bundles: await context.adapters.bundles() }, target),
-        );
+        const report = await verifyBundleFile({ bundles: await context.adapters.bundles() }, target);
+        print(context, formatBundleVerification(target, report));
       } else {
         throw new UsageError(
           `"${target}" is neither a claim ID nor a bundle file.`,
@@ -49,48 +48,9 @@ function isFile(path: string): boolean {
   }
 }
 
-async function verifyClaim(context: CommandContext, id: number): Promise<void> {
-  const { claim, results } = await verifyClaimEvidence(
-    { store: await context.adapters.store(), evidence: await context.adapters.evidence() },
-    id,
-  );
-  const claimId = formatClaimId(claim.id);
-  const bad = results.filter((result) => result.state !== 'ok');
-  for (const result of bad) context.out(claimLine(result));
-  const count = `${results.length} evidence file${results.length === 1 ? '' : 's'}`;
-  if (bad.length === 0) {
-    context.out(
-      `${claimId}: ${results.length === 0 ? 'no evidence files to check' : `${count}, all match their SHA-256`}.`,
-    );
-    return;
-  }
-  context.out(`${claimId}: ${bad.length} of ${count} ${bad.length === 1 ? 'has' : 'have'} a problem.`);
-  for (const { evidence } of bad) {
-    context.err(
-      `  fix: refund-claim attach ${claimId} <original of ${evidence.name}> --kind ${evidence.kind} (restores the stored copy)`,
-    );
-  }
-  context.exitCode = 1;
-}
-
-function claimLine({ evidence, fileName, state }: EvidenceIntegrity): string {
-  const what =
-    state === 'missing'
-      ? 'the stored copy is gone from the evidence store'
-      : 'the stored copy no longer matches its SHA-256';
-  return `${state.padEnd(9)}#${evidence.seq} ${evidence.name} (${fileName}): ${what}`;
-}
-
-function printBundleReport(context: CommandContext, path: string, report: BundleReport): void {
-  for (const problem of report.problems) {
-    context.out(`${problem.kind.padEnd(9)}${problem.entry ?? path} ${problem.detail}`);
-  }
-  const claim = report.claimId ? ` (${report.claimId})` : '';
-  if (report.problems.length === 0) {
-    context.out(`${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`);
-    return;
-  }
-  const n = report.problems.length;
-  context.out(`${path}${claim}: ${n} problem${n === 1 ? '' : 's'}.`);
-  context.exitCode = 1;
+/** Prints what was found; any problem makes the exit code 1. */
+function print(context: CommandContext, verification: Verification): void {
+  context.out(verification.stdout);
+  if (verification.stderr !== null) context.err(verification.stderr);
+  if (!verification.ok) context.exitCode = 1;
 }

@@ -5,11 +5,16 @@
 import type { Account, ClaimSummary, EvidenceInput } from '../../app/deps.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
-import { defaultRequested, missingEvidence, requiredFields } from '../../domain/completeness.js';
+import {
+  crossFieldProblems,
+  defaultRequested,
+  missingEvidence,
+  requiredFields,
+  withDefaults,
+} from '../../domain/completeness.js';
 import { CancelledError } from '../../domain/errors.js';
-import { formatMoney, toDecimalString } from '../../domain/money.js';
-import { UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
-import { withDefaults } from '../claim-fields.js';
+import { toDecimalString } from '../../domain/money.js';
+import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
 import type { TextFieldKey } from '../claim-fields.js';
 import type { Prompter } from './prompter.js';
 import {
@@ -70,7 +75,7 @@ export async function runNewClaimWizard(
   const draft: Draft = { ...given };
   const channel = (draft.channel ??= await prompter.select(channelQuestion()));
   const reason = (draft.reason ??= await prompter.select(reasonQuestion()));
-  if (channel === 'tiktok-ads' && reason === 'unspent-balance') {
+  if (needsUnspentBalanceConsent({ channel, reason })) {
     // Shown even with --yes, which only stands in for the confirmation.
     services.say(UNSPENT_BALANCE_WARNING);
     if (
@@ -81,11 +86,19 @@ export async function runNewClaimWizard(
     }
   }
   const required = new Set(requiredFields(channel, reason));
+  // An answer is held to the same rules that tie fields together when the claim is saved.
+  const fits =
+    (field: TextFieldKey) =>
+    (value: unknown): string | null =>
+      crossFieldProblems(withDefaults({ ...draft, [field]: value })).find((problem) => problem.field === field)
+        ?.answer ?? null;
   const ask = async <K extends TextFieldKey>(field: K, extra: Parameters<typeof fieldQuestion>[2] = {}) => {
     if (draft[field] !== undefined) return;
     const optional = !required.has(field);
     const context = { currency: draft.currency ?? 'USD', now: services.now };
-    draft[field] = (await prompter.input(fieldQuestion(field, context, { optional, ...extra }))) as Draft[K];
+    draft[field] = (await prompter.input(
+      fieldQuestion(field, context, { optional, check: fits(field), ...extra }),
+    )) as Draft[K];
   };
 
   await askAccount(services, draft, ask);
@@ -93,25 +106,14 @@ export async function runNewClaimWizard(
   const allowDuplicate = await confirmDuplicate(services, draft, options.allowDuplicate);
   await ask('promotionName');
   await ask('currency', { default: 'USD' });
-  const currency = draft.currency ?? 'USD';
-  const money = (minor: number): string => formatMoney(minor, currency);
   await ask('charged');
-  const charged = draft.charged ?? 0;
-  if (required.has('expected')) {
-    await ask('expected', {
-      check: (expected: number) =>
-        expected < charged ? null : `It must be less than the amount charged (${money(charged)}).`,
-    });
-  }
-  const endsAfterStart = (end: string): string | null =>
-    draft.start && end < draft.start ? `The promotion cannot end before it starts (${draft.start}).` : null;
+  if (required.has('expected')) await ask('expected');
   for (const field of DETAIL_ORDER) {
-    if (required.has(field)) await ask(field, field === 'end' ? { check: endsAfterStart } : {});
+    if (required.has(field)) await ask(field);
   }
+  const currency = draft.currency ?? 'USD';
   await ask('requested', {
-    default: toDecimalString(defaultRequested(reason, charged, draft.expected ?? null), currency),
-    check: (requested: number) =>
-      requested <= charged ? null : `It cannot be more than was charged (${money(charged)}).`,
+    default: toDecimalString(defaultRequested(reason, draft.charged ?? 0, draft.expected ?? null), currency),
   });
   await ask('description');
   await ask('fileBy');

@@ -268,3 +268,35 @@ describe('the new-claim wizard', () => {
     await expect(second.result).rejects.toThrow('Not saved.');
   });
 });
+
+describe('the wizard and the rules that tie fields together', () => {
+  it("refuses an end before the start with the domain's rule, worded for the question", async () => {
+    const { prompter, result } = run(
+      {
+        promotionName: '',
+        currency: '',
+        charged: '10',
+        start: '2026-11-10',
+        end: ['2026-11-01', '2026-11-10'],
+        requested: ['11', ''],
+        description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
+        fileBy: '',
+        evidence1: '',
+        moreEvidence1: 'done',
+        save: true,
+      },
+      {
+        channel: 'tiktok-promote',
+        reason: 'technical-issue',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: '1',
+      },
+    );
+    expect((await result).fields).toMatchObject({ start: '2026-11-10', end: '2026-11-10', requested: 1000 });
+    expect(prompter.rejected).toEqual({
+      end: ['The promotion cannot end before it starts (2026-11-10).'],
+      requested: ['It cannot be more than was charged (USD 10.00).'],
+    });
+  });
+});

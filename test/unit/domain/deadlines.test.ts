@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimEvent, EventData, EventType, Status } from '../../../src/domain/claim.js';
-import { dueState, nextAction } from '../../../src/domain/deadlines.js';
+import { dueState, nextAction, reminderDue } from '../../../src/domain/deadlines.js';
 
 let seq = 0;
 const at = (on: string, type: EventType, data: EventData = {}): ClaimEvent => ({
@@ -171,6 +171,24 @@ describe('next action and due date', () => {
       at('2026-11-16', 'followup-sent'),
     ];
     expect(next('submitted', events)).toEqual({ action: 'escalate', due: '2026-11-19' });
+  });
+});
+
+describe('the reminder due', () => {
+  const claim = (status: Status, events: ClaimEvent[]) => ({ status, createdOn: '2026-11-02', fileBy: null, events });
+  const filed = at('2026-11-05', 'submitted');
+
+  it('is a follow-up until two follow-ups go unanswered, then an escalation', () => {
+    const chasers = [at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent')];
+    expect(reminderDue(claim('submitted', [filed]))).toBe('followup');
+    expect(reminderDue(claim('submitted', [filed, ...chasers.slice(0, 1)]))).toBe('followup');
+    expect(reminderDue(claim('submitted', [filed, ...chasers]))).toBe('escalation');
+    expect(reminderDue(claim('appealed', [filed, at('2026-11-06', 'appeal-sent'), ...chasers]))).toBe('escalation');
+  });
+
+  it('is a follow-up again once support answers', () => {
+    const events = [filed, at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent'), support('2026-11-16')];
+    expect(reminderDue(claim('submitted', events))).toBe('followup');
   });
 });
 

@@ -1,0 +1,41 @@
+/**
+ * The fields of a new claim given all at once (flags, no one at the terminal): a saved account
+ * fills in the name and email the flags left out, then every required field must be there.
+ */
+import type { ClaimFields, FieldKey } from '../domain/claim.js';
+import { missingFields, withDefaults } from '../domain/completeness.js';
+import type { Account, Adapters } from './deps.js';
+
+export type CompletedFields =
+  | { ok: true; fields: ClaimFields; account: Account | null }
+  /** Every missing field at once, so a script learns them all from one run. */
+  | { ok: false; missing: FieldKey[]; account: Account | null };
+
+/** Reads no data directory that does not exist yet: a missing value is found before one is made. */
+export async function completeFields(
+  deps: Pick<Adapters, 'existingStore'>,
+  given: Partial<ClaimFields>,
+): Promise<CompletedFields> {
+  const filled: Partial<ClaimFields> = { ...given, channel: given.channel ?? 'tiktok-ads' };
+  const account = await savedAccount(deps, filled);
+  if (account) {
+    filled.accountName ??= account.name;
+    filled.email ??= account.email;
+  }
+  const missing = missingFields(filled);
+  return missing.length > 0 ? { ok: false, missing, account } : { ok: true, fields: withDefaults(filled), account };
+}
+
+/** The saved account whose advertiser ID or name matches, when the name or email is left out. */
+async function savedAccount(
+  deps: Pick<Adapters, 'existingStore'>,
+  given: Partial<ClaimFields>,
+): Promise<Account | null> {
+  if (given.accountName !== undefined && given.email !== undefined) return null;
+  const store = await deps.existingStore();
+  if (!store) return null;
+  return (
+    (given.advertiserId ? await store.findAccount({ advertiserId: given.advertiserId }) : null) ??
+    (given.accountName ? await store.findAccount({ name: given.accountName }) : null)
+  );
+}

@@ -1,0 +1,43 @@
+/** What `new` tells the person at the terminal: the preview before saving, and what was saved. */
+import type { Claim } from '../../domain/claim.js';
+import { formatClaimId } from '../../domain/claim.js';
+import { describeKinds, missingEvidence } from '../../domain/completeness.js';
+import type { Finding } from '../../domain/completeness.js';
+import type { Colors } from '../context.js';
+import { formatNextAction } from './claim-text.js';
+import { formatFindings } from './findings.js';
+
+/** The completeness findings and the ticket as they will be, before anything is saved. */
+export function formatPreview(claim: Claim, findings: readonly Finding[], ticket: string, color: Colors): string {
+  const rule = '─'.repeat(72);
+  return [
+    '',
+    formatFindings(findings, claim, color),
+    '',
+    `Ticket draft for ${formatClaimId(claim.id)}:`,
+    rule,
+    ticket.trimEnd(),
+    rule,
+  ].join('\n');
+}
+
+/** What was saved, what was skipped, the evidence still needed, and what to do next. */
+export function formatSaved(
+  claim: Claim,
+  skipped: readonly { path: string; sameAs: number }[],
+  today: string,
+  out?: string,
+): string {
+  const id = formatClaimId(claim.id);
+  const files = `${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}`;
+  const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`];
+  for (const item of skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
+  if (out !== undefined) lines.push(`Ticket draft written to ${out}.`);
+  for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
+    lines.push(
+      `Still needed: ${describeKinds(kinds, claim.reason)} — refund-claim attach ${id} <file> --kind ${kinds[0] ?? 'other'}`,
+    );
+  }
+  lines.push(formatNextAction(claim, today));
+  return lines.join('\n');
+}
