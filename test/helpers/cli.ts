@@ -1,10 +1,10 @@
 /**
  * Runs the built binary the way a user does: `node bin/refund-claim.js …` in a child process,
- * with its own data directory, no terminal, and colour off.
+ * with its own data directory, no terminal, and colour off. For the slow tier (test/slow/); the
+ * fast tier runs the same command lines in-process with `runCli` (in-process.ts).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ClaimDocument } from '../../src/app/claim-document.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/refund-claim.js', import.meta.url));
 
@@ -73,13 +73,6 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
     '--no-input',
     ...Object.entries(flags).flatMap(([flag, value]) => (value === '' ? [flag] : [flag, value])),
   ];
-}
-
-/** `show <id> --json`, parsed. */
-export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimDocument> {
-  const result = await run(['show', id, '--json'], { home, now });
-  if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ClaimDocument;
 }
 
 /** Flags for an accidental Promote charge in JPY, a second currency and channel beside claimFlags. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, NOW, run, showClaim } from '../helpers/cli.js';
+import { BIN, NOW } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 import { hasTmux, TmuxSession } from '../helpers/tmux.js';
 
@@ -96,13 +97,13 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
     expect(t.screen()).toContain('Cancelled — nothing was saved.');
-    expect((await run(['list', '--json'], { home })).stdout).toBe('[]\n');
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
   });
 
   it('reuses a saved account when its advertiser ID is typed', async () => {
     const home = tempDir();
     const t = start('account', home);
-    await run(
+    await runCli(
       [
         'new',
         '--no-input',
