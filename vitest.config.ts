@@ -20,5 +20,10 @@ export default defineConfig({
     ...shared,
     name: 'fast',
     include: ['test/unit/**/*.test.ts', 'test/commands/**/*.test.ts'],
+    // One process per worker for all its files, not one per file: starting a fork costs more than
+    // most files take. The tests leave no state behind (runCli restores cwd and TZ; stores close).
+    isolate: false,
+    // Vitest's default is one worker less than the CPUs: one worker on two cores.
+    maxWorkers: '100%',
   },
 });
