@@ -55,7 +55,12 @@ const OWN_ENTRIES = /^(claims\.db(-wal|-shm|\.v\d+(\.\d+)?\.bak)?|evidence|templ
  * already refund-claim's. An existing one that is looser than 0700 is tightened, with a note.
  */
 export function prepareDataDir(dir: string, notice: (text: string) => void): void {
-  const info = statSync(dir, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(dir, { throwIfNoEntry: false });
+  } catch {
+    info = undefined; // a file where a parent should be: makeDirectory names it
+  }
   if (!info) {
     makeDirectory(dir, 'the data directory');
     return;

@@ -114,10 +114,17 @@ function lazyPrompter(load: () => Promise<Prompter>): Prompter {
   };
 }
 
-export async function main(argv: readonly string[] = process.argv, deps?: CliDeps): Promise<number> {
+/**
+ * Runs the command line. Without `overrides` it is the process's own run: it sets the exit code,
+ * ends quietly on a closed pipe and watches for Ctrl-C. With them (tests), it runs in-process on
+ * the real dependencies with the given ones replaced, and leaves the process alone.
+ */
+export async function main(argv: readonly string[] = process.argv, overrides?: Partial<CliDeps>): Promise<number> {
+  const own = overrides === undefined;
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-  const context = new CommandContext(deps ?? realDeps(io));
-  if (deps === undefined) {
+  const deps = realDeps(overrides?.io ?? io);
+  const context = new CommandContext(own ? deps : { ...deps, watchInterrupts: undefined, ...overrides });
+  if (own) {
     process.stdout.on('error', endQuietlyOnClosedPipe);
     process.stderr.on('error', endQuietlyOnClosedPipe);
   }
@@ -131,7 +138,7 @@ export async function main(argv: readonly string[] = process.argv, deps?: CliDep
   } finally {
     await context.close();
   }
-  if (deps === undefined) process.exitCode = code;
+  if (own) process.exitCode = code;
   return code;
 }
 

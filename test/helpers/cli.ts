@@ -1,10 +1,11 @@
 /**
  * Runs the built binary the way a user does: `node bin/refund-claim.js …` in a child process,
- * with its own data directory, no terminal, and colour off.
+ * with its own data directory, no terminal, and colour off. For the slow tier (test/slow/); the
+ * fast tier runs the same command lines in-process with `runCli` (in-process.ts).
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClaimJson } from '../../src/app/formats/claim-json.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/refund-claim.js', import.meta.url));
 
@@ -25,6 +26,14 @@ export interface RunOptions {
   now?: string | null;
 }
 
+/**
+ * The data directory of a test's runs: a folder of its own inside the test's home, which holds
+ * the user's files (a data directory beside other files is refused, as `--data-dir ~` is).
+ */
+export function dataDirOf(home: string): string {
+  return join(home, 'data');
+}
+
 /** The environment every test run of the binary gets: its own data directory, UTC, no colour. */
 export function cliEnv(home: string, now: string | null = NOW): NodeJS.ProcessEnv {
   return {
@@ -32,7 +41,7 @@ export function cliEnv(home: string, now: string | null = NOW): NodeJS.ProcessEn
     HOME: home,
     TZ: 'UTC',
     NO_COLOR: '1',
-    REFUND_CLAIM_HOME: home,
+    REFUND_CLAIM_HOME: dataDirOf(home),
     ...(now === null ? {} : { REFUND_CLAIM_NOW: now }),
   };
 }
@@ -49,6 +58,10 @@ export function run(args: readonly string[], options: RunOptions): Promise<RunRe
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
+    // A child that ends before reading its input (a usage error) closes the pipe: not a failure.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
@@ -73,13 +86,6 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
     '--no-input',
     ...Object.entries(flags).flatMap(([flag, value]) => (value === '' ? [flag] : [flag, value])),
   ];
-}
-
-/** `show <id> --json`, parsed. */
-export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimJson> {
-  const result = await run(['show', id, '--json'], { home, now });
-  if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as ClaimJson;
 }
 
 /** Flags for an accidental Promote charge in JPY, a second currency and channel beside claimFlags. */

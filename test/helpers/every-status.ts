@@ -4,7 +4,8 @@
  * account without an advertiser ID and a currency without decimals), for round-trip tests.
  */
 import { expect } from 'vitest';
-import { claimFlags, promoteFlags, NOW, run } from './cli.js';
+import { claimFlags, promoteFlags, NOW } from './cli.js';
+import { runCli } from './in-process.js';
 import { writeEvidenceFiles } from './files.js';
 
 export const EVERY_STATUS = [
@@ -105,17 +106,17 @@ export async function buildEveryStatus(home: string, now = NOW): Promise<void> {
   writeEvidenceFiles(home);
   for (const [index, status] of EVERY_STATUS.entries()) {
     const n = index + 1;
-    const created = await run(newFlags(n, status), { home, now: '2026-11-01T09:00:00.000Z' });
+    const created = await runCli(newFlags(n, status), { home, now: '2026-11-01T09:00:00.000Z' });
     expect(created.code, created.stderr).toBe(0);
     for (const step of STEPS[status]) {
-      const result = await run(
+      const result = await runCli(
         step.map((arg) => (arg === '@' ? String(n) : arg)),
         { home, now },
       );
       expect(result.code, `${step.join(' ')}: ${result.stderr}`).toBe(0);
     }
   }
-  await run(
+  await runCli(
     ['log', '3', '--from', 'me', '--message', 'Invoice attached.', '--attach', 'notes.txt', '--on', '2026-11-13'],
     {
       home,
@@ -123,7 +124,7 @@ export async function buildEveryStatus(home: string, now = NOW): Promise<void> {
     },
   ).then((result) => expect(result.code, result.stderr).toBe(0));
   // That reply moved RC-0003 back to submitted: ask again, so it ends info-requested.
-  await run(
+  await runCli(
     ['log', '3', '--from', 'support', '--info-requested', '--message', 'And the bank statement?', '--on', '2026-11-16'],
     {
       home,

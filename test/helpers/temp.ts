@@ -1,17 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 
-const made: string[] = [];
-
-/** A fresh directory, removed after the test. */
+/**
+ * A fresh directory, removed when the test that asked for it ends. (A hook registered when this
+ * module loads would serve only the first file of a worker: the fast tier shares modules.)
+ */
 export function tempDir(prefix = 'refund-claim-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
-import { BIN, claimFlags, NOW, run } from '../helpers/cli.js';
+import { BIN, claimFlags, dataDirOf, NOW } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HOOKS = `
@@ -35,7 +36,7 @@ function loadedModules(home: string, args: readonly string[]): string[] {
     env: {
       PATH: process.env.PATH,
       HOME: home,
-      REFUND_CLAIM_HOME: home,
+      REFUND_CLAIM_HOME: dataDirOf(home),
       REFUND_CLAIM_NOW: NOW,
       TZ: 'UTC',
       LOADED_MODULES: list,
@@ -64,7 +65,7 @@ describe('start-up loading', () => {
     '%s loads its own command and nothing heavy',
     async (...args) => {
       const home = tempDir();
-      expect((await run(claimFlags(), { home })).code).toBe(0);
+      expect((await runCli(claimFlags(), { home })).code).toBe(0);
       const modules = loadedModules(home, args);
       expect(matching(modules, HEAVY)).toEqual([]);
       expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([
@@ -105,7 +106,7 @@ describe('start-up loading', () => {
     [['submit', '1', '--ticket', '7301928374'], []],
   ])('%s loads only the libraries it uses: %s', async (args, expected) => {
     const home = tempDir();
-    expect((await run(claimFlags(), { home })).code).toBe(0);
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
     expect(loadedLibraries(loadedModules(home, args))).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, NOW, run, showClaim } from '../helpers/cli.js';
+import { BIN, dataDirOf, NOW } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 import { hasTmux, TmuxSession } from '../helpers/tmux.js';
 
@@ -14,7 +15,7 @@ afterEach(() => {
 
 function start(name: string, home: string, args: string[] = []): TmuxSession {
   const session = TmuxSession.start(name, home, [process.execPath, BIN, 'new', ...args], {
-    REFUND_CLAIM_HOME: home,
+    REFUND_CLAIM_HOME: dataDirOf(home),
     REFUND_CLAIM_NOW: NOW,
     TZ: 'UTC',
     HOME: home,
@@ -96,13 +97,13 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
     expect(t.screen()).toContain('Cancelled — nothing was saved.');
-    expect((await run(['list', '--json'], { home })).stdout).toBe('[]\n');
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
   });
 
   it('reuses a saved account when its advertiser ID is typed', async () => {
     const home = tempDir();
     const t = start('account', home);
-    await run(
+    await runCli(
       [
         'new',
         '--no-input',

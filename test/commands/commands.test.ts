@@ -1,15 +1,16 @@
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run, showClaim } from '../helpers/cli.js';
+import { claimFlags, dataDirOf } from '../helpers/cli.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { pngBytes, writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 
 async function withClaims(): Promise<string> {
   const home = tempDir();
   writeEvidenceFiles(home);
-  await run([...claimFlags(), '--receipt', 'invoice.pdf'], { home });
-  await run(
+  await runCli([...claimFlags(), '--receipt', 'invoice.pdf'], { home });
+  await runCli(
     [
       ...claimFlags({
         '--reason': 'technical-issue',
@@ -23,7 +24,7 @@ async function withClaims(): Promise<string> {
     ],
     { home },
   );
-  await run(
+  await runCli(
     [
       'new',
       '--no-input',
@@ -60,17 +61,17 @@ async function withClaims(): Promise<string> {
 describe('status', () => {
   it('says so on stderr when nothing is pending, with exit 0 and [] in JSON', async () => {
     const home = tempDir();
-    expect(await run(['status'], { home })).toEqual({
+    expect(await runCli(['status'], { home })).toEqual({
       code: 0,
       stdout: '',
       stderr: 'Nothing pending: no open claim needs action.\n',
     });
-    expect((await run(['status', '--json'], { home })).stdout).toBe('[]\n');
+    expect((await runCli(['status', '--json'], { home })).stdout).toBe('[]\n');
   });
 
   it('lists open claims most urgent first, tab-separated when piped', async () => {
     const home = await withClaims();
-    const result = await run(['status'], { home, now: '2026-11-23T09:00:00Z' });
+    const result = await runCli(['status'], { home, now: '2026-11-23T09:00:00Z' });
     expect(result.stdout).toBe(
       [
         'RC-0003\tdraft\tsubmit\t2026-11-21\toverdue 2d\tdeal-7\t\t800.00\tEUR',
@@ -85,7 +86,7 @@ describe('status', () => {
 describe('list and show', () => {
   it('lists one line per claim and filters by status, reason and channel', async () => {
     const home = await withClaims();
-    const all = await run(['list'], { home });
+    const all = await runCli(['list'], { home });
     expect(
       all.stdout
         .trimEnd()
@@ -96,39 +97,39 @@ describe('list and show', () => {
       ['RC-0002', 'draft', 'tiktok-ads', 'technical-issue'],
       ['RC-0003', 'draft', 'creator', 'creator-no-delivery'],
     ]);
-    const creator = JSON.parse((await run(['list', '--channel', 'creator', '--json'], { home })).stdout) as {
+    const creator = JSON.parse((await runCli(['list', '--channel', 'creator', '--json'], { home })).stdout) as {
       id: string;
     }[];
     expect(creator.map((c) => c.id)).toEqual(['RC-0003']);
-    expect((await run(['list', '--reason', 'technical-issue'], { home })).stdout).toMatch(/^RC-0002\t/);
-    expect(await run(['list', '--status', 'denied'], { home })).toEqual({
+    expect((await runCli(['list', '--reason', 'technical-issue'], { home })).stdout).toMatch(/^RC-0002\t/);
+    expect(await runCli(['list', '--status', 'denied'], { home })).toEqual({
       code: 0,
       stdout: '',
       stderr: 'No claims match.\n',
     });
-    const wrong = await run(['list', '--status', 'lost'], { home });
+    const wrong = await runCli(['list', '--status', 'lost'], { home });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("argument 'lost' is invalid. Allowed choices are draft, submitted,");
   });
 
   it('accepts RC-0003, rc-3 and 3 alike, and names an unknown or malformed ID', async () => {
     const home = await withClaims();
-    const [a, b, c] = await Promise.all(['RC-0003', 'rc-3', '3'].map((id) => run(['show', id, '--json'], { home })));
+    const [a, b, c] = await Promise.all(['RC-0003', 'rc-3', '3'].map((id) => runCli(['show', id, '--json'], { home })));
     expect(a?.stdout).toBe(b?.stdout);
     expect(b?.stdout).toBe(c?.stdout);
-    expect(await run(['show', '9'], { home })).toEqual({
+    expect(await runCli(['show', '9'], { home })).toEqual({
       code: 1,
       stdout: '',
       stderr: 'error: Claim RC-0009 not found.\n  Run `refund-claim list` to see your claims.\n',
     });
-    const bad = await run(['show', 'claim-9'], { home });
+    const bad = await runCli(['show', 'claim-9'], { home });
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n')[0]).toBe('error: "claim-9" is not a claim ID.');
   });
 
   it('shows every field, the evidence with checksums, the timeline and the next action', async () => {
     const home = await withClaims();
-    const text = (await run(['show', '3'], { home })).stdout;
+    const text = (await runCli(['show', '3'], { home })).stdout;
     const claim = await showClaim(home, '3');
     expect(text).toContain('RC-0003  draft  ·  creator  ·  creator-no-delivery');
     expect(text).toContain('Amounts    charged EUR 800.00 · requested EUR 800.00 · recovered —');
@@ -143,7 +144,7 @@ describe('list and show', () => {
 describe('check', () => {
   it('lists errors and warnings with the exact command that fixes each, exit 1 on errors', async () => {
     const home = await withClaims();
-    const result = await run(['check', '3'], { home });
+    const result = await runCli(['check', '3'], { home });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
@@ -155,29 +156,29 @@ describe('check', () => {
         '',
       ].join('\n'),
     );
-    expect((await run(['check', '1'], { home })).code).toBe(0);
+    expect((await runCli(['check', '1'], { home })).code).toBe(0);
   });
 
   it('reports a stored copy that no longer matches its checksum', async () => {
     const home = await withClaims();
     const { evidence } = await showClaim(home, '1');
-    const stored = join(home, 'evidence', evidence[0]?.sha256 ?? '');
+    const stored = join(dataDirOf(home), 'evidence', evidence[0]?.sha256 ?? '');
     chmodSync(stored, 0o600);
     writeFileSync(stored, 'tampered');
-    const result = await run(['check', '1'], { home });
+    const result = await runCli(['check', '1'], { home });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Evidence #1 (invoice.pdf): the stored copy no longer matches its SHA-256.');
     // Attaching the original again restores the copy.
-    expect((await run(['attach', '1', 'invoice.pdf', '--kind', 'receipt'], { home })).stderr).toContain(
+    expect((await runCli(['attach', '1', 'invoice.pdf', '--kind', 'receipt'], { home })).stderr).toContain(
       'same content as evidence #1',
     );
-    expect((await run(['check', '1'], { home })).code).toBe(0);
+    expect((await runCli(['check', '1'], { home })).code).toBe(0);
   });
 
   it('warns when the same file is evidence of two claims', async () => {
     const home = await withClaims();
-    await run(['attach', '2', 'invoice.pdf', '--kind', 'receipt'], { home });
-    const result = await run(['check', '2'], { home });
+    await runCli(['attach', '2', 'invoice.pdf', '--kind', 'receipt'], { home });
+    const result = await runCli(['check', '2'], { home });
     expect(result.stdout).toContain(
       'Evidence #1 (invoice.pdf) is also evidence of RC-0001; make sure it belongs to both.',
     );
@@ -188,7 +189,7 @@ describe('attach', () => {
   it('adds files in order, skips content the claim already has, and records it', async () => {
     const home = await withClaims();
     writeFileSync(join(home, 'second.png'), pngBytes(4, 4, 9));
-    const result = await run(
+    const result = await runCli(
       [
         'attach',
         'RC-0003',
@@ -216,30 +217,30 @@ describe('attach', () => {
       [4, 'second.png', 'Payment proof'],
     ]);
     expect(claim.events.at(-1)).toMatchObject({ type: 'evidence-added', data: { evidence: [2, 3, 4] } });
-    expect((await run(['check', '3'], { home })).code).toBe(0);
+    expect((await runCli(['check', '3'], { home })).code).toBe(0);
   });
 
   it('refuses the whole command with exit 2 when any file is unusable', async () => {
     const home = await withClaims();
-    const before = readdirSync(join(home, 'evidence')).length;
-    const result = await run(['attach', '3', 'invoice.pdf', 'archive.zip', '--kind', 'receipt'], { home });
+    const before = readdirSync(join(dataDirOf(home), 'evidence')).length;
+    const result = await runCli(['attach', '3', 'invoice.pdf', 'archive.zip', '--kind', 'receipt'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(
       'error: archive.zip cannot be used as evidence: it is a .zip file of type application/zip.',
     );
     expect((await showClaim(home, '3')).evidence).toHaveLength(1);
-    expect(readdirSync(join(home, 'evidence'))).toHaveLength(before);
-    expect((await run(['attach', '3', 'invoice.pdf'], { home })).stderr).toContain(
+    expect(readdirSync(join(dataDirOf(home), 'evidence'))).toHaveLength(before);
+    expect((await runCli(['attach', '3', 'invoice.pdf'], { home })).stderr).toContain(
       "required option '--kind <kind>' not specified",
     );
-    expect((await run(['attach', '42', 'invoice.pdf', '--kind', 'receipt'], { home })).code).toBe(1);
+    expect((await runCli(['attach', '42', 'invoice.pdf', '--kind', 'receipt'], { home })).code).toBe(1);
   });
 });
 
 describe('ticket', () => {
   it('renders every section a support agent needs, and writes --out', async () => {
     const home = await withClaims();
-    const result = await run(['ticket', '1'], { home });
+    const result = await runCli(['ticket', '1'], { home });
     const ticket = result.stdout;
     for (const part of [
       'Subject: Refund request, campaign 1790000001: I was charged more than I should have been (USD 200.00)',
@@ -253,36 +254,36 @@ describe('ticket', () => {
     ]) {
       expect(ticket).toContain(part);
     }
-    const technical = (await run(['ticket', '2'], { home })).stdout;
+    const technical = (await runCli(['ticket', '2'], { home })).stdout;
     expect(technical).toContain('- Dates: 1 Nov 2026 (2026-11-01) to 7 Nov 2026 (2026-11-07)');
     expect(technical).toContain(
       'TIMELINE\n- 1 Nov 2026 (2026-11-01): Promotion started\n- 7 Nov 2026 (2026-11-07): Promotion ended',
     );
-    const creator = (await run(['ticket', '3'], { home })).stdout;
+    const creator = (await runCli(['ticket', '3'], { home })).stdout;
     expect(creator).toContain('Hello @studio.name,');
     expect(creator).toContain('- Agreed deliverables: Two videos by 10 Nov');
 
     const out = join(home, 'ticket.txt');
-    const written = await run(['ticket', '1', '--out', out], { home });
+    const written = await runCli(['ticket', '1', '--out', out], { home });
     expect(written).toEqual({ code: 0, stdout: '', stderr: `Ticket draft written to ${out}.\n` });
     expect(readFileSync(out, 'utf8').trimEnd()).toBe(ticket.trimEnd());
-    const nowhere = await run(['ticket', '1', '--out', join(home, 'no', 'such', 'dir', 't.txt')], { home });
+    const nowhere = await runCli(['ticket', '1', '--out', join(home, 'no', 'such', 'dir', 't.txt')], { home });
     expect(nowhere.code).toBe(2);
     expect(nowhere.stderr).toContain('the directory');
   });
 
   it('uses a template the user put in the data directory', async () => {
     const home = await withClaims();
-    const dir = join(home, 'templates');
+    const dir = join(dataDirOf(home), 'templates');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir);
     writeFileSync(
       join(dir, 'ticket-tiktok-ads.hbs'),
       'Custom ticket for {{claimId}}: {{money amounts.requested amounts.currency}}\n',
     );
-    expect((await run(['ticket', '1'], { home })).stdout).toBe('Custom ticket for RC-0001: USD 200.00\n');
+    expect((await runCli(['ticket', '1'], { home })).stdout).toBe('Custom ticket for RC-0001: USD 200.00\n');
     writeFileSync(join(dir, 'ticket-tiktok-ads.hbs'), 'Line one\nCustom ticket for {{claim.id}}\n');
-    const broken = await run(['ticket', '1'], { home });
+    const broken = await runCli(['ticket', '1'], { home });
     expect(broken.code).toBe(1);
     expect(broken.stderr.split('\n')[0]).toBe(
       `error: Template ${join(dir, 'ticket-tiktok-ads.hbs')}, line 2: unknown field "claim.id".`,
@@ -293,7 +294,7 @@ describe('ticket', () => {
 describe('edit', () => {
   it('corrects fields of an open claim and records which ones', async () => {
     const home = await withClaims();
-    const result = await run(['edit', '1', '--promotion-id', '1790000009', '--charged', '600'], { home });
+    const result = await runCli(['edit', '1', '--promotion-id', '1790000009', '--charged', '600'], { home });
     expect(result).toMatchObject({
       code: 0,
       stderr: 'Updated RC-0001: promotion ID, charged amount, requested amount.\n',
@@ -305,9 +306,9 @@ describe('edit', () => {
       type: 'edited',
       data: { fields: ['promotionId', 'charged', 'requested'] },
     });
-    const refused = await run(['edit', '1', '--requested', '700'], { home });
+    const refused = await runCli(['edit', '1', '--requested', '700'], { home });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the requested amount (USD 700.00) is more than was charged (USD 600.00)');
-    expect((await run(['edit', '1'], { home })).stderr).toContain('Nothing to change.');
+    expect((await runCli(['edit', '1'], { home })).stderr).toContain('Nothing to change.');
   });
 });

@@ -1,42 +1,17 @@
 /**
- * Creating the data directory: missing parents are made private to the user, and a directory that
- * cannot be made is one line naming it, never a hang (Node's recursive mkdir loops forever on
- * `/proc/nope`) nor a stack trace.
+ * A data directory that cannot be created is one line naming it, never a hang: Node's recursive
+ * mkdir loops forever on `/proc/nope`. A hang can only be caught from outside, so this runs the
+ * binary under a timeout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BIN, NOW, run } from '../helpers/cli.js';
+import { BIN, NOW } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HINT = '  Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.\n';
 
 describe('the data directory', () => {
-  it('is created with its missing parents, each readable by the user alone', async () => {
-    const home = tempDir();
-    const dataDir = join(home, 'a', 'b', 'c');
-    const result = await run(['--data-dir', dataDir, 'status'], { home });
-    expect(result.code, result.stderr).toBe(0);
-    for (const dir of [join(home, 'a'), join(home, 'a', 'b'), dataDir]) {
-      expect(statSync(dir).mode & 0o777).toBe(0o700);
-    }
-    expect(existsSync(join(dataDir, 'claims.db'))).toBe(true);
-  });
-
-  it('refuses in one line when a file is in the way, as the directory or as a parent', async () => {
-    const home = tempDir();
-    const file = join(home, 'notes.txt');
-    writeFileSync(file, 'not a directory');
-    for (const dataDir of [file, join(file, 'refund-claim')]) {
-      expect(await run(['--data-dir', dataDir, 'status'], { home })).toEqual({
-        code: 1,
-        stdout: '',
-        stderr: `error: Cannot use ${dataDir} as the data directory: a file is in the way.\n${HINT}`,
-      });
-    }
-  });
-
   // Linux: /proc exists and refuses new entries, which sent Node's recursive mkdir round forever.
   it.runIf(existsSync('/proc/self'))(
     'refuses a directory that cannot be created under /proc instead of hanging',

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags, dataDirOf } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 import { pythonEntries, sha256Of } from '../helpers/zip.js';
@@ -12,12 +13,12 @@ const ZIP = 'RC-0001-evidence.zip';
 /** A claim with a receipt (a stored PDF), a screenshot (stored PNG) and notes (deflated text), bundled. */
 async function bundled(home: string) {
   const files = writeEvidenceFiles(home);
-  const created = await run(
+  const created = await runCli(
     [...claimFlags(), '--receipt', files.pdf, '--screenshot', files.png, '--attach', files.txt],
     { home },
   );
   expect(created.code, created.stderr).toBe(0);
-  const bundle = await run(['bundle', '1'], { home });
+  const bundle = await runCli(['bundle', '1'], { home });
   expect(bundle.code, bundle.stderr).toBe(0);
   return { files, zip: join(home, ZIP) };
 }
@@ -32,14 +33,14 @@ describe('refund-claim verify <id>', () => {
   it('re-hashes every stored copy and names each one that changed or is gone (exit 1)', async () => {
     const home = tempDir();
     const { files } = await bundled(home);
-    const clean = await run(['verify', 'RC-0001'], { home });
+    const clean = await runCli(['verify', 'RC-0001'], { home });
     expect(clean).toMatchObject({ code: 0, stdout: 'RC-0001: 3 evidence files, all match their SHA-256.\n' });
 
-    const pdf = join(home, 'evidence', sha256Of(files.pdf));
+    const pdf = join(dataDirOf(home), 'evidence', sha256Of(files.pdf));
     chmodSync(pdf, 0o600);
     flipByte(pdf, 10);
-    rmSync(join(home, 'evidence', sha256Of(files.txt)));
-    const result = await run(['verify', 'rc-1'], { home });
+    rmSync(join(dataDirOf(home), 'evidence', sha256Of(files.txt)));
+    const result = await runCli(['verify', 'rc-1'], { home });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
@@ -54,7 +55,7 @@ describe('refund-claim verify <id>', () => {
 
   it('says which claim is unknown (exit 1)', async () => {
     const home = tempDir();
-    const result = await run(['verify', '7'], { home });
+    const result = await runCli(['verify', '7'], { home });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: Claim RC-0007 not found.');
   });
@@ -64,14 +65,14 @@ describe('refund-claim verify <bundle.zip>', () => {
   it('checks every entry of an untouched bundle against SHA256SUMS and the manifest', async () => {
     const home = tempDir();
     const { zip } = await bundled(home);
-    const result = await run(['verify', ZIP], { home });
+    const result = await runCli(['verify', ZIP], { home });
     expect(result).toMatchObject({
       code: 0,
       stdout: `${ZIP} (RC-0001): 7 entries, all match SHA256SUMS and manifest.json.\n`,
     });
     // Any file name works, e.g. a bundle written with --out to another extension.
     copyFileSync(zip, join(home, 'bundle.bin'));
-    expect((await run(['verify', 'bundle.bin'], { home })).code).toBe(0);
+    expect((await runCli(['verify', 'bundle.bin'], { home })).code).toBe(0);
   });
 
   it('names every altered, extra and missing entry after the zip was tampered with (exit 1)', async () => {
@@ -87,7 +88,7 @@ describe('refund-claim verify <bundle.zip>', () => {
     execFileSync('zip', ['-q', zip, 'extra.txt'], { cwd: home });
     execFileSync('zip', ['-q', '-d', zip, 'evidence/03-other-notes.txt'], { cwd: home });
 
-    const result = await run(['verify', ZIP], { home });
+    const result = await runCli(['verify', ZIP], { home });
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
@@ -121,7 +122,7 @@ with zipfile.ZipFile(dst, 'w') as out:
         out.writestr(info, data)
 `;
     execFileSync('python3', ['-c', script, zip, join(home, 'forged.zip')]);
-    const result = await run(['verify', 'forged.zip'], { home });
+    const result = await runCli(['verify', 'forged.zip'], { home });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       'altered  evidence/02-screenshot-dashboard.png SHA-256 differs from manifest.json; 68 bytes, manifest.json says',
@@ -131,15 +132,15 @@ with zipfile.ZipFile(dst, 'w') as out:
   it('refuses what it cannot verify: not a zip (exit 1), no such file or not an ID (exit 2)', async () => {
     const home = tempDir();
     writeFileSync(join(home, 'fake.zip'), 'this is not a zip archive, only some text');
-    const notZip = await run(['verify', 'fake.zip'], { home });
+    const notZip = await runCli(['verify', 'fake.zip'], { home });
     expect(notZip.code).toBe(1);
     expect(notZip.stderr).toContain('error: fake.zip cannot be verified: it has no end of central directory');
 
-    const missing = await run(['verify', 'nowhere.zip'], { home });
+    const missing = await runCli(['verify', 'nowhere.zip'], { home });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error: Bundle not found: nowhere.zip.');
 
-    const neither = await run(['verify', 'banana'], { home });
+    const neither = await runCli(['verify', 'banana'], { home });
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('error: "banana" is neither a claim ID nor a bundle file.');
   });

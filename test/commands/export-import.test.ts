@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimFlags, promoteFlags, run } from '../helpers/cli.js';
+import { claimFlags, dataDirOf, promoteFlags } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
 import { parseCsv } from '../helpers/csv.js';
 import { tempDir } from '../helpers/temp.js';
@@ -13,12 +14,12 @@ const IDS = EVERY_STATUS.map((_, index) => `RC-${String(index + 1).padStart(4, '
 async function views(home: string, ids = IDS): Promise<Record<string, string>> {
   const shown: Record<string, string> = {};
   for (const id of ids) {
-    const result = await run(['show', id, '--json'], { home });
+    const result = await runCli(['show', id, '--json'], { home });
     expect(result.code, result.stderr).toBe(0);
     shown[id] = result.stdout;
   }
-  shown.list = (await run(['list', '--json'], { home })).stdout;
-  shown.status = (await run(['status', '--json'], { home })).stdout;
+  shown.list = (await runCli(['list', '--json'], { home })).stdout;
+  shown.status = (await runCli(['status', '--json'], { home })).stdout;
   return shown;
 }
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await buildEveryStatus(source);
   backup = join(source, 'backup.json');
   evidenceDir = join(source, 'evidence-copy');
-  const exported = await run(['export', '--out', backup, '--with-evidence', evidenceDir], { home: source });
+  const exported = await runCli(['export', '--out', backup, '--with-evidence', evidenceDir], { home: source });
   expect(exported.code, exported.stderr).toBe(0);
   expect(exported.stdout).toBe('');
   expect(exported.stderr).toBe(`Exported 11 claims to ${backup}.\nCopied 3 evidence files to ${evidenceDir}.\n`);
@@ -61,79 +62,79 @@ describe('export and import', () => {
 
   it('restores every claim into a fresh data directory exactly: show --json, list and status are identical', async () => {
     const target = tempDir();
-    const result = await run(['import', backup, '--with-evidence', evidenceDir], { home: target });
+    const result = await runCli(['import', backup, '--with-evidence', evidenceDir], { home: target });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`${IDS.join('\n')}\n`);
     expect(result.stderr).toBe(`Imported 11 claims from ${backup}.\nCopied 3 evidence files.\n`);
     expect(await views(target)).toEqual(original);
     // The evidence came along: the completeness check finds every stored copy intact.
-    const check = await run(['check', '8'], { home: target });
+    const check = await runCli(['check', '8'], { home: target });
     expect(check.stdout).not.toMatch(/missing|altered/);
-    expect(readdirSync(join(target, 'evidence')).sort()).toEqual(readdirSync(evidenceDir).sort());
+    expect(readdirSync(join(dataDirOf(target), 'evidence')).sort()).toEqual(readdirSync(evidenceDir).sort());
     // And exporting it again gives the same file, byte for byte.
-    const again = await run(['export'], { home: target });
+    const again = await runCli(['export'], { home: target });
     expect(again.stdout).toBe(readFileSync(backup, 'utf8'));
   });
 
   it('says so when the evidence files are not brought along', async () => {
     const target = tempDir();
-    const result = await run(['import', backup], { home: target });
+    const result = await runCli(['import', backup], { home: target });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       'Evidence files are not included: 3 of 3 files the claims use are not in this data directory, and `refund-claim verify <id>` will report them missing.',
     );
     // Bringing them afterwards: the same file, skipping the claims already here.
-    const later = await run(['import', backup, '--with-evidence', evidenceDir, '--on-conflict', 'skip'], {
+    const later = await runCli(['import', backup, '--with-evidence', evidenceDir, '--on-conflict', 'skip'], {
       home: target,
     });
     expect(later.code, later.stderr).toBe(0);
     expect(later.stdout).toBe('');
     expect(later.stderr).toContain('Copied 3 evidence files.');
-    expect((await run(['check', '8'], { home: target })).stdout).not.toMatch(/missing/);
+    expect((await runCli(['check', '8'], { home: target })).stdout).not.toMatch(/missing/);
   });
 
   it('refuses IDs that already exist with exit 1, naming them and the flag, and imports nothing', async () => {
     const target = tempDir();
-    expect((await run(claimFlags({ '--promotion-id': '999' }), { home: target })).code).toBe(0);
-    const before = (await run(['list', '--json'], { home: target })).stdout;
-    const result = await run(['import', backup, '--with-evidence', evidenceDir], { home: target });
+    expect((await runCli(claimFlags({ '--promotion-id': '999' }), { home: target })).code).toBe(0);
+    const before = (await runCli(['list', '--json'], { home: target })).stdout;
+    const result = await runCli(['import', backup, '--with-evidence', evidenceDir], { home: target });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'error: RC-0001 already exists in this data directory; nothing was imported.\n' +
         '  Pass --on-conflict skip to keep the existing claims, or --on-conflict renumber to import them under new IDs.\n',
     );
-    expect((await run(['list', '--json'], { home: target })).stdout).toBe(before);
-    expect(existsSync(join(target, 'evidence'))).toBe(false);
+    expect((await runCli(['list', '--json'], { home: target })).stdout).toBe(before);
+    expect(existsSync(join(dataDirOf(target), 'evidence'))).toBe(false);
   });
 
   it('skips or renumbers taken IDs when told to', async () => {
     const target = tempDir();
-    await run(claimFlags({ '--promotion-id': '999' }), { home: target });
-    await run(claimFlags({ '--promotion-id': '998' }), { home: target });
-    const mine = await run(['show', '1', '--json'], { home: target });
+    await runCli(claimFlags({ '--promotion-id': '999' }), { home: target });
+    await runCli(claimFlags({ '--promotion-id': '998' }), { home: target });
+    const mine = await runCli(['show', '1', '--json'], { home: target });
 
-    const renumbered = await run(['import', backup, '--on-conflict', 'renumber'], { home: target });
+    const renumbered = await runCli(['import', backup, '--on-conflict', 'renumber'], { home: target });
     expect(renumbered.code, renumbered.stderr).toBe(0);
     expect(renumbered.stdout.trim().split('\n')).toEqual(['RC-0012', 'RC-0013', ...IDS.slice(2)]);
     expect(renumbered.stderr).toContain('Renumbered (the ID was taken): RC-0001 → RC-0012, RC-0002 → RC-0013.');
-    expect((await run(['show', '1', '--json'], { home: target })).stdout).toBe(mine.stdout);
-    const moved = await run(['show', '12', '--json'], { home: target });
+    expect((await runCli(['show', '1', '--json'], { home: target })).stdout).toBe(mine.stdout);
+    const moved = await runCli(['show', '12', '--json'], { home: target });
     expect(moved.stdout).toBe((original['RC-0001'] ?? '').replace('"id": "RC-0001"', '"id": "RC-0012"'));
     for (const id of IDS.slice(2))
-      expect((await run(['show', id, '--json'], { home: target })).stdout).toBe(original[id]);
+      expect((await runCli(['show', id, '--json'], { home: target })).stdout).toBe(original[id]);
 
-    const skipped = await run(['import', backup, '--on-conflict', 'skip'], { home: target });
+    const skipped = await runCli(['import', backup, '--on-conflict', 'skip'], { home: target });
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain(
       `Imported 0 claims from ${backup}.\nSkipped (already here, left as they are): ${IDS.join(', ')}.`,
     );
-    expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout)).toHaveLength(13);
+    expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toHaveLength(13);
   });
 
   it('reads the file from standard input with -', async () => {
     const target = tempDir();
-    const result = await run(['import', '-'], { home: target, input: readFileSync(backup, 'utf8') });
+    const result = await runCli(['import', '-'], { home: target, input: readFileSync(backup, 'utf8') });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('Imported 11 claims from standard input.');
   });
@@ -194,26 +195,26 @@ describe('export and import', () => {
       const target = tempDir();
       const path = join(target, 'bad.json');
       writeFileSync(path, text);
-      const result = await run(['import', 'bad.json'], { home: target });
+      const result = await runCli(['import', 'bad.json'], { home: target });
       expect({ name, code: result.code }).toEqual({ name, code: 2 });
       expect(result.stderr, name).toContain(message);
       expect(result.stderr.trimEnd().split('\n').length, name).toBeLessThanOrEqual(2);
-      expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout), name).toEqual([]);
+      expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout), name).toEqual([]);
     }
-    const missing = await run(['import', 'nowhere.json'], { home: tempDir() });
+    const missing = await runCli(['import', 'nowhere.json'], { home: tempDir() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('import nowhere.json: cannot read it (no such file).');
   });
 
   it('writes CSV only without --with-evidence, and refuses an --out in a missing directory', async () => {
     const home = tempDir();
-    const csv = await run(['export', '--format', 'csv', '--with-evidence', 'x'], { home });
+    const csv = await runCli(['export', '--format', 'csv', '--with-evidence', 'x'], { home });
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('--with-evidence goes with --format json');
-    const out = await run(['export', '--out', join(home, 'no', 'such', 'dir.json')], { home });
+    const out = await runCli(['export', '--out', join(home, 'no', 'such', 'dir.json')], { home });
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('the directory');
-    const format = await run(['export', '--format', 'xml'], { home });
+    const format = await runCli(['export', '--format', 'xml'], { home });
     expect(format.code).toBe(2);
   });
 });
@@ -230,7 +231,7 @@ describe('export --format csv', () => {
     const home = tempDir();
     expect(
       (
-        await run(
+        await runCli(
           claimFlags({
             '--account-name': HOSTILE.account,
             '--promotion-name': HOSTILE.promotion,
@@ -240,10 +241,10 @@ describe('export --format csv', () => {
         )
       ).code,
     ).toBe(0);
-    await run(['submit', '1', '--ticket', HOSTILE.ticket, '--on', '2026-11-18'], { home });
-    await run(promoteFlags('PRM-7'), { home });
+    await runCli(['submit', '1', '--ticket', HOSTILE.ticket, '--on', '2026-11-18'], { home });
+    await runCli(promoteFlags('PRM-7'), { home });
     const out = join(home, 'claims.csv');
-    const result = await run(['export', '--format', 'csv', '--out', out], { home });
+    const result = await runCli(['export', '--format', 'csv', '--out', out], { home });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe(`Exported 2 claims to ${out}.\n`);
     const text = readFileSync(out, 'utf8');
@@ -313,12 +314,12 @@ describe('export --format csv', () => {
     // No cell a spreadsheet would evaluate: each starts with something other than = + - @ tab CR.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     // Standard output by default.
-    const piped = await run(['export', '--format', 'csv'], { home });
+    const piped = await runCli(['export', '--format', 'csv'], { home });
     expect(piped.stdout).toBe(text);
   });
 
   it('writes the header alone when there are no claims', async () => {
-    const result = await run(['export', '--format', 'csv'], { home: tempDir() });
+    const result = await runCli(['export', '--format', 'csv'], { home: tempDir() });
     expect(result.code).toBe(0);
     expect(parseCsv(result.stdout.slice(1))).toHaveLength(1);
   });

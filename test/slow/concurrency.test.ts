@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run, showClaim } from '../helpers/cli.js';
+import { claimFlags, run } from '../helpers/cli.js';
 import { pngBytes } from '../helpers/files.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('several refund-claim processes at once', () => {
@@ -30,13 +31,13 @@ describe('several refund-claim processes at once', () => {
       'RC-0007',
       'RC-0008',
     ]);
-    const listed = await run(['list', '--json'], { home, env: { REFUND_CLAIM_HOME: data } });
+    const listed = await runCli(['list', '--json'], { home, env: { REFUND_CLAIM_HOME: data } });
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(8);
   });
 
   it('eight `attach` to one claim number their evidence without gaps or collisions', async () => {
     const home = tempDir();
-    await run(claimFlags(), { home });
+    await runCli(claimFlags(), { home });
     for (let i = 1; i <= 8; i++) writeFileSync(join(home, `shot-${i}.png`), pngBytes(8, 8, i));
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => run(['attach', '1', `shot-${i + 1}.png`, '--kind', 'screenshot'], { home })),

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags, dataDirOf } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 const BUILTIN = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -22,7 +23,7 @@ const NAMES = [
 describe('templates list', () => {
   it('lists every built-in template with its description, and marks the ones overridden', async () => {
     const home = tempDir();
-    const before = await run(['templates', 'list'], { home });
+    const before = await runCli(['templates', 'list'], { home });
     expect(before.code).toBe(0);
     const rows = before.stdout
       .trimEnd()
@@ -35,13 +36,13 @@ describe('templates list', () => {
       '',
     ]);
 
-    const ejected = await run(['templates', 'eject', 'followup'], { home });
+    const ejected = await runCli(['templates', 'eject', 'followup'], { home });
     expect(ejected.code).toBe(0);
-    const path = join(home, 'templates', 'followup.hbs');
+    const path = join(dataDirOf(home), 'templates', 'followup.hbs');
     expect(ejected.stdout).toBe(`${path}\n`);
     expect(readFileSync(path, 'utf8')).toBe(readFileSync(join(BUILTIN, 'followup.hbs'), 'utf8'));
 
-    const after = await run(['templates', 'list', '--json'], { home });
+    const after = await runCli(['templates', 'list', '--json'], { home });
     const list = JSON.parse(after.stdout) as { name: string; description: string; overriddenBy: string | null }[];
     expect(list.filter((t) => t.overriddenBy !== null)).toEqual([
       {
@@ -57,25 +58,25 @@ describe('templates list', () => {
 describe('templates eject', () => {
   it('refuses an unknown name with exit 2, listing the names, and a second eject with exit 1', async () => {
     const home = tempDir();
-    const unknown = await run(['templates', 'eject', 'ticket'], { home });
+    const unknown = await runCli(['templates', 'eject', 'ticket'], { home });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
       `error: No built-in template named "ticket".\n  The templates are: ${NAMES.join(', ')}.\n`,
     );
-    expect(existsSync(join(home, 'templates'))).toBe(false);
-    expect((await run(['templates', 'eject', 'appeal'], { home })).code).toBe(0);
-    writeFileSync(join(home, 'templates', 'appeal.hbs'), 'my edits');
-    const again = await run(['templates', 'eject', 'appeal'], { home });
+    expect(existsSync(join(dataDirOf(home), 'templates'))).toBe(false);
+    expect((await runCli(['templates', 'eject', 'appeal'], { home })).code).toBe(0);
+    writeFileSync(join(dataDirOf(home), 'templates', 'appeal.hbs'), 'my edits');
+    const again = await runCli(['templates', 'eject', 'appeal'], { home });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists; it is your copy of "appeal".');
-    expect(readFileSync(join(home, 'templates', 'appeal.hbs'), 'utf8')).toBe('my edits');
-    expect((await run(['templates', 'eject'], { home })).code).toBe(2);
+    expect(readFileSync(join(dataDirOf(home), 'templates', 'appeal.hbs'), 'utf8')).toBe('my edits');
+    expect((await runCli(['templates', 'eject'], { home })).code).toBe(2);
   });
 
   it('uses the edited copy, and names the file, line and field when it is broken', async () => {
     const home = tempDir();
-    await run(claimFlags(), { home });
-    const path = (await run(['templates', 'eject', 'ticket-tiktok-ads'], { home })).stdout.trim();
+    await runCli(claimFlags(), { home });
+    const path = (await runCli(['templates', 'eject', 'ticket-tiktok-ads'], { home })).stdout.trim();
     const original = readFileSync(path, 'utf8');
     const lines = original.split('\n');
     // A line the ticket of this claim renders: the opening sentence.
@@ -84,7 +85,7 @@ describe('templates eject', () => {
     const withLine3 = (text: string): string => [...lines.slice(0, index), text, ...lines.slice(index + 1)].join('\n');
 
     writeFileSync(path, withLine3('Our own wording for {{promotion.id}}.'));
-    const edited = await run(['ticket', '1'], { home });
+    const edited = await runCli(['ticket', '1'], { home });
     expect(edited.code).toBe(0);
     expect(edited.stdout).toContain('\nOur own wording for 1790000001.\n');
 
@@ -103,7 +104,7 @@ describe('templates eject', () => {
     ];
     for (const [text, problem] of cases) {
       writeFileSync(path, withLine3(text));
-      const result = await run(['ticket', '1'], { home });
+      const result = await runCli(['ticket', '1'], { home });
       expect({ text, code: result.code }).toEqual({ text, code: 1 });
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
@@ -112,7 +113,7 @@ describe('templates eject', () => {
       );
     }
     writeFileSync(path, `${original}{{#if promotion.id}}\n`);
-    const unclosed = await run(['ticket', '1'], { home });
+    const unclosed = await runCli(['ticket', '1'], { home });
     expect(unclosed.stderr).toContain(`syntax error: the file ends inside a {{#…}} block that is never closed.`);
   });
 });

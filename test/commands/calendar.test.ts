@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run } from '../helpers/cli.js';
+import { claimFlags } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus } from '../helpers/every-status.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -49,7 +50,7 @@ describe('calendar', () => {
   it('writes one all-day event per open claim, with a stable UID, a reminder and the next commands', async () => {
     const home = tempDir();
     await buildEveryStatus(home);
-    const result = await run(['calendar'], { home });
+    const result = await runCli(['calendar'], { home });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -100,10 +101,13 @@ describe('calendar', () => {
   it('folds long lines without breaking UTF-8 characters, and reads back the same text', async () => {
     const home = tempDir();
     const name = `Campagne d'été — ${'éèêë ☀️ 日本語のテキスト '.repeat(8)}fin`;
-    await run(claimFlags({ '--promotion-name': name, '--account-name': 'Société Générale des Chaussures Ünïcödé' }), {
-      home,
-    });
-    const result = await run(['calendar', '--out', '-'], { home });
+    await runCli(
+      claimFlags({ '--promotion-name': name, '--account-name': 'Société Générale des Chaussures Ünïcödé' }),
+      {
+        home,
+      },
+    );
+    const result = await runCli(['calendar', '--out', '-'], { home });
     expect(result.code).toBe(0);
     const raw = Buffer.from(result.stdout, 'utf8');
     // Folded lines are valid UTF-8 on their own: no character is cut in half.
@@ -121,22 +125,22 @@ describe('calendar', () => {
 
   it('keeps the UID when the due date moves, so a calendar updates the event', async () => {
     const home = tempDir();
-    await run(claimFlags(), { home, now: at('2026-11-02') });
-    await run(['submit', '1', '--ticket', '7301', '--on', '2026-11-03'], { home, now: at('2026-11-03') });
+    await runCli(claimFlags(), { home, now: at('2026-11-02') });
+    await runCli(['submit', '1', '--ticket', '7301', '--on', '2026-11-03'], { home, now: at('2026-11-03') });
     const out = join(home, 'claims.ics');
-    await run(['calendar', '--out', out], { home, now: at('2026-11-03') });
+    await runCli(['calendar', '--out', out], { home, now: at('2026-11-03') });
     const before = readCalendar(readFileSync(out, 'utf8')).events;
-    await run(['followup', '1', '--sent', '--on', '2026-11-06'], { home, now: at('2026-11-06') });
+    await runCli(['followup', '1', '--sent', '--on', '2026-11-06'], { home, now: at('2026-11-06') });
     // Regenerated over the previous file: that is expected, not refused.
-    const again = await run(['calendar', '--out', out], { home, now: at('2026-11-06') });
+    const again = await runCli(['calendar', '--out', out], { home, now: at('2026-11-06') });
     expect(again.code).toBe(0);
     const after = readCalendar(readFileSync(out, 'utf8')).events;
     expect(before.map((e) => [e.uid, e.start])).toEqual([['RC-0001-followup@refund-claim', '2026-11-06']]);
     expect(after.map((e) => [e.uid, e.start])).toEqual([['RC-0001-followup@refund-claim', '2026-11-11']]);
     expect(after[0]?.sequence).toBeGreaterThan(before[0]?.sequence ?? Infinity);
     // A new action is a new event beside the old one.
-    await run(['decision', '1', 'denied', '--on', '2026-11-09'], { home, now: at('2026-11-09') });
-    await run(['calendar', '--out', out], { home, now: at('2026-11-09') });
+    await runCli(['decision', '1', 'denied', '--on', '2026-11-09'], { home, now: at('2026-11-09') });
+    await runCli(['calendar', '--out', out], { home, now: at('2026-11-09') });
     expect(readCalendar(readFileSync(out, 'utf8')).events.map((e) => [e.uid, e.start])).toEqual([
       ['RC-0001-appeal@refund-claim', '2026-11-16'],
     ]);
@@ -144,9 +148,9 @@ describe('calendar', () => {
 
   it('puts an event on the due day whatever the time zone', async () => {
     const home = tempDir();
-    await run([...claimFlags(), '--file-by', '2026-11-27'], { home });
+    await runCli([...claimFlags(), '--file-by', '2026-11-27'], { home });
     for (const TZ of ['Pacific/Auckland', 'America/Los_Angeles', 'UTC']) {
-      const result = await run(['calendar', '--out', '-'], { home, env: { TZ } });
+      const result = await runCli(['calendar', '--out', '-'], { home, env: { TZ } });
       expect(
         readCalendar(result.stdout).events.map((e) => e.start),
         TZ,
@@ -156,17 +160,17 @@ describe('calendar', () => {
 
   it('writes an empty calendar when nothing is open, and refuses a missing directory', async () => {
     const home = tempDir();
-    const result = await run(['calendar'], { home });
+    const result = await runCli(['calendar'], { home });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('No open claims: wrote an empty calendar to refund-claim.ics.\n');
     expect(readCalendar(readFileSync(join(home, 'refund-claim.ics'), 'utf8')).events).toEqual([]);
-    const bad = await run(['calendar', '--out', join(home, 'nope', 'x.ics')], { home });
+    const bad = await runCli(['calendar', '--out', join(home, 'nope', 'x.ics')], { home });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('the directory');
-    const dir = await run(['calendar', '--out', home], { home });
+    const dir = await runCli(['calendar', '--out', home], { home });
     expect(dir.code).toBe(2);
     writeFileSync(join(home, 'old.ics'), 'old');
-    expect((await run(['calendar', '--out', 'old.ics'], { home })).code).toBe(0);
+    expect((await runCli(['calendar', '--out', 'old.ics'], { home })).code).toBe(0);
     expect(existsSync(join(home, 'old.ics'))).toBe(true);
     expect(readFileSync(join(home, 'old.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
   });

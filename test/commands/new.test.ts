@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run, showClaim } from '../helpers/cli.js';
+import { claimFlags, dataDirOf } from '../helpers/cli.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -11,7 +12,7 @@ describe('new --no-input', () => {
   it('saves the claim, copies the evidence in command-line order, and says what to do next', async () => {
     const home = tempDir();
     const files = writeEvidenceFiles(home);
-    const result = await run(
+    const result = await runCli(
       [
         ...claimFlags(),
         '--receipt',
@@ -59,28 +60,28 @@ describe('new --no-input', () => {
     ]);
     // Private, content-addressed copies: the originals can go.
     expect(statSync(home).mode & 0o777).toBe(0o700);
-    expect(statSync(join(home, 'claims.db')).mode & 0o777).toBe(0o600);
-    expect(readdirSync(join(home, 'evidence')).sort()).toEqual(evidence.map((e) => e.sha256).sort());
+    expect(statSync(join(dataDirOf(home), 'claims.db')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dataDirOf(home), 'evidence')).sort()).toEqual(evidence.map((e) => e.sha256).sort());
     for (const path of Object.values(files)) unlinkSync(path);
-    expect((await run(['check', '1'], { home })).code).toBe(0);
+    expect((await runCli(['check', '1'], { home })).code).toBe(0);
   });
 
   it('prints the claim as show --json prints it with --json, and writes the ticket with --out', async () => {
     const home = tempDir();
-    const result = await run([...claimFlags(), '--json', '--out', join(home, 'ticket.txt')], { home });
+    const result = await runCli([...claimFlags(), '--json', '--out', join(home, 'ticket.txt')], { home });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(await showJson(home));
-    expect(readFileSync(join(home, 'ticket.txt'), 'utf8')).toBe((await run(['ticket', '1'], { home })).stdout);
+    expect(readFileSync(join(home, 'ticket.txt'), 'utf8')).toBe((await runCli(['ticket', '1'], { home })).stdout);
   });
 
   it('names every missing flag at once', async () => {
     const home = tempDir();
-    const result = await run(['new', '--no-input', '--charged', '10'], { home });
+    const result = await runCli(['new', '--no-input', '--charged', '10'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(
       'error: missing --reason, --advertiser-id, --account-name, --email, --promotion-id, --description (required when not running interactively)',
     );
-    const forReason = await run(['new', '--no-input', '--reason', 'creator-no-delivery', '--channel', 'creator'], {
+    const forReason = await runCli(['new', '--no-input', '--reason', 'creator-no-delivery', '--channel', 'creator'], {
       home,
     });
     expect(forReason.stderr).toContain(
@@ -92,15 +93,15 @@ describe('new --no-input', () => {
     const home = tempDir();
     const text = 'Line one of what happened.\nLine two, with the dates and the amounts involved.\n';
     const flags = claimFlags({ '--description': '' }).filter((f) => f !== '--description');
-    const result = await run([...flags, '--description-file', '-'], { home, input: text });
+    const result = await runCli([...flags, '--description-file', '-'], { home, input: text });
     expect(result.code).toBe(0);
     expect((await showJson(home)).description).toBe(text.trim());
   });
 
   it('reuses a saved account when only its advertiser ID is given', async () => {
     const home = tempDir();
-    await run(claimFlags(), { home });
-    const result = await run(
+    await runCli(claimFlags(), { home });
+    const result = await runCli(
       claimFlags({ '--account-name': '', '--email': '', '--promotion-id': '1790000002' }).filter(
         (f) => f !== '--account-name' && f !== '--email',
       ),
@@ -117,33 +118,33 @@ describe('new --no-input', () => {
 
   it('refuses a second open claim for the same promotion and reason, naming the first', async () => {
     const home = tempDir();
-    await run(claimFlags(), { home });
-    const again = await run(claimFlags(), { home });
+    await runCli(claimFlags(), { home });
+    const again = await runCli(claimFlags(), { home });
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
       'error: RC-0001 (draft) is already an open incorrect-charge claim for promotion 1790000001.\n  Work on RC-0001, or pass --allow-duplicate to file another one.\n',
     );
-    expect((await run([...claimFlags(), '--allow-duplicate'], { home })).stdout).toBe('RC-0002\n');
+    expect((await runCli([...claimFlags(), '--allow-duplicate'], { home })).stdout).toBe('RC-0002\n');
   });
 
   it('warns before an unspent-balance request and needs --yes without a terminal', async () => {
     const home = tempDir();
     const flags = claimFlags({ '--reason': 'unspent-balance', '--expected': '' }).filter((f) => f !== '--expected');
-    const refused = await run(flags, { home });
+    const refused = await runCli(flags, { home });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the ad account is closed for good');
     expect(refused.stderr).toContain('pass --yes once you have read the warning above');
-    expect((await run(['list', '--json'], { home })).stdout).toBe('[]\n');
-    expect((await run([...flags, '--yes'], { home })).code).toBe(0);
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
+    expect((await runCli([...flags, '--yes'], { home })).code).toBe(0);
   });
 
   it('keeps data where --data-dir says, over REFUND_CLAIM_HOME', async () => {
     const home = tempDir();
     const other = join(home, 'elsewhere');
-    expect((await run(['--data-dir', other, ...claimFlags()], { home })).code).toBe(0);
+    expect((await runCli(['--data-dir', other, ...claimFlags()], { home })).code).toBe(0);
     expect(existsSync(join(other, 'claims.db'))).toBe(true);
-    expect(existsSync(join(home, 'claims.db'))).toBe(false);
-    expect((await run(['list', '--data-dir', other], { home })).stdout).toContain('RC-0001');
+    expect(existsSync(join(dataDirOf(home), 'claims.db'))).toBe(false);
+    expect((await runCli(['list', '--data-dir', other], { home })).stdout).toContain('RC-0001');
   });
 });
 
@@ -203,7 +204,7 @@ describe('bad input to new', () => {
     'refuses %s with exit 2, one line naming the flag, and writes nothing',
     async (_, overrides, message) => {
       const home = join(tempDir(), 'data');
-      const result = await run(claimFlags(overrides), { home, cwd: tempDir() });
+      const result = await runCli(claimFlags(overrides), { home, cwd: tempDir() });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       const [first, second, third] = result.stderr.split('\n');
@@ -213,7 +214,7 @@ describe('bad input to new', () => {
       expect(third ?? '').toBe('');
       expect(result.stderr).not.toMatch(/\n\s+at /);
       // Refused before the data directory was touched, or at least with no claim in it.
-      if (existsSync(home)) expect((await run(['list', '--json'], { home })).stdout).toBe('[]\n');
+      if (existsSync(home)) expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
     },
   );
 
@@ -241,18 +242,20 @@ describe('bad input to new', () => {
   ])('refuses evidence that is %s with exit 2 and saves nothing', async (_, make, message) => {
     const home = tempDir();
     const files = writeEvidenceFiles(home);
-    const result = await run([...claimFlags(), '--receipt', files.pdf, '--receipt', make(home)], { home });
+    const result = await runCli([...claimFlags(), '--receipt', files.pdf, '--receipt', make(home)], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
-    expect((await run(['list', '--json'], { home })).stdout).toBe('[]\n');
-    expect(existsSync(join(home, 'evidence')) ? readdirSync(join(home, 'evidence')) : []).toEqual([]);
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
+    expect(existsSync(join(dataDirOf(home), 'evidence')) ? readdirSync(join(dataDirOf(home), 'evidence')) : []).toEqual(
+      [],
+    );
   });
 
   it('refuses an unreadable --description-file with exit 2', async () => {
     const home = tempDir();
     const flags = claimFlags({ '--description': '' }).filter((f) => f !== '--description');
-    const result = await run([...flags, '--description-file', join(home, 'missing.txt')], { home });
+    const result = await runCli([...flags, '--description-file', join(home, 'missing.txt')], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: --description-file .*missing\.txt: cannot read it \(no such file\)\./);
   });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimFlags, promoteFlags, run } from '../helpers/cli.js';
+import { claimFlags, promoteFlags } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 const at = (day: string): string => `${day}T12:00:00.000Z`;
@@ -52,7 +53,7 @@ let home: string;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'refund-claim-report-'));
   for (const [args, day] of SCRIPT) {
-    const result = await run(args, { home, now: at(day) });
+    const result = await runCli(args, { home, now: at(day) });
     expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   }
 }, 60_000);
@@ -61,7 +62,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('report', () => {
   it('sums per channel, reason and currency, with rates and median days checked by hand', async () => {
-    const result = await run(['report', '--json'], { home });
+    const result = await runCli(['report', '--json'], { home });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       groups: [
@@ -118,7 +119,7 @@ describe('report', () => {
   });
 
   it('counts only claims drafted on or after --since', async () => {
-    const result = await run(['report', '--since', '2026-11-05', '--json'], { home });
+    const result = await runCli(['report', '--since', '2026-11-05', '--json'], { home });
     const groups = (JSON.parse(result.stdout) as { groups: Record<string, unknown>[] }).groups;
     expect(
       groups.map((g) => [
@@ -136,12 +137,12 @@ describe('report', () => {
       ['USD', 'campaign-cancelled', 1, '75.00', '0.00', null, null],
       ['JPY', 'accidental-charge', 1, '3000', '0', 0, 5],
     ]);
-    const none = await run(['report', '--since', '2026-12-01'], { home });
+    const none = await runCli(['report', '--since', '2026-12-01'], { home });
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No claims drafted since 2026-12-01.\n' });
   });
 
   it('prints tab-separated lines when piped, in the JSON order', async () => {
-    const result = await run(['report'], { home });
+    const result = await runCli(['report'], { home });
     expect(result.stdout.split('\n')[1]).toBe(
       `tiktok-ads\tincorrect-charge\tUSD\t3\t350.00\t260.00\t${260 / 350}\t${2 / 3}\t7`,
     );
@@ -150,13 +151,13 @@ describe('report', () => {
 
   it('says when there is nothing to report, and refuses a bad --since with exit 2', async () => {
     const empty = tempDir();
-    expect(await run(['report'], { home: empty })).toMatchObject({
+    expect(await runCli(['report'], { home: empty })).toMatchObject({
       code: 0,
       stdout: '',
       stderr: 'No claims yet. Draft one with `refund-claim new`.\n',
     });
-    expect(JSON.parse((await run(['report', '--json'], { home: empty })).stdout)).toEqual({ groups: [] });
-    const bad = await run(['report', '--since', 'last month'], { home: empty });
+    expect(JSON.parse((await runCli(['report', '--json'], { home: empty })).stdout)).toEqual({ groups: [] });
+    const bad = await runCli(['report', '--since', 'last month'], { home: empty });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
       'error: --since "last month" is not a date; use YYYY-MM-DD, a full ISO 8601 date-time, "today" or "yesterday".\n',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFlags, run, showClaim } from '../helpers/cli.js';
+import { claimFlags } from '../helpers/cli.js';
+import { runCli, showClaim } from '../helpers/in-process.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -106,9 +107,9 @@ describe('a claim from filing to refund', () => {
   it('moves status and next action correctly at every step', async () => {
     const home = tempDir();
     writeEvidenceFiles(home);
-    expect((await run([...claimFlags(), '--receipt', 'invoice.pdf'], { home, now: at('2026-11-02') })).code).toBe(0);
+    expect((await runCli([...claimFlags(), '--receipt', 'invoice.pdf'], { home, now: at('2026-11-02') })).code).toBe(0);
     for (const step of WALK) {
-      const result = await run(step.args, { home, now: at(step.now) });
+      const result = await runCli(step.args, { home, now: at(step.now) });
       expect(result.code, `${step.args.join(' ')}\n${result.stderr}`).toBe(0);
       expect(result.stderr).toContain(`Status: ${step.status}.`);
       if (step.stderr) expect(result.stderr).toContain(step.stderr);
@@ -117,7 +118,7 @@ describe('a claim from filing to refund', () => {
       expect(claim.nextAction === null ? null : { action: claim.nextAction.action, due: claim.nextAction.due }).toEqual(
         step.next,
       );
-      const status = JSON.parse((await run(['status', '--json'], { home, now: at(step.now) })).stdout) as unknown[];
+      const status = JSON.parse((await runCli(['status', '--json'], { home, now: at(step.now) })).stdout) as unknown[];
       expect(status).toEqual(
         step.next
           ? [
@@ -150,7 +151,7 @@ describe('a claim from filing to refund', () => {
       '2026-11-25 decision',
       '2026-12-01 closed',
     ]);
-    const shown = (await run(['show', '1'], { home, now: at('2026-12-02') })).stdout;
+    const shown = (await runCli(['show', '1'], { home, now: at('2026-12-02') })).stdout;
     expect(shown).toContain(
       '2026-11-05  Support asked for more information\n              > Please send the invoice for the second charge.',
     );
@@ -163,28 +164,28 @@ describe('lifecycle commands', () => {
   const setUp = async (now = at('2026-11-02')) => {
     const home = tempDir();
     writeEvidenceFiles(home);
-    await run([...claimFlags(), '--receipt', 'invoice.pdf'], { home, now });
+    await runCli([...claimFlags(), '--receipt', 'invoice.pdf'], { home, now });
     return home;
   };
 
   it('refuses a move that does not fit the status with exit 1, naming the allowed moves', async () => {
     const home = await setUp();
-    const result = await run(['decision', '1', 'approved'], { home });
+    const result = await runCli(['decision', '1', 'approved'], { home });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'error: RC-0001 is draft; `decision approved|partially-approved|denied` does not fit that status.\n' +
         '  Allowed now: refund-claim submit RC-0001 --ticket <number>; refund-claim log RC-0001 --from support|me --message <text>; refund-claim close RC-0001 --outcome withdrawn\n',
     );
-    expect((await run(['appeal', '1'], { home })).code).toBe(1);
-    expect((await run(['followup', '1'], { home })).code).toBe(1);
+    expect((await runCli(['appeal', '1'], { home })).code).toBe(1);
+    expect((await runCli(['followup', '1'], { home })).code).toBe(1);
   });
 
   it('refuses a future --on with exit 2 and records nothing', async () => {
     const home = await setUp();
-    const result = await run(['submit', '1', '--ticket', '1', '--on', '2026-11-21'], { home });
+    const result = await runCli(['submit', '1', '--ticket', '1', '--on', '2026-11-21'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error: --on 2026-11-21 is in the future.');
-    const bad = await run(['submit', '1', '--ticket', '1', '--on', 'last week'], { home });
+    const bad = await runCli(['submit', '1', '--ticket', '1', '--on', 'last week'], { home });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--on "last week" is not a date; use YYYY-MM-DD');
     expect((await showClaim(home, '1')).status).toBe('draft');
@@ -192,15 +193,15 @@ describe('lifecycle commands', () => {
 
   it('accepts a date before the claim was drafted: steps are often recorded after the fact', async () => {
     const home = await setUp();
-    const result = await run(['submit', '1', '--ticket', 'T-1', '--on', '2026-10-28'], { home });
+    const result = await runCli(['submit', '1', '--ticket', 'T-1', '--on', '2026-10-28'], { home });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Next: follow up with support, due 2026-11-02 (overdue 18d).');
   });
 
   it('drafts a follow-up with the ticket number, the days waiting and the questions', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
-    const result = await run(['followup', '1'], { home });
+    await runCli(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
+    const result = await runCli(['followup', '1'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Subject: Follow-up on ticket 7301928374');
     expect(result.stdout).toContain('I have been waiting 17 days for an answer, since 3 Nov 2026 (2026-11-03).');
@@ -211,16 +212,16 @@ describe('lifecycle commands', () => {
     // Printing is not sending: nothing recorded.
     expect((await showClaim(home, '1')).events).toHaveLength(2);
     const out = join(home, 'followup.txt');
-    expect((await run(['followup', '1', '--out', out], { home })).stdout).toBe('');
+    expect((await runCli(['followup', '1', '--out', out], { home })).stdout).toBe('');
     expect(readFileSync(out, 'utf8').trimEnd()).toBe(result.stdout.trimEnd());
   });
 
   it('drafts the escalation after two unanswered follow-ups, with the chargeback route', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
-    await run(['followup', '1', '--sent', '--on', '2026-11-09'], { home });
-    await run(['followup', '1', '--sent', '--on', '2026-11-12'], { home });
-    const result = await run(['followup', '1'], { home });
+    await runCli(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
+    await runCli(['followup', '1', '--sent', '--on', '2026-11-09'], { home });
+    await runCli(['followup', '1', '--sent', '--on', '2026-11-12'], { home });
+    const result = await runCli(['followup', '1'], { home });
     expect(result.stdout).toContain('Subject: Please escalate: support ticket 7301928374');
     expect(result.stdout).toContain('As our TikTok sales representative for Acme Shoes (advertiser ID 7012345678901)');
     expect(result.stdout).toContain(
@@ -231,14 +232,14 @@ describe('lifecycle commands', () => {
 
   it('drafts an appeal that quotes the denial reason and points at the numbered evidence', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
-    await run(['decision', '1', 'denied', '--reason', 'No double charge found.', '--on', '2026-11-10'], { home });
-    const result = await run(['appeal', '1'], { home });
+    await runCli(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
+    await runCli(['decision', '1', 'denied', '--reason', 'No double charge found.', '--on', '2026-11-10'], { home });
+    const result = await runCli(['appeal', '1'], { home });
     expect(result.stdout).toContain('THE REASON GIVEN\n"No double charge found."\n\nWHAT HAPPENED\n');
     expect(result.stdout).toContain('1. 01-receipt-invoice.pdf');
     expect(result.stdout).toContain('Please reverse the decision and refund USD 200.00 to the original payment method');
     expect(result.stderr).toContain('Tip: answer the reason support gave in your own words with --answer');
-    const answered = await run(['appeal', '1', '--answer', 'Invoice #1 shows both charges on 3 Nov.'], { home });
+    const answered = await runCli(['appeal', '1', '--answer', 'Invoice #1 shows both charges on 3 Nov.'], { home });
     expect(answered.stdout).toContain(
       '"No double charge found."\n\nMY ANSWER\nInvoice #1 shows both charges on 3 Nov.\n',
     );
@@ -247,9 +248,9 @@ describe('lifecycle commands', () => {
 
   it('asks to reconsider only the rest after a partial approval', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
-    await run(['decision', '1', 'partially-approved', '--amount', '120', '--on', '2026-11-10'], { home });
-    const result = await run(['appeal', '1'], { home });
+    await runCli(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-03'], { home });
+    await runCli(['decision', '1', 'partially-approved', '--amount', '120', '--on', '2026-11-10'], { home });
+    const result = await runCli(['appeal', '1'], { home });
     expect(result.stdout).toContain('which approved USD 120.00 of the USD 200.00 I asked for.');
     expect(result.stdout).toContain(
       'Please reconsider the decision and refund the remaining USD 80.00 to the original payment method',
@@ -258,22 +259,22 @@ describe('lifecycle commands', () => {
 
   it('places a step recorded after the fact by its date, and refuses one that breaks the history', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', 'T', '--on', '2026-11-02'], { home });
-    await run(['log', '1', '--from', 'me', '--message', 'Here is the invoice.', '--on', '2026-11-19'], { home });
+    await runCli(['submit', '1', '--ticket', 'T', '--on', '2026-11-02'], { home });
+    await runCli(['log', '1', '--from', 'me', '--message', 'Here is the invoice.', '--on', '2026-11-19'], { home });
     // Support's request came the day before the reply that was already recorded.
-    const late = await run(
+    const late = await runCli(
       ['log', '1', '--from', 'support', '--info-requested', '--message', 'Send the invoice.', '--on', '2026-11-18'],
       { home },
     );
     expect(late.code).toBe(0);
     expect((await showClaim(home)).status).toBe('submitted');
-    await run(['decision', '1', 'denied', '--on', '2026-11-20'], { home });
-    const broken = await run(['close', '1', '--outcome', 'withdrawn', '--on', '2026-11-10'], { home });
+    await runCli(['decision', '1', 'denied', '--on', '2026-11-20'], { home });
+    const broken = await runCli(['close', '1', '--outcome', 'withdrawn', '--on', '2026-11-10'], { home });
     expect(broken.code).toBe(1);
     expect(broken.stderr.split('\n')[0]).toBe(
       'error: With this step on 2026-11-10, the message of 2026-11-18 would no longer fit: RC-0001 would be withdrawn then.',
     );
-    const early = await run(['decision', '1', 'approved', '--on', '2026-11-01'], { home });
+    const early = await runCli(['decision', '1', 'approved', '--on', '2026-11-01'], { home });
     expect(early.stderr.split('\n')[0]).toBe(
       'error: On 2026-11-01 RC-0001 was draft; `decision approved|partially-approved|denied` does not fit then.',
     );
@@ -281,7 +282,7 @@ describe('lifecycle commands', () => {
 
   it('validates decision and close amounts like every amount', async () => {
     const home = await setUp();
-    await run(['submit', '1', '--ticket', 'T', '--on', '2026-11-03'], { home });
+    await runCli(['submit', '1', '--ticket', 'T', '--on', '2026-11-03'], { home });
     const cases: [string[], number, string][] = [
       [['decision', '1', 'partially-approved'], 2, 'A partial approval needs --amount'],
       [
@@ -304,13 +305,13 @@ describe('lifecycle commands', () => {
       [['close', '1', '--outcome', 'withdrawn', '--amount', '5'], 2, '--amount goes with refunded or credited'],
     ];
     for (const [args, code, message] of cases) {
-      const result = await run(args, { home });
+      const result = await runCli(args, { home });
       expect({ args, code: result.code }).toEqual({ args, code });
       expect(result.stderr).toContain(message);
     }
-    const partial = await run(['decision', '1', 'partially-approved', '--amount', '120'], { home });
+    const partial = await runCli(['decision', '1', 'partially-approved', '--amount', '120'], { home });
     expect(partial.code).toBe(0);
-    const closed = await run(['close', '1', '--outcome', 'credited', '--amount', '250', '--yes'], { home });
+    const closed = await runCli(['close', '1', '--outcome', 'credited', '--amount', '250', '--yes'], { home });
     expect(closed.stderr).toContain('closed as credited, USD 250.00 recovered');
     expect((await showClaim(home, '1')).amounts).toMatchObject({
       approved: '120.00',
@@ -320,16 +321,16 @@ describe('lifecycle commands', () => {
 
   it('status --exit-status exits 8 when anything is overdue, and lists overdue first', async () => {
     const home = await setUp();
-    await run([...claimFlags({ '--promotion-id': '2' }), '--file-by', '2026-12-10'], { home });
-    const early = await run(['status', '--exit-status'], { home, now: at('2026-11-03') });
+    await runCli([...claimFlags({ '--promotion-id': '2' }), '--file-by', '2026-12-10'], { home });
+    const early = await runCli(['status', '--exit-status'], { home, now: at('2026-11-03') });
     expect(early.code).toBe(0);
-    const late = await run(['status', '--exit-status'], { home, now: at('2026-11-06') });
+    const late = await runCli(['status', '--exit-status'], { home, now: at('2026-11-06') });
     expect(late.code).toBe(8);
     expect(late.stdout).toBe(
       'RC-0001\tdraft\tsubmit\t2026-11-04\toverdue 2d\t1790000001\tSummer sale\t200.00\tUSD\n' +
         'RC-0002\tdraft\tsubmit\t2026-12-10\tin 34d\t2\tSummer sale\t200.00\tUSD\n',
     );
-    const json = await run(['status', '--json', '--exit-status'], { home, now: at('2026-11-06') });
+    const json = await runCli(['status', '--json', '--exit-status'], { home, now: at('2026-11-06') });
     expect(json.code).toBe(8);
     expect(JSON.parse(json.stdout)).toEqual([
       { id: 'RC-0001', status: 'draft', action: 'submit', due: '2026-11-04', overdue: true, daysLeft: -2 },

@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, claimFlags, cliEnv, run } from '../helpers/cli.js';
+import { BIN, claimFlags, cliEnv } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Ended {
@@ -36,7 +37,7 @@ describe('output into a pipe the reader closed early', () => {
     async (command) => {
       const home = tempDir();
       for (const id of ['1790000001', '1790000002', '1790000003']) {
-        expect((await run(claimFlags({ '--promotion-id': id }), { home })).code).toBe(0);
+        expect((await runCli(claimFlags({ '--promotion-id': id }), { home })).code).toBe(0);
       }
       expect(await runIntoClosedPipe(command.split(' '), home)).toEqual({ code: 0, signal: null, stderr: '' });
     },

@@ -1,0 +1,73 @@
+/**
+ * Runs the command line inside the test's process: `main()` on its real dependencies, with the
+ * environment `run()` gives the binary (own data directory, UTC, no colour, a fixed "now"), no
+ * terminal, and stdout and stderr captured. The same result as `run()`, without starting Node.js.
+ */
+import { Readable, Writable } from 'node:stream';
+import type { ClaimJson } from '../../src/app/formats/claim-json.js';
+import { main } from '../../src/cli/main.js';
+import { cliEnv } from './cli.js';
+import type { RunOptions } from './cli.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A stream that keeps what is written to it, as text. */
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+/** A run changes the working directory and the time zone of the process: one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  const result = queue.then(() => runOnce(args, options));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function runOnce(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  const env = { ...cliEnv(options.home, options.now), ...options.env };
+  const input = options.input ?? '';
+  const stdout = capture();
+  const stderr = capture();
+  const cwd = process.cwd();
+  const tz = process.env.TZ;
+  // Paths on the command line are relative to the working directory; dates follow TZ.
+  process.chdir(options.cwd ?? options.home);
+  setTimeZone(env.TZ);
+  try {
+    const code = await main(['node', 'refund-claim', ...args], {
+      io: { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream, env },
+      readStdin: () => input,
+    });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    process.chdir(cwd);
+    setTimeZone(tz);
+  }
+}
+
+/** Node.js reads TZ again whenever it is set or deleted. */
+function setTimeZone(zone: string | undefined): void {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+}
+
+/** `show <id> --json`, parsed. */
+export async function showClaim(home: string, id = '1', now?: string): Promise<ClaimJson> {
+  const result = await runCli(['show', id, '--json'], { home, now });
+  if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ClaimJson;
+}
