@@ -252,6 +252,7 @@ export interface WrittenBundle {
   entries: number;
 }
 
+/** `malformed`: the zip's structure is wrong (entries that overlap, sizes that lie), so the entry is not read. */
 export type BundleProblemKind = 'missing' | 'extra' | 'altered' | 'malformed';
 
 /** One thing wrong with a bundle, about one entry (or the archive itself when `entry` is null). */

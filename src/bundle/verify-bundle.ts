@@ -22,6 +22,10 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
   const zip = await openZip(path);
   try {
     const problems: BundleProblem[] = [];
+    // An entry with a problem of its own is reported here once and never read below.
+    for (const entry of zip.entries) {
+      if (entry.problem !== null) problems.push({ kind: 'malformed', entry: entry.name, detail: entry.problem });
+    }
     const files = zip.entries.filter((entry) => !entry.isDirectory);
     const byName = new Map<string, ZipEntry>();
     for (const entry of files) {
@@ -71,25 +75,29 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
         });
         continue;
       }
-      const reasons: string[] = [];
+      if (entry.problem !== null) continue;
+      let actual: { sha256: string; bytes: number };
       try {
-        const actual = await hashEntry(zip, entry);
-        entries++;
-        if (want.fromSums !== undefined && actual.sha256 !== want.fromSums)
-          reasons.push('SHA-256 differs from SHA256SUMS');
-        if (want.fromManifest !== undefined && actual.sha256 !== want.fromManifest) {
-          reasons.push('SHA-256 differs from manifest.json');
-        }
-        if (want.bytes !== undefined && actual.bytes !== want.bytes) {
-          reasons.push(`${actual.bytes} bytes, manifest.json says ${want.bytes}`);
-        } else if (actual.bytes !== entry.size) {
-          reasons.push(`${actual.bytes} bytes, the zip directory says ${entry.size}`);
-        }
+        actual = await hashEntry(zip, entry);
       } catch (error) {
-        reasons.push(`cannot be read (${(error as Error).message})`);
+        problems.push(readProblem(entry.name, error));
+        continue;
       }
-      if (reasons.length > 0)
+      entries++;
+      const reasons: string[] = [];
+      if (want.fromSums !== undefined && actual.sha256 !== want.fromSums)
+        reasons.push('SHA-256 differs from SHA256SUMS');
+      if (want.fromManifest !== undefined && actual.sha256 !== want.fromManifest) {
+        reasons.push('SHA-256 differs from manifest.json');
+      }
+      if (want.bytes !== undefined && actual.bytes !== want.bytes) {
+        reasons.push(`${actual.bytes} bytes, manifest.json says ${want.bytes}`);
+      } else if (actual.bytes !== entry.size) {
+        reasons.push(`${actual.bytes} bytes, the zip directory says ${entry.size}`);
+      }
+      if (reasons.length > 0) {
         problems.push({ kind: 'altered', entry: entry.name, detail: reasons.join('; ') + unsafe });
+      }
     }
     for (const name of expected.keys()) {
       if (!byName.has(name)) {
@@ -101,6 +109,12 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
   } finally {
     await zip.close();
   }
+}
+
+/** The zip's structure (sizes that lie) is malformed; bytes that do not inflate were altered. */
+function readProblem(name: string, error: unknown): BundleProblem {
+  if (error instanceof ZipFormatError) return { kind: 'malformed', entry: name, detail: error.message };
+  return { kind: 'altered', entry: name, detail: `cannot be read (${(error as Error).message})` };
 }
 
 async function openZip(path: string): Promise<ZipReader> {
@@ -133,12 +147,14 @@ async function readList(
     problems.push({ kind: 'missing', entry: name, detail: 'is not in the bundle' });
     return null;
   }
+  // Already reported as malformed, with every other entry's structural problem.
+  if (entry.problem !== null) return null;
   try {
     const text = await zip.text(entry, MAX_LIST_BYTES);
     if (text === null) problems.push({ kind: 'malformed', entry: name, detail: 'is too large to be a bundle list' });
     return text;
   } catch (error) {
-    problems.push({ kind: 'altered', entry: name, detail: `cannot be read (${(error as Error).message})` });
+    problems.push(readProblem(name, error));
     return null;
   }
 }
@@ -146,7 +162,7 @@ async function readList(
 async function hashEntry(zip: ZipReader, entry: ZipEntry): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of await zip.stream(entry)) {
+  for await (const chunk of zip.stream(entry)) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
