@@ -22,8 +22,11 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
   const zip = await openZip(path);
   try {
     const problems: BundleProblem[] = [];
-    // An entry with a problem of its own is reported here once and never read below.
+    // Directories too: `../x/` makes a folder outside as surely as `../x` makes a file. An entry
+    // with a problem of its own is reported here once and never read below.
     for (const entry of zip.entries) {
+      const unsafe = unsafeName(entry.name);
+      if (unsafe !== null) problems.push({ kind: 'unsafe', entry: entry.name, detail: unsafe });
       if (entry.problem !== null) problems.push({ kind: 'malformed', entry: entry.name, detail: entry.problem });
     }
     const files = zip.entries.filter((entry) => !entry.isDirectory);
@@ -65,14 +68,9 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
     let entries = sumsText === null ? 0 : 1;
     for (const entry of files) {
       if (entry.name === SUMS_ENTRY) continue;
-      const unsafe = isUnsafeName(entry.name) ? '; its name points outside the folder it is unzipped into' : '';
       const want = expected.get(entry.name);
       if (!want) {
-        problems.push({
-          kind: 'extra',
-          entry: entry.name,
-          detail: `is not listed in SHA256SUMS or manifest.json${unsafe}`,
-        });
+        problems.push({ kind: 'extra', entry: entry.name, detail: 'is not listed in SHA256SUMS or manifest.json' });
         continue;
       }
       if (entry.problem !== null) continue;
@@ -95,9 +93,7 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
       } else if (actual.bytes !== entry.size) {
         reasons.push(`${actual.bytes} bytes, the zip directory says ${entry.size}`);
       }
-      if (reasons.length > 0) {
-        problems.push({ kind: 'altered', entry: entry.name, detail: reasons.join('; ') + unsafe });
-      }
+      if (reasons.length > 0) problems.push({ kind: 'altered', entry: entry.name, detail: reasons.join('; ') });
     }
     for (const name of expected.keys()) {
       if (!byName.has(name)) {
@@ -169,8 +165,19 @@ async function hashEntry(zip: ZipReader, entry: ZipEntry): Promise<{ sha256: str
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** A name that `unzip` would write outside its target directory, or that no system can hold. */
-function isUnsafeName(name: string): boolean {
+/**
+ * Why unzipping the entry would write outside the folder it is unzipped into, or under a name no
+ * system should hold; null when it would not. Windows tools split names at backslashes too.
+ */
+function unsafeName(name: string): string | null {
+  const reasons: string[] = [];
+  if (name === '') reasons.push('has an empty name');
+  if (/^[/\\]/.test(name)) reasons.push('is an absolute path, which unzips outside the target folder');
+  else if (/^[A-Za-z]:/.test(name))
+    reasons.push('starts with a drive letter, which unzips outside the target folder on Windows');
+  if (name.split(/[/\\]/).includes('..')) reasons.push('climbs out of the target folder with ".."');
+  if (name.includes('\\')) reasons.push('holds a backslash, a folder separator on Windows');
   // eslint-disable-next-line no-control-regex -- control characters are what is being refused
-  return /^[/\\]|^[A-Za-z]:|\\|[\u0000-\u001f\u007f]/.test(name) || name.split('/').includes('..');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) reasons.push('holds control characters');
+  return reasons.length === 0 ? null : reasons.join('; ');
 }

@@ -152,3 +152,24 @@ describe('verify of a hostile zip: structure', () => {
     expect(report.claimId).toBeNull();
   });
 });
+
+describe('verify of a hostile zip: names', () => {
+  it('reports every name that climbs out as unsafe, even when every checksum matches', async () => {
+    const climbing = ['../evil.txt', '/abs.txt', 'a\\b.txt', 'C:x.txt', 'evidence/../../up.txt', 'evil\u001b[2J.txt'];
+    const safe = ['evidence/..hidden.txt', 'evidence/a..b.txt', 'notes/C:x.txt'];
+    const files = [...climbing, ...safe].map((name) => ({ name, data: `content of ${name}\n` }));
+    const report = await verifyBundle(bundleOf(files, [{ name: '../outside/' }]));
+
+    expect(byKind(report.problems, 'unsafe')).toEqual([...climbing, '../outside/']);
+    expect(report.problems.filter((problem) => problem.kind !== 'unsafe')).toEqual([]);
+    const detail = (name: string): string | undefined =>
+      report.problems.find((problem) => problem.entry === name)?.detail;
+    expect(detail('../evil.txt')).toBe('climbs out of the target folder with ".."');
+    expect(detail('/abs.txt')).toBe('is an absolute path, which unzips outside the target folder');
+    expect(detail('a\\b.txt')).toBe('holds a backslash, a folder separator on Windows');
+    expect(detail('C:x.txt')).toBe('starts with a drive letter, which unzips outside the target folder on Windows');
+    expect(detail('evil\u001b[2J.txt')).toBe('holds control characters');
+    // Every file was still hashed: the names are the problem, not the bytes.
+    expect(report.entries).toBe(files.length + 2);
+  });
+});
