@@ -9,6 +9,7 @@
  * each byte of the file at most once; and no entry yields more than the size it declares. An
  * entry that breaks this carries a `problem` and is never read.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
@@ -48,6 +49,14 @@ export class ZipFormatError extends Error {
   }
 }
 
+/** The path is a FIFO, a device, a directory or a socket: nothing to read a zip from. */
+export class NotAFileError extends Error {
+  constructor(readonly what: string) {
+    super(`it is ${what}, not a file`);
+    this.name = 'NotAFileError';
+  }
+}
+
 export class ZipReader {
   private constructor(
     private readonly handle: FileHandle,
@@ -55,10 +64,13 @@ export class ZipReader {
   ) {}
 
   static async open(path: string): Promise<ZipReader> {
-    const handle = await open(path, 'r');
+    // Opening a FIFO for reading blocks until a writer comes, for ever if none does; without
+    // blocking it opens at once, and fstat then refuses it before a byte is read.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const { size } = await handle.stat();
-      return new ZipReader(handle, await readCentralDirectory(handle, size));
+      const info = await handle.stat();
+      if (!info.isFile()) throw new NotAFileError(describeNonFile(info));
+      return new ZipReader(handle, await readCentralDirectory(handle, info.size));
     } catch (error) {
       await handle.close();
       throw error;
@@ -142,6 +154,13 @@ async function* atMost(source: Readable, limit: number): AsyncGenerator<Buffer> 
     if (total > limit) throw new ZipFormatError(`inflates to more than the ${limit} bytes it declares`);
     yield bytes;
   }
+}
+
+function describeNonFile(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 async function readCentralDirectory(handle: FileHandle, size: number): Promise<ZipEntry[]> {

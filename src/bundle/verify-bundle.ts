@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { BundleProblem, BundleReport } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
-import { ZipFormatError, ZipReader } from './read-zip.js';
+import { NotAFileError, ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
 
 /** SHA256SUMS and manifest.json are read whole; a bundle of thousands of files stays far below this. */
@@ -123,10 +123,12 @@ async function openZip(path: string): Promise<ZipReader> {
         'Make a fresh bundle with `refund-claim bundle <id> --force`.',
       );
     }
+    if (error instanceof NotAFileError) throw new UsageError(`Cannot read ${path}: ${error.message}.`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${path}.`, 'Check the path.');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
-      throw new UsageError(`Cannot read ${path}: ${code === 'EISDIR' ? 'it is a directory' : 'permission denied'}.`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENXIO') {
+      const why = { EISDIR: 'it is a directory', ENXIO: 'it is a socket or device, not a file' }[code as string];
+      throw new UsageError(`Cannot read ${path}: ${why ?? 'permission denied'}.`);
     }
     throw error;
   }

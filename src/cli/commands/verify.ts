@@ -20,13 +20,13 @@ export function defineVerify(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (target: string) => {
-      // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing file
-      // (a bundle written with `--out name.bin`).
+      // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing path
+      // (a bundle written with `--out name.bin`; a FIFO or device, which the reader refuses by name).
       const named = /\.zip$/i.test(target);
       const id = named ? null : parseClaimId(target);
       if (id !== null) {
         await verifyClaim(context, id);
-      } else if (named || isFile(target)) {
+      } else if (named || exists(target)) {
         printBundleReport(
           context,
           target,
@@ -41,9 +41,10 @@ export function defineVerify(command: Command, context: CommandContext): void {
     });
 }
 
-function isFile(path: string): boolean {
+function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    statSync(path);
+    return true;
   } catch {
     return false;
   }

@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleProblem } from '../../../src/app/deps.js';
-import { ZipFormatError, ZipReader } from '../../../src/bundle/read-zip.js';
+import { NotAFileError, ZipFormatError, ZipReader } from '../../../src/bundle/read-zip.js';
 import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
+import { UsageError } from '../../../src/domain/errors.js';
 import { rawZip, vouchingLists } from '../../helpers/raw-zip.js';
 import type { RawEntry } from '../../helpers/raw-zip.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -171,5 +173,27 @@ describe('verify of a hostile zip: names', () => {
     expect(detail('evil\u001b[2J.txt')).toBe('holds control characters');
     // Every file was still hashed: the names are the problem, not the bytes.
     expect(report.entries).toBe(files.length + 2);
+  });
+});
+
+describe('verify of something that is not a file', () => {
+  it('refuses a FIFO at once, without waiting for a writer (exit 2)', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe.zip');
+    execFileSync('mkfifo', [fifo]);
+    const started = performance.now();
+    await expect(ZipReader.open(fifo)).rejects.toThrow(NotAFileError);
+    const error = await verifyBundle(fifo).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toBe(`Cannot read ${fifo}: it is a FIFO (named pipe), not a file.`);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a device and a directory by name (exit 2)', async () => {
+    await expect(verifyBundle('/dev/zero')).rejects.toThrow('Cannot read /dev/zero: it is a device, not a file.');
+    const dir = join(tempDir(), 'folder.zip');
+    mkdirSync(dir);
+    await expect(verifyBundle(dir)).rejects.toThrow(`Cannot read ${dir}: it is a directory, not a file.`);
   });
 });
