@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { BundleProblem, BundleReport } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
+import { escapeControls } from '../domain/text.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
 import { NotAFileError, ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
@@ -117,18 +118,20 @@ async function openZip(path: string): Promise<ZipReader> {
   try {
     return await ZipReader.open(path);
   } catch (error) {
+    // These messages name entries of the zip, which may hold terminal escapes.
+    const shown = escapeControls(path);
     if (error instanceof ZipFormatError) {
       throw new UserError(
-        `${path} cannot be verified: ${error.message}.`,
+        `${shown} cannot be verified: ${escapeControls(error.message)}.`,
         'Make a fresh bundle with `refund-claim bundle <id> --force`.',
       );
     }
-    if (error instanceof NotAFileError) throw new UsageError(`Cannot read ${path}: ${error.message}.`);
+    if (error instanceof NotAFileError) throw new UsageError(`Cannot read ${shown}: ${error.message}.`);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${path}.`, 'Check the path.');
+    if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${shown}.`, 'Check the path.');
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENXIO') {
       const why = { EISDIR: 'it is a directory', ENXIO: 'it is a socket or device, not a file' }[code as string];
-      throw new UsageError(`Cannot read ${path}: ${why ?? 'permission denied'}.`);
+      throw new UsageError(`Cannot read ${shown}: ${why ?? 'permission denied'}.`);
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { verifyBundleFile, verifyClaimEvidence } from '../../app/verify-claim.js
 import type { EvidenceIntegrity } from '../../app/verify-claim.js';
 import { formatClaimId, parseClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
+import { escapeControls } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 
@@ -82,16 +83,18 @@ function claimLine({ evidence, fileName, state }: EvidenceIntegrity): string {
   return `${state.padEnd(9)}#${evidence.seq} ${evidence.name} (${fileName}): ${what}`;
 }
 
+/** Names, details and the claim ID come from the zip, which may be hostile: escapes are shown, not sent. */
 function printBundleReport(context: CommandContext, path: string, report: BundleReport): void {
   for (const problem of report.problems) {
-    context.out(`${problem.kind.padEnd(9)}${problem.entry ?? path} ${problem.detail}`);
+    // `malformed` fills all nine columns of the kind: the space keeps it off the name.
+    context.out(escapeControls(`${problem.kind.padEnd(8)} ${problem.entry ?? path} ${problem.detail}`));
   }
-  const claim = report.claimId ? ` (${report.claimId})` : '';
+  const heading = escapeControls(`${path}${report.claimId ? ` (${report.claimId})` : ''}`);
   if (report.problems.length === 0) {
-    context.out(`${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`);
+    context.out(`${heading}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`);
     return;
   }
   const n = report.problems.length;
-  context.out(`${path}${claim}: ${n} problem${n === 1 ? '' : 's'}.`);
+  context.out(`${heading}: ${n} problem${n === 1 ? '' : 's'}.`);
   context.exitCode = 1;
 }
