@@ -284,8 +284,9 @@ function markOverlaps(entries: readonly ZipEntry[]): void {
     if (group.length < 2) return;
     const [first, second] = group as [(typeof ranges)[0], (typeof ranges)[0]];
     for (const member of group) {
-      const other = member === first ? second.entry : first.entry;
-      member.entry.problem = `shares bytes in the file with ${other.name} (entries must not overlap)`;
+      const other = (member === first ? second : first).entry.name;
+      const shown = other === member.entry.name ? 'another entry of the same name' : other;
+      member.entry.problem = `shares bytes in the file with ${shown} (entries must not overlap)`;
     }
   };
   for (const range of ranges) {

@@ -45,7 +45,11 @@ describe('verify of a hostile zip: structure', () => {
     try {
       const flagged = reader.entries.filter((entry) => entry.name === name);
       expect(flagged).toHaveLength(2001);
-      for (const entry of flagged) expect(entry.problem).toMatch(/shares bytes in the file with/);
+      for (const entry of flagged) {
+        expect(entry.problem).toBe(
+          'shares bytes in the file with another entry of the same name (entries must not overlap)',
+        );
+      }
       await expect(reader.stream(flagged[0] as (typeof flagged)[0]).toArray()).rejects.toThrow(ZipFormatError);
     } finally {
       await reader.close();
