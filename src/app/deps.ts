@@ -252,7 +252,11 @@ export interface WrittenBundle {
   entries: number;
 }
 
-export type BundleProblemKind = 'missing' | 'extra' | 'altered' | 'malformed';
+/**
+ * `malformed`: the zip's structure is wrong (entries that overlap, sizes that lie), so the entry is
+ * not read; `unsafe`: its name would unzip outside the target folder, whatever its checksum says.
+ */
+export type BundleProblemKind = 'missing' | 'extra' | 'altered' | 'malformed' | 'unsafe';
 
 /** One thing wrong with a bundle, about one entry (or the archive itself when `entry` is null). */
 export interface BundleProblem {

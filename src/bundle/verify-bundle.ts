@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { BundleProblem, BundleReport } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
+import { escapeControls } from '../domain/text.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
-import { ZipFormatError, ZipReader } from './read-zip.js';
+import { NotAFileError, ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
 
 /** SHA256SUMS and manifest.json are read whole; a bundle of thousands of files stays far below this. */
@@ -22,6 +23,13 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
   const zip = await openZip(path);
   try {
     const problems: BundleProblem[] = [];
+    // Directories too: `../x/` makes a folder outside as surely as `../x` makes a file. An entry
+    // with a problem of its own is reported here once and never read below.
+    for (const entry of zip.entries) {
+      const unsafe = unsafeName(entry.name);
+      if (unsafe !== null) problems.push({ kind: 'unsafe', entry: entry.name, detail: unsafe });
+      if (entry.problem !== null) problems.push({ kind: 'malformed', entry: entry.name, detail: entry.problem });
+    }
     const files = zip.entries.filter((entry) => !entry.isDirectory);
     const byName = new Map<string, ZipEntry>();
     for (const entry of files) {
@@ -61,35 +69,32 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
     let entries = sumsText === null ? 0 : 1;
     for (const entry of files) {
       if (entry.name === SUMS_ENTRY) continue;
-      const unsafe = isUnsafeName(entry.name) ? '; its name points outside the folder it is unzipped into' : '';
       const want = expected.get(entry.name);
       if (!want) {
-        problems.push({
-          kind: 'extra',
-          entry: entry.name,
-          detail: `is not listed in SHA256SUMS or manifest.json${unsafe}`,
-        });
+        problems.push({ kind: 'extra', entry: entry.name, detail: 'is not listed in SHA256SUMS or manifest.json' });
         continue;
       }
-      const reasons: string[] = [];
+      if (entry.problem !== null) continue;
+      let actual: { sha256: string; bytes: number };
       try {
-        const actual = await hashEntry(zip, entry);
-        entries++;
-        if (want.fromSums !== undefined && actual.sha256 !== want.fromSums)
-          reasons.push('SHA-256 differs from SHA256SUMS');
-        if (want.fromManifest !== undefined && actual.sha256 !== want.fromManifest) {
-          reasons.push('SHA-256 differs from manifest.json');
-        }
-        if (want.bytes !== undefined && actual.bytes !== want.bytes) {
-          reasons.push(`${actual.bytes} bytes, manifest.json says ${want.bytes}`);
-        } else if (actual.bytes !== entry.size) {
-          reasons.push(`${actual.bytes} bytes, the zip directory says ${entry.size}`);
-        }
+        actual = await hashEntry(zip, entry);
       } catch (error) {
-        reasons.push(`cannot be read (${(error as Error).message})`);
+        problems.push(readProblem(entry.name, error));
+        continue;
       }
-      if (reasons.length > 0)
-        problems.push({ kind: 'altered', entry: entry.name, detail: reasons.join('; ') + unsafe });
+      entries++;
+      const reasons: string[] = [];
+      if (want.fromSums !== undefined && actual.sha256 !== want.fromSums)
+        reasons.push('SHA-256 differs from SHA256SUMS');
+      if (want.fromManifest !== undefined && actual.sha256 !== want.fromManifest) {
+        reasons.push('SHA-256 differs from manifest.json');
+      }
+      if (want.bytes !== undefined && actual.bytes !== want.bytes) {
+        reasons.push(`${actual.bytes} bytes, manifest.json says ${want.bytes}`);
+      } else if (actual.bytes !== entry.size) {
+        reasons.push(`${actual.bytes} bytes, the zip directory says ${entry.size}`);
+      }
+      if (reasons.length > 0) problems.push({ kind: 'altered', entry: entry.name, detail: reasons.join('; ') });
     }
     for (const name of expected.keys()) {
       if (!byName.has(name)) {
@@ -103,20 +108,30 @@ export async function verifyBundle(path: string): Promise<BundleReport> {
   }
 }
 
+/** The zip's structure (sizes that lie) is malformed; bytes that do not inflate were altered. */
+function readProblem(name: string, error: unknown): BundleProblem {
+  if (error instanceof ZipFormatError) return { kind: 'malformed', entry: name, detail: error.message };
+  return { kind: 'altered', entry: name, detail: `cannot be read (${(error as Error).message})` };
+}
+
 async function openZip(path: string): Promise<ZipReader> {
   try {
     return await ZipReader.open(path);
   } catch (error) {
+    // These messages name entries of the zip, which may hold terminal escapes.
+    const shown = escapeControls(path);
     if (error instanceof ZipFormatError) {
       throw new UserError(
-        `${path} cannot be verified: ${error.message}.`,
+        `${shown} cannot be verified: ${escapeControls(error.message)}.`,
         'Make a fresh bundle with `refund-claim bundle <id> --force`.',
       );
     }
+    if (error instanceof NotAFileError) throw new UsageError(`Cannot read ${shown}: ${error.message}.`);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${path}.`, 'Check the path.');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
-      throw new UsageError(`Cannot read ${path}: ${code === 'EISDIR' ? 'it is a directory' : 'permission denied'}.`);
+    if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${shown}.`, 'Check the path.');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENXIO') {
+      const why = { EISDIR: 'it is a directory', ENXIO: 'it is a socket or device, not a file' }[code as string];
+      throw new UsageError(`Cannot read ${shown}: ${why ?? 'permission denied'}.`);
     }
     throw error;
   }
@@ -133,12 +148,14 @@ async function readList(
     problems.push({ kind: 'missing', entry: name, detail: 'is not in the bundle' });
     return null;
   }
+  // Already reported as malformed, with every other entry's structural problem.
+  if (entry.problem !== null) return null;
   try {
     const text = await zip.text(entry, MAX_LIST_BYTES);
     if (text === null) problems.push({ kind: 'malformed', entry: name, detail: 'is too large to be a bundle list' });
     return text;
   } catch (error) {
-    problems.push({ kind: 'altered', entry: name, detail: `cannot be read (${(error as Error).message})` });
+    problems.push(readProblem(name, error));
     return null;
   }
 }
@@ -146,15 +163,26 @@ async function readList(
 async function hashEntry(zip: ZipReader, entry: ZipEntry): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of await zip.stream(entry)) {
+  for await (const chunk of zip.stream(entry)) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** A name that `unzip` would write outside its target directory, or that no system can hold. */
-function isUnsafeName(name: string): boolean {
+/**
+ * Why unzipping the entry would write outside the folder it is unzipped into, or under a name no
+ * system should hold; null when it would not. Windows tools split names at backslashes too.
+ */
+function unsafeName(name: string): string | null {
+  const reasons: string[] = [];
+  if (name === '') reasons.push('has an empty name');
+  if (/^[/\\]/.test(name)) reasons.push('is an absolute path, which unzips outside the target folder');
+  else if (/^[A-Za-z]:/.test(name))
+    reasons.push('starts with a drive letter, which unzips outside the target folder on Windows');
+  if (name.split(/[/\\]/).includes('..')) reasons.push('climbs out of the target folder with ".."');
+  if (name.includes('\\')) reasons.push('holds a backslash, a folder separator on Windows');
   // eslint-disable-next-line no-control-regex -- control characters are what is being refused
-  return /^[/\\]|^[A-Za-z]:|\\|[\u0000-\u001f\u007f]/.test(name) || name.split('/').includes('..');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) reasons.push('holds control characters');
+  return reasons.length === 0 ? null : reasons.join('; ');
 }

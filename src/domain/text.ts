@@ -71,3 +71,15 @@ export function parseCreatorHandle(text: string): Parsed<string> {
 export function printableName(name: string): string {
   return name.replace(CONTROL_SINGLE_LINE_GLOBAL, '\uFFFD');
 }
+
+/**
+ * Text that came from elsewhere (a zip's entry names, its manifest), as it may be printed: each
+ * control character is shown as its escape, `\x1b` or `\u2028`, so that it cannot act on a
+ * terminal yet a hostile name still says what it holds. Stored names use printableName instead.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL_SINGLE_LINE_GLOBAL, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -24,6 +24,8 @@ export interface RunOptions {
   input?: string;
   env?: Record<string, string | undefined>;
   now?: string | null;
+  /** Kill the run after this many milliseconds (it then ends with code null): a hang fails the test. */
+  timeout?: number;
 }
 
 /**
@@ -52,6 +54,8 @@ export function run(args: readonly string[], options: RunOptions): Promise<RunRe
       cwd: options.cwd ?? options.home,
       env: { ...cliEnv(options.home, options.now), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: options.timeout,
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';

@@ -20,15 +20,15 @@ export function defineVerify(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (target: string) => {
-      // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing file
-      // (a bundle written with `--out name.bin`).
+      // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing path
+      // (a bundle written with `--out name.bin`; a FIFO or device, which the reader refuses by name).
       const named = /\.zip$/i.test(target);
       const id = named ? null : parseClaimId(target);
       if (id !== null) {
         const deps = { store: await context.adapters.store(), evidence: await context.adapters.evidence() };
         const { claim, results } = await verifyClaimEvidence(deps, id);
         print(context, formatEvidenceVerification(claim, results));
-      } else if (named || isFile(target)) {
+      } else if (named || exists(target)) {
         const report = await verifyBundleFile({ bundles: await context.adapters.bundles() }, target);
         print(context, formatBundleVerification(target, report));
       } else {
@@ -40,9 +40,10 @@ export function defineVerify(command: Command, context: CommandContext): void {
     });
 }
 
-function isFile(path: string): boolean {
+function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    statSync(path);
+    return true;
   } catch {
     return false;
   }

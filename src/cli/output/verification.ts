@@ -3,6 +3,7 @@ import type { BundleReport } from '../../app/deps.js';
 import type { EvidenceIntegrity } from '../../app/verify-claim.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
+import { escapeControls } from '../../domain/text.js';
 
 export interface Verification {
   stdout: string;
@@ -45,8 +46,12 @@ export function formatEvidenceVerification(
   };
 }
 
+/** Names, details and the claim ID come from the zip, which may be hostile: escapes are shown, not sent. */
 export function formatBundleVerification(path: string, report: BundleReport): Verification {
-  const lines = report.problems.map((problem) => `${problem.kind.padEnd(9)}${problem.entry ?? path} ${problem.detail}`);
+  // `malformed` fills all nine columns of the kind: the space keeps it off the name.
+  const lines = report.problems.map(
+    (problem) => `${problem.kind.padEnd(8)} ${problem.entry ?? path} ${problem.detail}`,
+  );
   const claim = report.claimId ? ` (${report.claimId})` : '';
   const n = report.problems.length;
   lines.push(
@@ -54,5 +59,5 @@ export function formatBundleVerification(path: string, report: BundleReport): Ve
       ? `${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`
       : `${path}${claim}: ${n} problem${n === 1 ? '' : 's'}.`,
   );
-  return { stdout: lines.join('\n'), stderr: null, ok: n === 0 };
+  return { stdout: lines.map((line) => escapeControls(line)).join('\n'), stderr: null, ok: n === 0 };
 }

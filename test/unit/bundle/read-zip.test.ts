@@ -24,7 +24,7 @@ async function contents(reader: ZipReader): Promise<Record<string, Buffer>> {
   const out: Record<string, Buffer> = {};
   for (const entry of reader.entries) {
     const chunks: Buffer[] = [];
-    for await (const chunk of await reader.stream(entry)) chunks.push(chunk as Buffer);
+    for await (const chunk of reader.stream(entry)) chunks.push(chunk as Buffer);
     out[entry.name] = Buffer.concat(chunks);
   }
   return out;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
-import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../../../src/domain/text.js';
+import {
+  escapeControls,
+  parseAdvertiserId,
+  parseCreatorHandle,
+  parseEmail,
+  parseText,
+} from '../../../src/domain/text.js';
 
 describe('text fields', () => {
   it('trims and keeps line breaks only where allowed', () => {
@@ -28,6 +34,14 @@ describe('text fields', () => {
     expect(parseAdvertiserId('70123-45').ok).toBe(false);
     expect(parseCreatorHandle('studio.name')).toEqual({ ok: true, value: '@studio.name' });
     expect(parseCreatorHandle('@bad handle').ok).toBe(false);
+  });
+});
+
+describe('escapeControls', () => {
+  it('shows C0 and C1 controls, DEL and line separators as escapes, and leaves the rest', () => {
+    expect(escapeControls('a\u001b[2Jb\u0007c\rd\ne\u007f\u009b\u2028 ü 😀 \\x')).toBe(
+      'a\\x1b[2Jb\\x07c\\x0dd\\x0ae\\x7f\\x9b\\u2028 ü 😀 \\x',
+    );
   });
 });
 
