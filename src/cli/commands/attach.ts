@@ -5,7 +5,7 @@ import { EVIDENCE_KINDS, formatClaimId } from '../../domain/claim.js';
 import type { EvidenceKind } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatSize } from '../../domain/sizes.js';
-import { parseText } from '../../domain/text.js';
+import { parseCaption } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -26,7 +26,7 @@ export function defineAttach(command: Command, context: CommandContext): void {
     .action(async (id: number, files: string[], options: { kind: EvidenceKind; caption?: string }) => {
       let caption: string | null = null;
       if (options.caption !== undefined) {
-        const parsed = parseText(options.caption, { max: 200 });
+        const parsed = parseCaption(options.caption);
         if (!parsed.ok) throw new UsageError(`--caption ${parsed.error}.`);
         caption = parsed.value;
       }

@@ -6,7 +6,7 @@ import { CHANNELS, EVIDENCE_KINDS, REASONS } from '../../domain/claim.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
 import { describeKinds, withArticle } from '../../domain/completeness.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
-import { parseText } from '../../domain/text.js';
+import { parseCaption } from '../../domain/text.js';
 import { FIELD_SPECS } from '../claim-fields.js';
 import type { ParseContext, TextFieldKey } from '../claim-fields.js';
 import type { ConfirmQuestion, InputQuestion, SelectQuestion } from './prompter.js';
@@ -98,7 +98,7 @@ export function captionQuestion(name: string): InputQuestion<string | null> {
     message: 'One-line caption for the support agent (optional)',
     validate: (input) => {
       if (input.trim() === '') return true;
-      const result = parseText(input, { max: 200 });
+      const result = parseCaption(input);
       return result.ok ? true : `The caption ${result.error}.`;
     },
     filter: (input) => (input.trim() === '' ? null : input.trim()),
