@@ -4,8 +4,9 @@
  * before the one database transaction, since copies are content-addressed and harmless if the
  * transaction never happens.
  */
+import { latestDay } from '../domain/dates.js';
 import { ClaimIdTakenError, UserError } from '../domain/errors.js';
-import type { ClaimStore, EvidenceStore, ImportConflict, ImportOutcome } from './deps.js';
+import type { ClaimStore, Clock, EvidenceStore, ImportConflict, ImportOutcome } from './deps.js';
 import { distinctFiles } from './export-claims.js';
 import type { EvidenceFileInfo } from './export-claims.js';
 import { readExport } from './formats/export-file.js';
@@ -16,6 +17,7 @@ export interface ImportDeps {
   evidence: EvidenceStore;
   /** The folder written by `export --with-evidence`, when the user gives one. */
   folder: EvidenceStore | null;
+  clock: Clock;
 }
 
 export interface ImportOptions {
@@ -34,7 +36,8 @@ export interface ImportResult extends ImportOutcome {
 }
 
 export async function importClaims(deps: ImportDeps, text: string, options: ImportOptions): Promise<ImportResult> {
-  const contents = readExport(text, options.file);
+  // Not the local day: an export written today further east holds dates that are tomorrow here.
+  const contents = readExport(text, options.file, { today: latestDay(deps.clock.now()) });
 
   // Refused before any file is copied; checked again inside the transaction against a race.
   if (options.onConflict === 'fail') {

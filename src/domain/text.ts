@@ -25,6 +25,7 @@ const DECEPTIVE = /[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
 // spell one (`"\ud800"`), and no UTF-8 encodes it.
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 const UNPRINTABLE_GLOBAL = new RegExp(`${CONTROL_SINGLE_LINE.source}|${DECEPTIVE.source}`, 'g');
+const UNPRINTABLE_OR_HALF_GLOBAL = new RegExp(`${UNPRINTABLE_GLOBAL.source}|${LONE_SURROGATE.source}`, 'gu');
 
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
 export function codePointLength(text: string): number {
@@ -115,4 +116,12 @@ export function parseCreatorHandle(text: string): Parsed<string> {
  */
 export function printableName(name: string): string {
   return name.replace(UNPRINTABLE_GLOBAL, '\uFFFD');
+}
+
+/**
+ * Text from a file, safe to quote in a message: every character `printableName` would hide is
+ * spelt out as `\u001b`, so the message shows what is wrong instead of being changed by it.
+ */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE_OR_HALF_GLOBAL, (found) => `\\u${found.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

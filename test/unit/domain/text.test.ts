@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
+import { MAX_CLAIM_ID, parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
 import {
   codePointLength,
   parseAdvertiserId,
@@ -107,6 +107,11 @@ describe('claim IDs', () => {
   ])('reads %s', (text, id) => expect(parseClaimId(text)).toBe(id));
 
   it.each(['RC-', 'RC-0', 'X-7', '7a', '-7', ''])('refuses %j', (text) => expect(parseClaimId(text)).toBeNull());
+
+  it('reads back every ID up to MAX_CLAIM_ID, and none beyond', () => {
+    expect(parseClaimId(formatClaimId(MAX_CLAIM_ID))).toBe(MAX_CLAIM_ID);
+    expect(parseClaimId(formatClaimId(MAX_CLAIM_ID + 1))).toBeNull();
+  });
 
   it('prints at least four digits', () => {
     expect(formatClaimId(7)).toBe('RC-0007');
