@@ -208,6 +208,11 @@ export function refuseImport(file: string, path: string, problem: string): never
   );
 }
 
+/** Where the `n`-th evidence item of the `index`-th claim is in the file, as the reader names it. */
+export function evidencePlace(index: number, claim: ImportedClaim, n: number): string {
+  return `claims[${index}] (${formatClaimId(claim.id)}).evidence[${n}]`;
+}
+
 /** Parses and checks a whole export; `file` names it in messages. */
 export function readExport(text: string, file: string, options: ReadExportOptions): ExportContents {
   let data: unknown;
