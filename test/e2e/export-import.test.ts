@@ -205,6 +205,41 @@ describe('export and import', () => {
     expect(missing.stderr).toContain('import nowhere.json: cannot read it (no such file).');
   });
 
+  it('reads an export that starts with a byte-order mark, from a file and from standard input', async () => {
+    const text = `\uFEFF${readFileSync(backup, 'utf8')}`;
+    const target = tempDir();
+    writeFileSync(join(target, 'bom.json'), text);
+    const fromFile = await run(['import', 'bom.json'], { home: target });
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stderr).toContain('Imported 11 claims from bom.json.');
+    const fromStdin = await run(['import', '-'], { home: tempDir(), input: text });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stderr).toContain('Imported 11 claims from standard input.');
+  });
+
+  it('refuses an export that is not valid UTF-8 with exit 2, naming the line, instead of saving U+FFFD', async () => {
+    const lines = readFileSync(backup, 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.includes('"Winter sale'));
+    // "Winter sale" with a Latin-1 "é" (0xE9), as an editor saving in the wrong encoding writes it.
+    const bytes = Buffer.concat([
+      Buffer.from(`${lines.slice(0, index).join('\n')}\n`),
+      Buffer.from(lines[index]?.replace('é', '\u0000') ?? '', 'utf8').map((byte) => (byte === 0 ? 0xe9 : byte)),
+      Buffer.from(`\n${lines.slice(index + 1).join('\n')}`),
+    ]);
+    const target = tempDir();
+    writeFileSync(join(target, 'latin1.json'), bytes);
+    const result = await run(['import', 'latin1.json'], { home: target });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: import latin1.json: line ${index + 1} is not valid UTF-8.\n  Save the file as UTF-8 (Unicode) text and try again.\n`,
+    );
+    expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout)).toEqual([]);
+    const piped = await run(['import', '-'], { home: target, input: bytes });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain(`error: import -: line ${index + 1} is not valid UTF-8.`);
+    expect(JSON.parse((await run(['list', '--json'], { home: target })).stdout)).toEqual([]);
+  });
+
   it('writes CSV only without --with-evidence, and refuses an --out in a missing directory', async () => {
     const home = tempDir();
     const csv = await run(['export', '--format', 'csv', '--with-evidence', 'x'], { home });

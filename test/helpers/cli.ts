@@ -20,7 +20,7 @@ export interface RunResult {
 export interface RunOptions {
   home: string;
   cwd?: string;
-  input?: string;
+  input?: string | Uint8Array;
   env?: Record<string, string | undefined>;
   now?: string | null;
 }
