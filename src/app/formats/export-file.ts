@@ -196,7 +196,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return escapeUnprintable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
 /** Refuses the file, naming the place (`claims[2] (RC-0003).amounts.charged`) and the problem. */
@@ -220,7 +220,8 @@ export function readExport(text: string, file: string, options: ReadExportOption
     data = JSON.parse(text);
   } catch (error) {
     throw new UsageError(
-      `${file} is not JSON (${(error as Error).message}); nothing was imported.`,
+      // V8 quotes the text around the error, which may hold terminal escapes.
+      escapeUnprintable(`${file} is not JSON (${(error as Error).message}); nothing was imported.`),
       'Give a file written by `refund-claim export` (the JSON format).',
     );
   }

@@ -337,6 +337,23 @@ describe('reading an export', () => {
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  it('escapes what it quotes from a file that is not an export at all', () => {
+    const message = (text: string): string => {
+      try {
+        readExport(text, 'backup.json', TODAY);
+      } catch (error) {
+        return (error as UsageError).message;
+      }
+      throw new Error('the file was accepted');
+    };
+    expect(message('\u001b]0;x\u0007')).toMatch(/^backup\.json is not JSON \(Unexpected token '\\u001b'/);
+    expect(message('{"format": "\u202eexport"}')).toContain('its "format" is "\\u202eexport"');
+    for (const text of [message('\u001b]0;x\u0007'), message('{"format": "\u202e"}')]) {
+      // eslint-disable-next-line no-control-regex -- the point is that none is left
+      expect(text).not.toMatch(/[\u0000-\u001f\u202e]/);
+    }
+  });
+
   it('accepts names with the joiners emoji and scripts need, and an event dated today', () => {
     const doc = exported();
     (first(doc).account as { name: string }).name = 'Studio 👩\u200d💻';
