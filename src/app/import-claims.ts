@@ -4,11 +4,12 @@
  * before the one database transaction, since copies are content-addressed and harmless if the
  * transaction never happens.
  */
+import { latestDay } from '../domain/dates.js';
 import { ClaimIdTakenError, UserError } from '../domain/errors.js';
-import type { ClaimStore, EvidenceStore, ImportConflict, ImportOutcome } from './deps.js';
+import type { ClaimStore, Clock, EvidenceStore, ImportConflict, ImportedClaim, ImportOutcome } from './deps.js';
 import { distinctFiles } from './export-claims.js';
 import type { EvidenceFileInfo } from './export-claims.js';
-import { readExport } from './formats/export-file.js';
+import { evidencePlace, readExport, refuseImport } from './formats/export-file.js';
 
 export interface ImportDeps {
   store: ClaimStore;
@@ -16,6 +17,7 @@ export interface ImportDeps {
   evidence: EvidenceStore;
   /** The folder written by `export --with-evidence`, when the user gives one. */
   folder: EvidenceStore | null;
+  clock: Clock;
 }
 
 export interface ImportOptions {
@@ -34,7 +36,8 @@ export interface ImportResult extends ImportOutcome {
 }
 
 export async function importClaims(deps: ImportDeps, text: string, options: ImportOptions): Promise<ImportResult> {
-  const contents = readExport(text, options.file);
+  // Not the local day: an export written today further east holds dates that are tomorrow here.
+  const contents = readExport(text, options.file, { today: latestDay(deps.clock.now()) });
 
   // Refused before any file is copied; checked again inside the transaction against a race.
   if (options.onConflict === 'fail') {
@@ -44,7 +47,8 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
   }
 
   const files = distinctFiles(contents.claims.flatMap((claim) => claim.evidence));
-  const copied = new Set<string>();
+  // Each file copied from the folder, and the byte count of its copy.
+  const copied = new Map<string, number>();
   if (deps.folder) {
     const { folder } = deps;
     const present: EvidenceFileInfo[] = [];
@@ -66,9 +70,10 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
           'Run the import again.',
         );
       }
-      copied.add(file.sha256);
+      copied.set(file.sha256, stored.bytes);
     }
   }
+  assertStatedSizes(contents.claims, copied, options.file);
 
   const outcome = await deps.store.importClaims(contents.claims, contents.accounts, { onConflict: options.onConflict });
 
@@ -81,4 +86,24 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
     if (!copied.has(file.sha256) && (await deps.evidence.verify(file.sha256)) !== 'ok') missing.push(file);
   }
   return { ...outcome, evidenceFiles: used.length, copied: copied.size, missing };
+}
+
+/**
+ * Every size the file states for a file it brought must be the copy's: its checksum matched, so
+ * the byte count of the copy is the truth. Checked before the transaction; copies already made
+ * stay unused in the content-addressed store, as after any refused import.
+ */
+function assertStatedSizes(claims: readonly ImportedClaim[], copied: ReadonlyMap<string, number>, file: string): void {
+  claims.forEach((claim, index) => {
+    claim.evidence.forEach((item, n) => {
+      const bytes = copied.get(item.sha256);
+      if (bytes !== undefined && bytes !== item.bytes) {
+        refuseImport(
+          file,
+          `${evidencePlace(index, claim, n)}.bytes`,
+          `is ${item.bytes}, but the file in the evidence folder is ${bytes} bytes`,
+        );
+      }
+    });
+  });
 }

@@ -9,7 +9,7 @@ import { parseDate } from '../domain/date-input.js';
 import { UsageError } from '../domain/errors.js';
 import { parseAmount, parseCurrency } from '../domain/money.js';
 import type { Parsed } from '../domain/parsed.js';
-import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../domain/text.js';
+import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseName, parseText } from '../domain/text.js';
 
 export interface ParseContext {
   currency: string;
@@ -47,7 +47,7 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     valueName: 'name',
     help: 'advertiser account or business name',
     prompt: 'Account or business name',
-    parse: text(),
+    parse: (input) => parseName(input),
   },
   email: {
     flag: '--email',
@@ -61,14 +61,14 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     valueName: 'id',
     help: 'campaign, ad group or Promote order ID',
     prompt: 'Promotion ID (campaign, ad group or Promote order ID)',
-    parse: text(),
+    parse: (input) => parseName(input),
   },
   promotionName: {
     flag: '--promotion-name',
     valueName: 'name',
     help: 'promotion or campaign name',
     prompt: 'Promotion name (optional)',
-    parse: text(),
+    parse: (input) => parseName(input),
   },
   start: {
     flag: '--start',

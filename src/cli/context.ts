@@ -46,8 +46,8 @@ export interface CliDeps {
   createPrompter(io: Io): Prompter;
   /** The adapters over one data directory; tests swap in their own. */
   createAdapters(settings: AdapterSettings): Adapters;
-  /** All of standard input, for `--…-file -`. */
-  readStdin(): string;
+  /** All of standard input, for `--…-file -`, as bytes: the reader decides how to decode them. */
+  readStdin(): Uint8Array;
   /**
    * Turns Ctrl-C, SIGTERM and SIGHUP into an aborted signal while a command has something to clean
    * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).

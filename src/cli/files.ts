@@ -1,14 +1,18 @@
 /** Reading and writing the files a user names on the command line (`--out`, `--…-file`). */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError, UserError } from '../domain/errors.js';
 
-/** Reads a text file, or standard input for `-`; an unreadable one is a usage error (exit 2). */
-export function readTextInput(flag: string, path: string, stdin: () => string): string {
-  if (path === '-') return stdin();
+/**
+ * Reads a text file, or standard input for `-`, as UTF-8; an unreadable one, or one that is not
+ * UTF-8, is a usage error (exit 2). A leading byte-order mark is dropped.
+ */
+export function readTextInput(flag: string, path: string, stdin: () => Uint8Array): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = path === '-' ? stdin() : readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
@@ -16,6 +20,25 @@ export function readTextInput(flag: string, path: string, stdin: () => string): 
       `${flag} ${path}: cannot read it (${why}).`,
       'Check the path, or use - to read standard input.',
     );
+  }
+  try {
+    // Fatal: a broken byte must be refused, not turned into U+FFFD and saved as if it were text.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `${flag} ${path}: line ${firstLineNotUtf8(bytes)} is not valid UTF-8.`,
+      'Save the file as UTF-8 (Unicode) text and try again.',
+    );
+  }
+}
+
+/** No UTF-8 sequence holds a newline byte, so each line can be checked on its own. */
+function firstLineNotUtf8(bytes: Uint8Array): number {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end)) || end === -1) return line;
+    start = end + 1;
   }
 }
 

@@ -8,7 +8,7 @@ import { UsageError } from '../domain/errors.js';
 import { isFutureStep } from '../domain/lifecycle.js';
 import { formatMoney, parseAmount } from '../domain/money.js';
 import { amountNeedsConfirmation } from '../domain/settlement.js';
-import { parseText } from '../domain/text.js';
+import { parseName, parseText } from '../domain/text.js';
 import type { CommandContext } from './context.js';
 import { writeTextFile } from './files.js';
 import { formatNextAction } from './output/claim-text.js';
@@ -41,6 +41,13 @@ export function readStepOptions(context: CommandContext, options: StepOptions): 
 
 export function textOption(flag: string, value: string, multiline = false): string {
   const parsed = parseText(value, { multiline });
+  if (!parsed.ok) throw new UsageError(`${flag} ${parsed.error}.`);
+  return parsed.value;
+}
+
+/** An ID such as `--ticket`: one line, with nothing that makes it read as another. */
+export function nameOption(flag: string, value: string): string {
+  const parsed = parseName(value);
   if (!parsed.ok) throw new UsageError(`${flag} ${parsed.error}.`);
   return parsed.value;
 }

@@ -36,7 +36,7 @@ function realDeps(io: Io): CliDeps {
         (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
       ),
     createAdapters,
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: () => readFileSync(0),
     watchInterrupts: () => {
       const controller = new AbortController();
       const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -168,6 +168,16 @@ export interface Claim extends ClaimFields {
   events: ClaimEvent[];
 }
 
+/** The largest ID `parseClaimId` reads (nine digits): a claim numbered beyond it cannot be named. */
+export const MAX_CLAIM_ID = 999_999_999;
+
+/**
+ * More evidence files or events than any claim gathers by hand. `import` refuses a claim beyond
+ * them, so a damaged file cannot push numbering where it stops being exact or printable.
+ */
+export const MAX_EVIDENCE_PER_CLAIM = 9_999;
+export const MAX_EVENTS_PER_CLAIM = 9_999;
+
 /** `RC-0007`: at least four digits, more when needed. */
 export function formatClaimId(id: number): string {
   return `RC-${String(id).padStart(4, '0')}`;

@@ -16,6 +16,14 @@ export function toLocalDate(instant: Date): string {
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
+/**
+ * The calendar day it is now where it is latest (UTC+14). A date after it has not begun anywhere,
+ * so it is in the future in whatever time zone it was written; today's date east of here is not.
+ */
+export function latestDay(now: Date): string {
+  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** Local midnight of a calendar date. */
 function toDate(day: string): Date {
   const [y = NaN, m = NaN, d = NaN] = day.split('-').map(Number);

@@ -26,6 +26,7 @@ const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
   'text/plain': 'txt',
   'text/csv': 'csv',
+  'text/tab-separated-values': 'tsv',
   'message/rfc822': 'eml',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.oasis.opendocument.spreadsheet': 'ods',

@@ -1,13 +1,13 @@
-/** Input rules for the free-text fields of a claim. */
+/** Input rules for the free-text fields of a claim, wherever they come from: flags, prompts, `import`. */
 import type { Parsed } from './parsed.js';
 
 export const MAX_DESCRIPTION = 10_000;
 const MAX_LINE = 500;
 /** An evidence caption is one line a support agent reads beside the file name. */
-const MAX_CAPTION = 200;
+export const MAX_CAPTION = 200;
 
 export interface TextOptions {
-  /** Longest accepted text after trimming. */
+  /** Longest accepted text after trimming, in characters (code points). */
   max?: number;
   /** Whether line breaks and tabs are allowed (descriptions, messages). */
   multiline?: boolean;
@@ -17,8 +17,30 @@ export interface TextOptions {
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_SINGLE_LINE_GLOBAL = new RegExp(CONTROL_SINGLE_LINE.source, 'g');
 /* eslint-enable no-control-regex */
+// A name or ID with these reads as something it is not ("invoice\u202Efdp.exe" shows as
+// "invoiceexe.pdf"), or hides a difference between two that look the same. The joiners
+// U+200C/U+200D are not here: emoji and several scripts need them.
+const DECEPTIVE = /[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
+// With the `u` flag a paired surrogate is one code point, so only a lone half matches. JSON can
+// spell one (`"\ud800"`), and no UTF-8 encodes it.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+const UNPRINTABLE_GLOBAL = new RegExp(`${CONTROL_SINGLE_LINE.source}|${DECEPTIVE.source}`, 'g');
+const UNPRINTABLE_OR_HALF_GLOBAL = new RegExp(`${UNPRINTABLE_GLOBAL.source}|${LONE_SURROGATE.source}`, 'gu');
+
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+export function codePointLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    length++;
+  }
+  return length;
+}
 
 /** Trims, refuses control characters and over-long text, and turns CRLF into LF. */
 export function parseText(text: string, options: TextOptions = {}): Parsed<string> {
@@ -32,18 +54,40 @@ export function parseText(text: string, options: TextOptions = {}): Parsed<strin
       error: multiline ? 'contains control characters' : 'contains line breaks or control characters',
     };
   }
-  if (value.length > max)
-    return { ok: false, error: `is ${value.length} characters long; at most ${max} are accepted` };
+  if (LONE_SURROGATE.test(value)) return { ok: false, error: 'is not valid Unicode (it holds half a character)' };
+  const length = codePointLength(value);
+  if (length > max) return { ok: false, error: `is ${length} characters long; at most ${max} are accepted` };
   return { ok: true, value };
 }
 
+/**
+ * Names and IDs (account and promotion names and IDs, ticket numbers, file names): one line, and
+ * no direction controls or invisible characters.
+ */
+export function parseName(text: string, options: { max?: number } = {}): Parsed<string> {
+  const parsed = parseText(text, options);
+  if (!parsed.ok) return parsed;
+  const deceptive = deceptiveCharacter(parsed.value);
+  return deceptive === null ? parsed : { ok: false, error: `contains ${deceptive}` };
+}
+
+/** A caption: one line for the support agent beside an evidence file. */
 export function parseCaption(text: string): Parsed<string> {
   return parseText(text, { max: MAX_CAPTION });
+}
+
+function deceptiveCharacter(text: string): string | null {
+  const found = DECEPTIVE.exec(text)?.[0];
+  if (found === undefined) return null;
+  const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `an invisible or direction-changing character (${code})`;
 }
 
 export function parseEmail(text: string): Parsed<string> {
   const value = text.trim();
   if (CONTROL_SINGLE_LINE.test(value)) return { ok: false, error: 'contains control characters' };
+  const deceptive = deceptiveCharacter(value);
+  if (deceptive !== null) return { ok: false, error: `contains ${deceptive}` };
   // Plausible, not RFC-complete: one @, a dot in the domain, no spaces. Support replies go here.
   if (/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/.test(value) && value.length <= 254) {
     return { ok: true, value };
@@ -67,19 +111,22 @@ export function parseCreatorHandle(text: string): Parsed<string> {
   return { ok: false, error: `"${text}" is not a TikTok handle (letters, digits, "_" and ".", like @studio.name)` };
 }
 
-/** A file name as it may be printed: control characters (terminal escapes) become U+FFFD. */
+/**
+ * A file name as it may be printed and kept: control characters (terminal escapes), direction
+ * controls and invisible characters become U+FFFD, so the name obeys the rules of names.
+ */
 export function printableName(name: string): string {
-  return name.replace(CONTROL_SINGLE_LINE_GLOBAL, '\uFFFD');
+  return name.replace(UNPRINTABLE_GLOBAL, '\uFFFD');
 }
 
 /**
- * Text that came from elsewhere (a zip's entry names, its manifest), as it may be printed: each
- * control character is shown as its escape, `\x1b` or `\u2028`, so that it cannot act on a
- * terminal yet a hostile name still says what it holds. Stored names use printableName instead.
+ * Text that came from elsewhere (an imported file, a zip's entry names, its manifest), as it may
+ * be printed or quoted: every character `printableName` would hide is spelt out (`\x1b`,
+ * `\u202e`), so that it cannot act on a terminal yet the message still says what it holds.
  */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL_SINGLE_LINE_GLOBAL, (char) => {
-    const code = char.charCodeAt(0);
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE_OR_HALF_GLOBAL, (found) => {
+    const code = found.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }

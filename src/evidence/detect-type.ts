@@ -1,8 +1,10 @@
 /**
  * What a file is, from its content rather than its name: `file-type` knows the binary formats by
- * their magic numbers; plain text, CSV and saved emails have none, so they are sniffed here.
+ * their magic numbers. Plain text, CSV and saved emails have none: their name says which they
+ * are, and when it does not, they are sniffed here.
  */
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 
 export interface DetectedType {
   mime: string;
@@ -16,7 +18,15 @@ const SPREADSHEETS = new Set([
   'application/vnd.oasis.opendocument.spreadsheet',
 ]);
 
-const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'message/rfc822']);
+/** Text formats whose name is the best witness of what they are: content cannot tell them apart. */
+const TEXT_BY_EXTENSION: ReadonlyMap<string, string> = new Map([
+  ['txt', 'text/plain'],
+  ['csv', 'text/csv'],
+  ['tsv', 'text/tab-separated-values'],
+  ['eml', 'message/rfc822'],
+]);
+
+const TEXT_TYPES = new Set(TEXT_BY_EXTENSION.values());
 
 export function isSupportedMime(mime: string): boolean {
   return (
@@ -33,7 +43,7 @@ const SNIFF_BYTES = 64 * 1024;
 export async function detectType(path: string): Promise<DetectedType> {
   const { fileTypeFromFile } = await import('file-type');
   const found = await fileTypeFromFile(path);
-  const mime = found?.mime ?? sniffText(await readHead(path));
+  const mime = found?.mime ?? textType(basename(path), await readHead(path));
   if (mime === null) {
     return { mime: 'application/octet-stream', description: 'an unrecognised binary file', supported: false };
   }
@@ -58,6 +68,18 @@ async function readHead(path: string): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The type of a file whose content is text: what its name says among .txt, .csv, .tsv and .eml
+ * (a chat log with commas in it stays text/plain); what its content looks like when the name says
+ * nothing. Null for binary content, whatever the name.
+ */
+export function textType(name: string, head: Uint8Array): string | null {
+  const sniffed = sniffText(head);
+  if (sniffed === null) return null;
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  return TEXT_BY_EXTENSION.get(extension) ?? sniffed;
 }
 
 /** `text/plain`, `text/csv` or `message/rfc822` for text; null for binary content. */

@@ -1,13 +1,14 @@
 /** Template helpers. Each refuses a missing argument: strict mode does not check helper arguments. */
 import type { HelperOptions } from 'handlebars';
-import { formatDay } from '../domain/dates.js';
+import { formatDay, isCalendarDate } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import { formatSize } from '../domain/sizes.js';
+import { escapeUnprintable } from '../domain/text.js';
 
 type Located = HelperOptions & { loc?: { start: { line: number; column: number } } };
 
-/** A helper was given a field that does not exist; `index` says which of its arguments. */
-export class HelperArgumentError extends Error {
+/** A helper could not use one of its arguments; `index` says which, the line and column where. */
+export abstract class HelperError extends Error {
   readonly line: number | null;
   readonly column: number | null;
 
@@ -15,12 +16,46 @@ export class HelperArgumentError extends Error {
     readonly helper: string,
     readonly index: number,
     options: HelperOptions,
+    message: string,
   ) {
     const start = (options as Located).loc?.start;
-    super(`"${helper}" was given a field that does not exist`);
+    super(message);
     this.line = start?.line ?? null;
     this.column = start?.column ?? null;
   }
+}
+
+/** A helper was given a field that does not exist. */
+export class HelperArgumentError extends HelperError {
+  constructor(helper: string, index: number, options: HelperOptions) {
+    super(helper, index, options, `"${helper}" was given a field that does not exist`);
+  }
+}
+
+/**
+ * A helper was given a value it cannot show (a negative amount, a date that is not one). Printing
+ * `USD 0.-5` or `NaN` into a message to support would be worse than stopping.
+ */
+export class HelperValueError extends HelperError {
+  /** The value, quoted as it may be printed. */
+  readonly shown: string;
+
+  constructor(
+    helper: string,
+    index: number,
+    options: HelperOptions,
+    value: unknown,
+    readonly why: string,
+  ) {
+    const shown = show(value);
+    super(helper, index, options, `"${helper}" cannot show ${shown}: ${why}`);
+    this.shown = shown;
+  }
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'object' && value !== null ? '(an object)' : (JSON.stringify(value) ?? String(value));
+  return escapeUnprintable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
 /** The last argument of a helper is Handlebars' options object. */
@@ -47,13 +82,26 @@ export function guardBuiltin(name: string, builtin: (...raw: unknown[]) => unkno
 export const TEMPLATE_HELPERS = {
   /** `{{money amounts.requested amounts.currency}}` → `USD 1,234.56`; empty for null. */
   money(...raw: unknown[]): string {
-    const [minor, currency] = args('money', raw).values;
-    return typeof minor === 'number' && typeof currency === 'string' ? formatMoney(minor, currency) : '';
+    const { values, options } = args('money', raw);
+    const [minor, currency] = values;
+    if (minor === null) return '';
+    if (typeof minor !== 'number' || !Number.isSafeInteger(minor) || minor < 0) {
+      throw new HelperValueError('money', 0, options, minor, 'an amount is whole minor units, never negative');
+    }
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) {
+      throw new HelperValueError('money', 1, options, currency, 'a currency is a code like USD');
+    }
+    return formatMoney(minor, currency);
   },
   /** `{{date promotion.start}}` → `3 Nov 2026 (2026-11-03)`; empty for null. */
   date(...raw: unknown[]): string {
-    const [day] = args('date', raw).values;
-    return typeof day === 'string' ? `${formatDay(day)} (${day})` : '';
+    const { values, options } = args('date', raw);
+    const [day] = values;
+    if (day === null) return '';
+    if (typeof day !== 'string' || !isCalendarDate(day)) {
+      throw new HelperValueError('date', 0, options, day, 'it is not a date (YYYY-MM-DD)');
+    }
+    return `${formatDay(day)} (${day})`;
   },
   /** `{{plural evidence.length "file"}}` → `3 files`. */
   plural(...raw: unknown[]): string {
@@ -62,8 +110,12 @@ export const TEMPLATE_HELPERS = {
   },
   /** `{{size bytes}}` → `1.2 MB`. */
   size(...raw: unknown[]): string {
-    const [bytes] = args('size', raw).values;
-    return formatSize(Number(bytes));
+    const { values, options } = args('size', raw);
+    const [bytes] = values;
+    if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) {
+      throw new HelperValueError('size', 0, options, bytes, 'a size is a whole number of bytes');
+    }
+    return formatSize(bytes);
   },
   /** `{{#eq channel "creator"}}…{{/eq}}`. */
   eq(this: unknown, ...raw: unknown[]): string {

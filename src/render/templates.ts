@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import type { TemplateInfo, Templates } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import { guardBuiltin, HelperArgumentError, TEMPLATE_HELPERS } from './helpers.js';
+import { guardBuiltin, HelperArgumentError, HelperValueError, TEMPLATE_HELPERS } from './helpers.js';
 
 export interface TemplateDirs {
   builtin: string;
@@ -133,6 +133,12 @@ function templateError(path: string, error: unknown): UserError {
   } else if (error instanceof HelperArgumentError && error.line !== null) {
     const field = argumentAt(path, error.line, error.column ?? 0, error.index) ?? '?';
     where = `line ${error.line}: unknown field "${field}" (given to ${error.helper})`;
+  } else if (error instanceof HelperValueError && error.line !== null) {
+    // `promotion.name ("Summer sale")` for a field; a literal (`-5`, `"soon"`) is its own value.
+    const argument = argumentAt(path, error.line, error.column ?? 0, error.index);
+    const field = argument !== null && /^[A-Za-z_@.][\w.@/[\]-]*$/.test(argument) ? argument : null;
+    const what = field === null ? error.shown : `${field} (${error.shown})`;
+    where = `line ${error.line}: ${error.helper} cannot show ${what}: ${error.why}`;
   } else if (mismatch) {
     where = `line ${mismatch[3]}: {{/${mismatch[2]}}} closes a {{#${mismatch[1]}}} block`;
   } else {

@@ -5,6 +5,7 @@ import { claimFlags, dataDirOf } from '../helpers/cli.js';
 import { runCli, showClaim } from '../helpers/in-process.js';
 import { pngBytes, writeEvidenceFiles } from '../helpers/files.js';
 import { tempDir } from '../helpers/temp.js';
+import { pythonEntries } from '../helpers/zip.js';
 
 async function withClaims(): Promise<string> {
   const home = tempDir();
@@ -218,6 +219,40 @@ describe('attach', () => {
     ]);
     expect(claim.events.at(-1)).toMatchObject({ type: 'evidence-added', data: { evidence: [2, 3, 4] } });
     expect((await runCli(['check', '3'], { home })).code).toBe(0);
+  });
+
+  it('keeps the type the name of a text file gives it: a chat log with commas stays .txt in the bundle', async () => {
+    const home = await withClaims();
+    writeFileSync(
+      join(home, 'chat.txt'),
+      'Me: hi, the ads, they kept running\nSupport: ok, noted, thanks\nMe: so, refund?\n',
+    );
+    writeFileSync(join(home, 'spend.tsv'), 'day\tspend\n1\t10\n2\t20\n');
+    writeFileSync(join(home, 'spend-export'), 'day,spend\n1,10\n2,20\n');
+    const result = await runCli(['attach', '1', 'chat.txt', 'spend.tsv', 'spend-export', '--kind', 'correspondence'], {
+      home,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await showClaim(home, '1')).evidence.map((e) => [e.name, e.mime])).toEqual([
+      ['invoice.pdf', 'application/pdf'],
+      ['chat.txt', 'text/plain'],
+      ['spend.tsv', 'text/tab-separated-values'],
+      // No extension: the content decides.
+      ['spend-export', 'text/csv'],
+    ]);
+    const zip = join(home, 'claim.zip');
+    const bundled = await runCli(['bundle', '1', '--out', zip, '--force'], { home });
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(
+      pythonEntries(zip)
+        .map((entry) => entry.name)
+        .filter((name) => name.startsWith('evidence/')),
+    ).toEqual([
+      'evidence/01-receipt-invoice.pdf',
+      'evidence/02-correspondence-chat.txt',
+      'evidence/03-correspondence-spend.tsv',
+      'evidence/04-correspondence-spend-export.csv',
+    ]);
   });
 
   it('refuses the whole command with exit 2 when any file is unusable', async () => {

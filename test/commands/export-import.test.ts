@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClaimJson } from '../../src/app/formats/claim-json.js';
 import { claimFlags, dataDirOf, promoteFlags } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
@@ -204,6 +205,145 @@ describe('export and import', () => {
     const missing = await runCli(['import', 'nowhere.json'], { home: tempDir() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('import nowhere.json: cannot read it (no such file).');
+  });
+
+  it('applies the command line rules to every value, with exit 2 naming the place, and writes nothing', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as { claims: ClaimJson[] };
+    const nth = <T>(list: T[], index: number): T => {
+      const item = list[index];
+      if (item === undefined) throw new Error(`no item ${index}`);
+      return item;
+    };
+    const variant = (change: (claims: ClaimJson[]) => void): string => {
+      const copy = structuredClone(file);
+      change(copy.claims);
+      return JSON.stringify(copy, null, 2);
+    };
+    const cases: [string, string, string][] = [
+      [
+        'a direction control in an evidence name',
+        variant((claims) => (nth(nth(claims, 0).evidence, 0).name = 'invoice\u202efdp.pdf')),
+        'bad.json: claims[0] (RC-0001).evidence[0].name "invoice\\u202efdp.pdf" contains an invisible or direction-changing character (U+202E); nothing was imported.',
+      ],
+      [
+        'a control character in a caption',
+        variant((claims) => (nth(nth(claims, 0).evidence, 0).caption = 'Invoice\u0007')),
+        'bad.json: claims[0] (RC-0001).evidence[0].caption "Invoice\\u0007" contains line breaks or control characters; nothing was imported.',
+      ],
+      [
+        'a line break in a ticket number',
+        variant((claims) => {
+          nth(claims, 1).ticketNumber = 'T-2\r\nT-3';
+          nth(nth(claims, 1).events, 1).data.ticket = 'T-2\r\nT-3';
+        }),
+        'bad.json: claims[1] (RC-0002).events[1].data.ticket "T-2\\r\\nT-3" contains line breaks or control characters; nothing was imported.',
+      ],
+      [
+        'an escape sequence in a note',
+        variant((claims) => (nth(nth(claims, 1).events, 1).note = 'Filed \u001b[2J')),
+        'bad.json: claims[1] (RC-0002).events[1].note "Filed \\u001b[2J" contains line breaks or control characters; nothing was imported.',
+      ],
+      [
+        'an event in the future',
+        variant((claims) => (nth(nth(claims, 1).events, 1).at = '2026-11-22')),
+        'bad.json: claims[1] (RC-0002).events[1].at "2026-11-22" is in the future; nothing was imported.',
+      ],
+      [
+        'a history that does not start with its creation',
+        variant((claims) => nth(claims, 1).events.reverse()),
+        `bad.json: claims[1] (RC-0002).events[0] (submitted) is not "created"; a claim's history starts with its creation; nothing was imported.`,
+      ],
+      [
+        'a second creation',
+        variant((claims) => nth(claims, 0).events.push(nth(nth(claims, 0).events, 0))),
+        'bad.json: claims[0] (RC-0001).events[2] (created) repeats the creation; a claim is created once; nothing was imported.',
+      ],
+      [
+        'a claim ID whose next one no command accepts',
+        variant((claims) => (nth(claims, 10).id = 'RC-999999999')),
+        'bad.json: claims[10] (RC-999999999).id "RC-999999999" is too high; claim IDs go up to RC-999999998; nothing was imported.',
+      ],
+      [
+        'an evidence number past what numbering handles',
+        variant((claims) => (nth(nth(claims, 0).evidence, 0).id = 2 ** 53 - 1)),
+        'bad.json: claims[0] (RC-0001).evidence[0].id is 9007199254740991; expected a whole number from 1 to 9999; nothing was imported.',
+      ],
+    ];
+    for (const [name, text, message] of cases) {
+      const target = tempDir();
+      writeFileSync(join(target, 'bad.json'), text);
+      const result = await runCli(['import', 'bad.json'], { home: target });
+      expect({ name, code: result.code }).toEqual({ name, code: 2 });
+      expect(result.stdout, name).toBe('');
+      expect(result.stderr, name).toBe(
+        `error: ${message}\n  Export the data again with \`refund-claim export\`, or correct the file.\n`,
+      );
+      expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout), name).toEqual([]);
+    }
+    // The limit is one below the highest ID: the claim after it is still one every command reads.
+    const target = tempDir();
+    const highest = variant((claims) => {
+      claims.splice(0, 10);
+      nth(claims, 0).id = 'RC-999999998';
+    });
+    writeFileSync(join(target, 'high.json'), highest);
+    expect((await runCli(['import', 'high.json'], { home: target })).code).toBe(0);
+    expect((await runCli(claimFlags({ '--promotion-id': 'next' }), { home: target })).stdout).toBe('RC-999999999\n');
+    expect((await runCli(['show', 'RC-999999999', '--json'], { home: target })).code).toBe(0);
+  });
+
+  it('refuses a size the evidence file brought along contradicts, with exit 2 naming the place', async () => {
+    const file = JSON.parse(readFileSync(backup, 'utf8')) as { claims: ClaimJson[] };
+    const [first] = file.claims[0]?.evidence ?? [];
+    if (!first) throw new Error('RC-0001 has no evidence');
+    const real = first.bytes;
+    // The same file wherever it is used, so the file agrees with itself and only the copy can tell.
+    for (const claim of file.claims)
+      for (const item of claim.evidence) if (item.sha256 === first.sha256) item.bytes = 999;
+    const target = tempDir();
+    writeFileSync(join(target, 'sizes.json'), JSON.stringify(file));
+    const result = await runCli(['import', 'sizes.json', '--with-evidence', evidenceDir], { home: target });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: sizes.json: claims[0] (RC-0001).evidence[0].bytes is 999, but the file in the evidence folder is ${real} bytes; nothing was imported.\n` +
+        '  Export the data again with `refund-claim export`, or correct the file.\n',
+    );
+    expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+  });
+
+  it('reads an export that starts with a byte-order mark, from a file and from standard input', async () => {
+    const text = `\uFEFF${readFileSync(backup, 'utf8')}`;
+    const target = tempDir();
+    writeFileSync(join(target, 'bom.json'), text);
+    const fromFile = await runCli(['import', 'bom.json'], { home: target });
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect(fromFile.stderr).toContain('Imported 11 claims from bom.json.');
+    const fromStdin = await runCli(['import', '-'], { home: tempDir(), input: text });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stderr).toContain('Imported 11 claims from standard input.');
+  });
+
+  it('refuses an export that is not valid UTF-8 with exit 2, naming the line, instead of saving U+FFFD', async () => {
+    const lines = readFileSync(backup, 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.includes('"Winter sale'));
+    // "Winter sale" with a Latin-1 "é" (0xE9), as an editor saving in the wrong encoding writes it.
+    const bytes = Buffer.concat([
+      Buffer.from(`${lines.slice(0, index).join('\n')}\n`),
+      Buffer.from(lines[index]?.replace('é', '\u0000') ?? '', 'utf8').map((byte) => (byte === 0 ? 0xe9 : byte)),
+      Buffer.from(`\n${lines.slice(index + 1).join('\n')}`),
+    ]);
+    const target = tempDir();
+    writeFileSync(join(target, 'latin1.json'), bytes);
+    const result = await runCli(['import', 'latin1.json'], { home: target });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: import latin1.json: line ${index + 1} is not valid UTF-8.\n  Save the file as UTF-8 (Unicode) text and try again.\n`,
+    );
+    expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+    const piped = await runCli(['import', '-'], { home: target, input: bytes });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain(`error: import -: line ${index + 1} is not valid UTF-8.`);
+    expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
   });
 
   it('writes CSV only without --with-evidence, and refuses an --out in a missing directory', async () => {

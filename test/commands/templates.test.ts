@@ -101,6 +101,16 @@ describe('templates eject', () => {
       ['{{#if promotion.nmae}}x{{/if}}', 'line 3: unknown field "promotion.nmae" (given to if)'],
       ['{{#each evidnce}}x{{/each}}', 'line 3: unknown field "evidnce" (given to each)'],
       ['Total {{money amounts.requested amounts.curency}}', 'line 3: unknown field "amounts.curency" (given to money)'],
+      // A value a helper cannot show stops the draft instead of printing `USD 0.-5` or `NaN`.
+      [
+        'Total {{money -5 amounts.currency}}',
+        'line 3: money cannot show -5: an amount is whole minor units, never negative',
+      ],
+      [
+        'Since {{date promotion.name}}',
+        'line 3: date cannot show promotion.name ("Summer sale"): it is not a date (YYYY-MM-DD)',
+      ],
+      ['Since {{date "soon"}}', 'line 3: date cannot show "soon": it is not a date (YYYY-MM-DD)'],
     ];
     for (const [text, problem] of cases) {
       writeFileSync(path, withLine3(text));

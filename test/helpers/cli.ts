@@ -21,7 +21,7 @@ export interface RunResult {
 export interface RunOptions {
   home: string;
   cwd?: string;
-  input?: string;
+  input?: string | Uint8Array;
   env?: Record<string, string | undefined>;
   now?: string | null;
   /** Kill the run after this many milliseconds (it then ends with code null): a hang fails the test. */

@@ -50,7 +50,7 @@ async function runOnce(args: readonly string[], options: RunOptions): Promise<Cl
   try {
     const code = await main(['node', 'refund-claim', ...args], {
       io: { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream, env },
-      readStdin: () => input,
+      readStdin: () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   } finally {

@@ -2,16 +2,19 @@
  * The export file, a published format: `export` writes it, `import` reads it back. Each version
  * keeps its reader here, so a backup made by an older refund-claim still restores.
  *
- * Reading checks every value by the same rules as the command line, checking every value by the same rules as the command
- * line, so a damaged or hand-edited file is refused (exit 2, naming where) before anything is
- * written. Derived values (status, amounts decided, next action) are worked out again from the
- * events; a file whose stated status disagrees with its own events is refused too.
+ * Reading checks every value by the same rules as the command line, so a damaged or hand-edited
+ * file is refused (exit 2, naming where) before anything is written. Derived values (status,
+ * amounts decided, next action) are worked out again from the events; a file whose stated status
+ * disagrees with its own events is refused too.
  */
 import {
   CHANNELS,
   EVENT_TYPES,
   EVIDENCE_KINDS,
   formatClaimId,
+  MAX_CLAIM_ID,
+  MAX_EVENTS_PER_CLAIM,
+  MAX_EVIDENCE_PER_CLAIM,
   parseClaimId,
   REASONS,
   STATUSES,
@@ -24,7 +27,15 @@ import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
 import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
 import type { Parsed } from '../../domain/parsed.js';
-import { parseAdvertiserId, parseCreatorHandle, parseEmail, parseText } from '../../domain/text.js';
+import {
+  escapeUnprintable,
+  parseAdvertiserId,
+  parseCaption,
+  parseCreatorHandle,
+  parseEmail,
+  parseName,
+  parseText,
+} from '../../domain/text.js';
 import type { AccountRecord, ImportedClaim } from '../deps.js';
 import type { ClaimJson } from './claim-json.js';
 
@@ -45,6 +56,11 @@ export interface ExportFile {
   claims: ClaimJson[];
 }
 
+export interface ReadExportOptions {
+  /** Nothing in the file may have happened after this day (`YYYY-MM-DD`). */
+  today: string;
+}
+
 export interface ExportContents {
   accounts: AccountRecord[];
   claims: ImportedClaim[];
@@ -52,22 +68,25 @@ export interface ExportContents {
 
 type Json = Record<string, unknown>;
 
+/** The file being read: its name for messages, and the day nothing in it may come after. */
+interface Source {
+  file: string;
+  today: string;
+}
+
 /** Where in the file a value is, for messages: `claims[2] (RC-0003).amounts.charged`. */
 class Reader {
   constructor(
-    private readonly file: string,
+    private readonly source: Source,
     private readonly path: string,
   ) {}
 
   at(key: string | number): Reader {
-    return new Reader(this.file, typeof key === 'number' ? `${this.path}[${key}]` : `${this.path}.${key}`);
+    return new Reader(this.source, typeof key === 'number' ? `${this.path}[${key}]` : `${this.path}.${key}`);
   }
 
   fail(problem: string): never {
-    throw new UsageError(
-      `${this.file}: ${this.path} ${problem}; nothing was imported.`,
-      'Export the data again with `refund-claim export`, or correct the file.',
-    );
+    refuseImport(this.source.file, this.path, problem);
   }
 
   object(value: unknown): Json {
@@ -109,12 +128,38 @@ class Reader {
     return text;
   }
 
+  /** The day something happened: never in the future, as `--on` on the command line. */
+  pastDate(value: unknown): string {
+    return this.notFuture(this.date(value));
+  }
+
+  /** When something was recorded; it cannot be later than now. */
   instant(value: unknown): string {
     const text = this.string(value);
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) {
       this.fail(`${JSON.stringify(text)} is not an ISO-8601 UTC instant`);
     }
+    return this.notFuture(text);
+  }
+
+  private notFuture(text: string): string {
+    if (text.slice(0, 10) > this.source.today) this.fail(`${JSON.stringify(text)} is in the future`);
     return text;
+  }
+
+  /** One line of text, as a one-line flag takes it. */
+  line(value: unknown): string {
+    return this.parsed(value, (input) => parseText(input));
+  }
+
+  /** Text with line breaks, as `--description` or `--message` takes it. */
+  lines(value: unknown): string {
+    return this.parsed(value, (input) => parseText(input, { multiline: true }));
+  }
+
+  /** A name or ID, as `--account-name` or `--ticket` takes it. */
+  name(value: unknown): string {
+    return this.parsed(value, (input) => parseName(input));
   }
 
   /** A decimal string such as "50.00" in `currency`, as minor units. */
@@ -124,11 +169,19 @@ class Reader {
     return this.parsed(text, (input) => parseAmount(input, currency));
   }
 
-  integer(value: unknown, min: number): number {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      this.fail(`is ${describe(value)}; expected a whole number of at least ${min}`);
+  integer(value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+      this.fail(`is ${describe(value)}; expected a whole number ${range}`);
     }
     return value;
+  }
+
+  /** A list of at most `max` items. */
+  list(value: unknown, max: number): unknown[] {
+    const items = this.array(value);
+    if (items.length > max) this.fail(`holds ${items.length} items; at most ${max} are accepted`);
+    return items;
   }
 
   boolean(value: unknown): boolean {
@@ -143,23 +196,37 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return escapeUnprintable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
-const singleLine = (text: string): Parsed<string> => parseText(text);
+/** Refuses the file, naming the place (`claims[2] (RC-0003).amounts.charged`) and the problem. */
+export function refuseImport(file: string, path: string, problem: string): never {
+  // The problem quotes the file, which may hold terminal escapes or direction controls.
+  throw new UsageError(
+    escapeUnprintable(`${file}: ${path} ${problem}; nothing was imported.`),
+    'Export the data again with `refund-claim export`, or correct the file.',
+  );
+}
+
+/** Where the `n`-th evidence item of the `index`-th claim is in the file, as the reader names it. */
+export function evidencePlace(index: number, claim: ImportedClaim, n: number): string {
+  return `claims[${index}] (${formatClaimId(claim.id)}).evidence[${n}]`;
+}
 
 /** Parses and checks a whole export; `file` names it in messages. */
-export function readExport(text: string, file: string): ExportContents {
+export function readExport(text: string, file: string, options: ReadExportOptions): ExportContents {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new UsageError(
-      `${file} is not JSON (${(error as Error).message}); nothing was imported.`,
+      // V8 quotes the text around the error, which may hold terminal escapes.
+      escapeUnprintable(`${file} is not JSON (${(error as Error).message}); nothing was imported.`),
       'Give a file written by `refund-claim export` (the JSON format).',
     );
   }
-  const top = new Reader(file, 'the file');
+  const source = { file, today: options.today };
+  const top = new Reader(source, 'the file');
   const root = top.object(data);
   if (root.format !== EXPORT_FORMAT) {
     throw new UsageError(
@@ -177,23 +244,32 @@ export function readExport(text: string, file: string): ExportContents {
         : 'Export the data again with `refund-claim export`.',
     );
   }
-  return readVersion(root, file);
+  return readVersion(root, source);
 }
 
 /** The reader of each export version this refund-claim can restore. */
-const READERS: Partial<Record<number, (root: Json, file: string) => ExportContents>> = { 1: readVersion1 };
+const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = { 1: readVersion1 };
 
-function readVersion1(root: Json, file: string): ExportContents {
-  const accountsReader = new Reader(file, 'accounts');
+function readVersion1(root: Json, source: Source): ExportContents {
+  const accountsReader = new Reader(source, 'accounts');
   const accounts = accountsReader
     .array(root.accounts)
     .map((value, index) => readAccount(accountsReader.at(index), value));
-  const claimsReader = new Reader(file, 'claims');
+  const claimsReader = new Reader(source, 'claims');
   const seen = new Set<number>();
+  // One file, one size: the same content stated with two sizes means one of them is wrong.
+  const sizes = new Map<string, number>();
   const claims = claimsReader.array(root.claims).map((value, index) => {
-    const claim = readClaim(new Reader(file, `claims[${index}]${labelOf(value)}`), value);
+    const at = new Reader(source, `claims[${index}]${labelOf(value)}`);
+    const claim = readClaim(at, value);
     if (seen.has(claim.id)) claimsReader.at(index).fail(`repeats the ID ${formatClaimId(claim.id)}`);
     seen.add(claim.id);
+    claim.evidence.forEach((item, n) => {
+      const bytes = sizes.get(item.sha256) ?? item.bytes;
+      if (bytes !== item.bytes)
+        at.at('evidence').at(n).at('bytes').fail(`is ${item.bytes}, but the same file is ${bytes} bytes elsewhere`);
+      sizes.set(item.sha256, bytes);
+    });
     return claim;
   });
   return { accounts, claims };
@@ -207,7 +283,7 @@ function labelOf(value: unknown): string {
 function readAccount(at: Reader, value: unknown): AccountRecord {
   const account = at.object(value);
   return {
-    name: at.at('name').parsed(account.name, singleLine),
+    name: at.at('name').name(account.name),
     advertiserId: at
       .at('advertiserId')
       .nullable(account.advertiserId, (v) => at.at('advertiserId').parsed(v, parseAdvertiserId)),
@@ -222,6 +298,9 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const id = parseClaimId(idText) ?? 0;
   if (id === 0 || formatClaimId(id) !== idText)
     at.at('id').fail(`${JSON.stringify(idText)} is not a claim ID like RC-0007`);
+  // New claims are numbered after the highest ID: the next one must still be an ID commands read.
+  if (id >= MAX_CLAIM_ID)
+    at.at('id').fail(`${JSON.stringify(idText)} is too high; claim IDs go up to ${formatClaimId(MAX_CLAIM_ID - 1)}`);
 
   const account = at.at('account').object(doc.account);
   const promotion = at.at('promotion').object(doc.promotion);
@@ -231,19 +310,20 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const money = (key: string): Reader => at.at('amounts').at(key);
   const optional = <T>(reader: Reader, v: unknown, read: (r: Reader, v: unknown) => T): T | null =>
     v === null ? null : read(reader, v);
-  const text = (r: Reader, v: unknown): string => r.parsed(v, singleLine);
+  const text = (r: Reader, v: unknown): string => r.line(v);
+  const name = (r: Reader, v: unknown): string => r.name(v);
   const date = (r: Reader, v: unknown): string => r.date(v);
 
   const fields: ClaimFields = {
     channel: at.at('channel').oneOf(doc.channel, CHANNELS),
     reason: at.at('reason').oneOf(doc.reason, REASONS),
-    accountName: text(at.at('account').at('name'), account.name),
+    accountName: name(at.at('account').at('name'), account.name),
     advertiserId: optional(at.at('account').at('advertiserId'), account.advertiserId, (r, v) =>
       r.parsed(v, parseAdvertiserId),
     ),
     email: at.at('account').at('email').parsed(account.email, parseEmail),
-    promotionId: text(at.at('promotion').at('id'), promotion.id),
-    promotionName: optional(at.at('promotion').at('name'), promotion.name, text),
+    promotionId: name(at.at('promotion').at('id'), promotion.id),
+    promotionName: optional(at.at('promotion').at('name'), promotion.name, name),
     start: optional(at.at('promotion').at('start'), promotion.start, date),
     end: optional(at.at('promotion').at('end'), promotion.end, date),
     currency,
@@ -255,7 +335,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     delivered: optional(at.at('details').at('delivered'), details.delivered, text),
     creator: optional(at.at('details').at('creator'), details.creator, (r, v) => r.parsed(v, parseCreatorHandle)),
     deliverables: optional(at.at('details').at('deliverables'), details.deliverables, text),
-    description: at.at('description').parsed(doc.description, (input) => parseText(input, { multiline: true })),
+    description: at.at('description').lines(doc.description),
     fileBy: optional(at.at('fileBy'), doc.fileBy, date),
   };
   const [problem] = crossFieldProblems(fields);
@@ -263,7 +343,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
 
   const evidenceReader = at.at('evidence');
   const numbers = new Set<number>();
-  const evidence = evidenceReader.array(doc.evidence).map((item, index) => {
+  const evidence = evidenceReader.list(doc.evidence, MAX_EVIDENCE_PER_CLAIM).map((item, index) => {
     const read = readEvidence(evidenceReader.at(index), item);
     if (numbers.has(read.seq)) evidenceReader.at(index).at('id').fail(`repeats evidence number ${read.seq}`);
     numbers.add(read.seq);
@@ -272,14 +352,15 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
 
   const eventsReader = at.at('events');
   const events = eventsReader
-    .array(doc.events)
+    .list(doc.events, MAX_EVENTS_PER_CLAIM)
     .map((item, index) => readEvent(eventsReader.at(index), item, index, currency));
+  assertCreatedOnce(eventsReader, events);
   assertLegalHistory(eventsReader, events, fields.requested);
 
   const state = foldEvents(events, fields.requested);
   const stated = {
     status: at.at('status').oneOf(doc.status, STATUSES),
-    ticketNumber: optional(at.at('ticketNumber'), doc.ticketNumber, (r, v) => r.string(v)),
+    ticketNumber: optional(at.at('ticketNumber'), doc.ticketNumber, name),
     approved: optional(money('approved'), amounts.approved, (r, v) => r.amount(v, currency)),
     recovered: optional(money('recovered'), amounts.recovered, (r, v) => r.amount(v, currency)),
   };
@@ -297,7 +378,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     id,
     fields,
     createdAt: at.at('createdAt').instant(doc.createdAt),
-    createdOn: at.at('createdOn').date(doc.createdOn),
+    createdOn: at.at('createdOn').pastDate(doc.createdOn),
     events,
     evidence,
   };
@@ -314,34 +395,41 @@ function readEvidence(at: Reader, value: unknown): Evidence {
   const item = at.object(value);
   const sha256 = at.at('sha256').string(item.sha256);
   if (!/^[0-9a-f]{64}$/.test(sha256)) at.at('sha256').fail(`${describe(sha256)} is not a SHA-256 checksum`);
-  const name = at.at('name').string(item.name);
-  if (name === '' || name.length > 1000) at.at('name').fail('is empty or too long');
   return {
-    seq: at.at('id').integer(item.id, 1),
+    seq: at.at('id').integer(item.id, 1, MAX_EVIDENCE_PER_CLAIM),
     kind: at.at('kind').oneOf(item.kind, EVIDENCE_KINDS),
-    name,
-    caption: at.at('caption').nullable(item.caption, (v) => at.at('caption').string(v)),
-    bytes: at.at('bytes').integer(item.bytes, 0),
+    name: at.at('name').name(item.name),
+    caption: at.at('caption').nullable(item.caption, (v) => at.at('caption').parsed(v, parseCaption)),
+    // `attach` refuses empty files.
+    bytes: at.at('bytes').integer(item.bytes, 1),
     sha256,
-    mime: at.at('mime').parsed(item.mime, singleLine),
+    mime: at.at('mime').parsed(item.mime, parseMime),
     addedAt: at.at('addedAt').instant(item.addedAt),
   };
 }
 
-/** Each key an event's `data` may hold, and how to read it. */
+/** A type as detection names it (`image/png`): no parameters, nothing to hide in. */
+function parseMime(text: string): Parsed<string> {
+  const parsed = parseName(text);
+  if (parsed.ok && !/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/.test(parsed.value))
+    return { ok: false, error: 'is not a media type like image/png' };
+  return parsed;
+}
+
+/** Each key an event's `data` may hold, and how to read it, as the command that records it does. */
 const DATA_READERS: { [K in keyof EventData]-?: (at: Reader, value: unknown, currency: string) => EventData[K] } = {
-  ticket: (at, v) => at.string(v),
+  ticket: (at, v) => at.name(v),
   from: (at, v) => at.oneOf(v, ['support', 'me'] as const),
-  message: (at, v) => at.string(v),
+  message: (at, v) => at.lines(v),
   infoRequested: (at, v) => at.boolean(v),
   decision: (at, v) => at.oneOf(v, ['approved', 'partially-approved', 'denied'] as const),
   outcome: (at, v) => at.oneOf(v, ['refunded', 'credited', 'rejected', 'withdrawn'] as const),
   amount: (at, v, currency) => at.nullable(v, (x) => at.amount(x, currency)),
-  reason: (at, v) => at.nullable(v, (x) => at.string(x)),
+  reason: (at, v) => at.nullable(v, (x) => at.lines(x)),
   expectBy: (at, v) => at.nullable(v, (x) => at.date(x)),
   appealBy: (at, v) => at.nullable(v, (x) => at.date(x)),
   fields: (at, v) => at.array(v).map((x, i) => at.at(i).oneOf(x, FIELD_KEYS)),
-  evidence: (at, v) => at.array(v).map((x, i) => at.at(i).integer(x, 1)),
+  evidence: (at, v) => at.list(v, MAX_EVIDENCE_PER_CLAIM).map((x, i) => at.at(i).integer(x, 1, MAX_EVIDENCE_PER_CLAIM)),
 };
 
 function readEvent(at: Reader, value: unknown, index: number, currency: string): ClaimEvent {
@@ -357,11 +445,22 @@ function readEvent(at: Reader, value: unknown, index: number, currency: string):
   return {
     seq: index + 1,
     type: at.at('type').oneOf(event.type, EVENT_TYPES),
-    on: at.at('at').date(event.at),
+    on: at.at('at').pastDate(event.at),
     recordedAt: at.at('recordedAt').instant(event.recordedAt),
-    note: at.at('note').nullable(event.note, (v) => at.at('note').string(v)),
+    // `--note` is one line.
+    note: at.at('note').nullable(event.note, (v) => at.at('note').line(v)),
     data,
   };
+}
+
+/** A claim is created once, and its history starts there, as `new` records it. */
+function assertCreatedOnce(at: Reader, events: readonly ClaimEvent[]): void {
+  if (events[0]?.type !== 'created') {
+    if (events.length === 0) at.fail('is empty; a claim\'s history starts with its "created" event');
+    at.at(0).fail(`(${events[0]?.type}) is not "created"; a claim's history starts with its creation`);
+  }
+  const again = events.findIndex((event, index) => index > 0 && event.type === 'created');
+  if (again !== -1) at.at(again).fail('(created) repeats the creation; a claim is created once');
 }
 
 /** Every step must have been allowed where it happened, as the lifecycle commands enforce. */

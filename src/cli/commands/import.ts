@@ -48,14 +48,10 @@ export function defineImport(command: Command, context: CommandContext): void {
         folder = await context.adapters.evidenceFolder(options.withEvidence);
       }
       const label = file === '-' ? 'standard input' : file;
-      const result = await importClaims(
-        { store: await context.adapters.store(), evidence: await context.adapters.evidence(), folder },
-        text,
-        {
-          onConflict: options.onConflict,
-          file: label,
-        },
-      );
+      const result = await importClaims({ ...(await context.useCaseDeps()), folder }, text, {
+        onConflict: options.onConflict,
+        file: label,
+      });
 
       if (result.imported.length > 0) context.out(result.imported.map((entry) => formatClaimId(entry.to)).join('\n'));
       context.err(formatImported(result, label));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { recordStep } from '../../app/record-event.js';
 import type { CommandContext } from '../context.js';
-import { addStepOptions, readStepOptions, reportStep, textOption } from '../lifecycle.js';
+import { addStepOptions, nameOption, readStepOptions, reportStep } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -21,7 +21,7 @@ export function defineSubmit(command: Command, context: CommandContext): void {
     )
     .action(async (id: number, options: StepOptions & { ticket: string }) => {
       const { on, note } = readStepOptions(context, options);
-      const ticket = textOption('--ticket', options.ticket);
+      const ticket = nameOption('--ticket', options.ticket);
       const { claim } = await recordStep(await context.useCaseDeps(), id, {
         type: 'submitted',
         on,

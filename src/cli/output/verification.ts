@@ -3,7 +3,7 @@ import type { BundleReport } from '../../app/deps.js';
 import type { EvidenceIntegrity } from '../../app/verify-claim.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
-import { escapeControls } from '../../domain/text.js';
+import { escapeUnprintable } from '../../domain/text.js';
 
 export interface Verification {
   stdout: string;
@@ -59,5 +59,5 @@ export function formatBundleVerification(path: string, report: BundleReport): Ve
       ? `${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`
       : `${path}${claim}: ${n} problem${n === 1 ? '' : 's'}.`,
   );
-  return { stdout: lines.map((line) => escapeControls(line)).join('\n'), stderr: null, ok: n === 0 };
+  return { stdout: lines.map((line) => escapeUnprintable(line)).join('\n'), stderr: null, ok: n === 0 };
 }

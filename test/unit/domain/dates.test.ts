@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/domain/date-input.js';
-import { addBusinessDaysTo, addDaysTo, daysBetween, formatDay, toLocalDate } from '../../../src/domain/dates.js';
+import {
+  addBusinessDaysTo,
+  addDaysTo,
+  daysBetween,
+  formatDay,
+  latestDay,
+  toLocalDate,
+} from '../../../src/domain/dates.js';
 
 // Tests run with TZ=UTC (vitest.config.ts); "now" is Friday 20 November 2026, noon.
 const now = new Date('2026-11-20T12:00:00Z');
@@ -44,5 +51,14 @@ describe('calendar arithmetic', () => {
   it('reads the local calendar day of an instant', () => {
     expect(toLocalDate(now)).toBe('2026-11-20');
     expect(formatDay('2026-11-03')).toBe('3 Nov 2026');
+  });
+});
+
+describe('latestDay', () => {
+  it('is the day it is now in UTC+14, where a day begins first', () => {
+    expect(latestDay(new Date('2026-11-20T09:59:59Z'))).toBe('2026-11-20');
+    expect(latestDay(new Date('2026-11-20T10:00:00Z'))).toBe('2026-11-21');
+    expect(latestDay(now)).toBe('2026-11-21');
+    expect(latestDay(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 });

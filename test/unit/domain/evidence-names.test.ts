@@ -56,6 +56,9 @@ describe('bundleFileNames', () => {
       '01-screenshot-Übersicht-März.jpg',
     ]);
     expect(bundleFileNames([item(1, 'report', 'text/csv')])).toEqual(['01-screenshot-report.csv']);
+    expect(
+      bundleFileNames([item(1, 'chat.txt', 'text/plain'), item(2, 'spend.tsv', 'text/tab-separated-values')]),
+    ).toEqual(['01-screenshot-chat.txt', '02-screenshot-spend.tsv']);
   });
 
   it('is unique even when the originals have the same name, and widens the number past 99', () => {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
+import { MAX_CLAIM_ID, parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
 import {
-  escapeControls,
+  codePointLength,
+  escapeUnprintable,
   parseAdvertiserId,
+  parseCaption,
   parseCreatorHandle,
   parseEmail,
+  parseName,
   parseText,
+  printableName,
 } from '../../../src/domain/text.js';
 
 describe('text fields', () => {
@@ -26,6 +30,64 @@ describe('text fields', () => {
     expect(parseText('x'.repeat(10_000), { multiline: true }).ok).toBe(true);
   });
 
+  it('counts length in characters, not UTF-16 units', () => {
+    expect(codePointLength('a😀b')).toBe(3);
+    // 10,000 emoji are 20,000 UTF-16 units, and still 10,000 characters.
+    expect(parseText('😀'.repeat(10_000), { multiline: true }).ok).toBe(true);
+    expect(parseText('😀'.repeat(10_001), { multiline: true })).toMatchObject({
+      ok: false,
+      error: 'is 10001 characters long; at most 10000 are accepted',
+    });
+    expect(parseCaption('é'.repeat(200)).ok).toBe(true);
+    expect(parseCaption('é'.repeat(201)).ok).toBe(false);
+  });
+
+  it('refuses CR and LF in one-line fields, and turns CRLF into LF in multi-line ones', () => {
+    expect(parseText('T-1\rT-2').ok).toBe(false);
+    expect(parseText('a\u2028b').ok).toBe(false);
+    expect(parseText('a\rb', { multiline: true })).toEqual({ ok: true, value: 'a\nb' });
+  });
+
+  it('refuses half a character (a lone surrogate), which no UTF-8 can hold', () => {
+    expect(parseText('ab\ud800c')).toMatchObject({ ok: false, error: expect.stringContaining('not valid Unicode') });
+    expect(parseText('ab\udc00', { multiline: true }).ok).toBe(false);
+  });
+});
+
+describe('names and IDs', () => {
+  it.each([
+    ['\u202a', 'U+202A'],
+    ['\u202e', 'U+202E'],
+    ['\u2066', 'U+2066'],
+    ['\u2069', 'U+2069'],
+    ['\u200b', 'U+200B'],
+    ['\u2060', 'U+2060'],
+    ['\ufeff', 'U+FEFF'],
+  ])('refuses %j, naming it', (character, code) => {
+    expect(parseName(`invoice${character}fdp.exe`)).toEqual({
+      ok: false,
+      error: `contains an invisible or direction-changing character (${code})`,
+    });
+    expect(parseEmail(`ads${character}@acme.test`).ok).toBe(false);
+  });
+
+  it('keeps the joiners emoji and scripts need, and allows direction marks in free text', () => {
+    expect(parseName('👩\u200d💻 Studio')).toEqual({ ok: true, value: '👩\u200d💻 Studio' });
+    expect(parseName('می\u200cخواهم').ok).toBe(true);
+    expect(parseText('quoted \u202bمرحبا\u202c here', { multiline: true }).ok).toBe(true);
+  });
+
+  it('applies every rule of one-line text too', () => {
+    expect(parseName('T-1\nT-2').ok).toBe(false);
+    expect(parseName('  T-1 ')).toEqual({ ok: true, value: 'T-1' });
+    expect(parseName('x'.repeat(501)).ok).toBe(false);
+  });
+
+  it('makes file names printable: escapes and deceptive characters become U+FFFD', () => {
+    expect(printableName('a\u001b[31mb\u202ec\u200bd\u200de.png')).toBe('a\ufffd[31mb\ufffdc\ufffdd\u200de.png');
+    expect(parseName(printableName('invoice\u202efdp.exe')).ok).toBe(true);
+  });
+
   it('checks emails, advertiser IDs and handles', () => {
     expect(parseEmail('ads@acme.test').ok).toBe(true);
     expect(parseEmail('ads@acme').ok).toBe(false);
@@ -37,9 +99,9 @@ describe('text fields', () => {
   });
 });
 
-describe('escapeControls', () => {
+describe('escapeUnprintable', () => {
   it('shows C0 and C1 controls, DEL and line separators as escapes, and leaves the rest', () => {
-    expect(escapeControls('a\u001b[2Jb\u0007c\rd\ne\u007f\u009b\u2028 ü 😀 \\x')).toBe(
+    expect(escapeUnprintable('a\u001b[2Jb\u0007c\rd\ne\u007f\u009b\u2028 ü 😀 \\x')).toBe(
       'a\\x1b[2Jb\\x07c\\x0dd\\x0ae\\x7f\\x9b\\u2028 ü 😀 \\x',
     );
   });
@@ -54,6 +116,11 @@ describe('claim IDs', () => {
   ])('reads %s', (text, id) => expect(parseClaimId(text)).toBe(id));
 
   it.each(['RC-', 'RC-0', 'X-7', '7a', '-7', ''])('refuses %j', (text) => expect(parseClaimId(text)).toBeNull());
+
+  it('reads back every ID up to MAX_CLAIM_ID, and none beyond', () => {
+    expect(parseClaimId(formatClaimId(MAX_CLAIM_ID))).toBe(MAX_CLAIM_ID);
+    expect(parseClaimId(formatClaimId(MAX_CLAIM_ID + 1))).toBeNull();
+  });
 
   it('prints at least four digits', () => {
     expect(formatClaimId(7)).toBe('RC-0007');
