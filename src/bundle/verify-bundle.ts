@@ -8,6 +8,7 @@ import { UsageError, UserError } from '../domain/errors.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
 import { ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
+import { errnoCode } from '../fs/errno.js';
 
 /** SHA256SUMS and manifest.json are read whole; a bundle of thousands of files stays far below this. */
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -113,7 +114,7 @@ async function openZip(path: string): Promise<ZipReader> {
         'Make a fresh bundle with `refund-claim bundle <id> --force`.',
       );
     }
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${path}.`, 'Check the path.');
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') {
       throw new UsageError(`Cannot read ${path}: ${code === 'EISDIR' ? 'it is a directory' : 'permission denied'}.`);

@@ -23,6 +23,7 @@ import {
   formatSha256Sums,
   isStoredMime,
 } from './manifest.js';
+import { errnoCode } from '../fs/errno.js';
 
 /** 1 MiB reads hash twice as fast as Node's default 64 KiB (the evidence store reads the same way). */
 const READ_CHUNK = 1024 * 1024;
@@ -177,7 +178,7 @@ async function checkStoredCopies(content: BundleContent): Promise<void> {
     try {
       size = (await stat(file.path)).size;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingCopy(file, content);
+      if (errnoCode(error) === 'ENOENT') throw missingCopy(file, content);
       throw unreadableCopy(file, content, error);
     }
     if (size !== file.evidence.bytes) throw alteredCopy(file, content);
@@ -198,7 +199,7 @@ async function place(temporary: string, target: string, overwrite: boolean): Pro
       await link(temporary, target);
       linked = true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(target))) throw targetExists(target);
+      if (errnoCode(error) === 'EEXIST' || (await exists(target))) throw targetExists(target);
       await rename(temporary, target);
     }
     if (linked) await unlink(temporary).catch(() => undefined);
@@ -275,7 +276,7 @@ function unreadableCopy(file: BundleFile, content: BundleContent, error: unknown
 
 function asUserError(error: unknown, target: string): unknown {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
   const why: Record<string, string> = {
     EACCES: 'permission denied',
     EPERM: 'permission denied',

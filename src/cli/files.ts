@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError, UserError } from '../domain/errors.js';
+import { errnoCode } from '../fs/errno.js';
 
 /** Reads a text file, or standard input for `-`; an unreadable one is a usage error (exit 2). */
 export function readTextInput(flag: string, path: string, stdin: () => string): string {
@@ -10,7 +11,7 @@ export function readTextInput(flag: string, path: string, stdin: () => string): 
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     throw new UsageError(
       `${flag} ${path}: cannot read it (${why}).`,

@@ -8,6 +8,7 @@ import { UsageError } from '../domain/errors.js';
 import { printableName } from '../domain/text.js';
 import { detectType } from './detect-type.js';
 import { READ_CHUNK, sha256File } from './hash.js';
+import { errnoCode } from '../fs/errno.js';
 
 const SUPPORTED_WORDS = 'images, PDFs, videos, plain text, CSV, saved emails (.eml) or spreadsheets';
 const TEMP_PREFIX = '.incoming-';
@@ -93,7 +94,7 @@ export class FileEvidenceStore implements EvidenceStore {
     try {
       return (await sha256File(this.pathOf(sha256))) === sha256 ? 'ok' : 'altered';
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      if (errnoCode(error) === 'ENOENT') return 'missing';
       throw error;
     }
   }
@@ -119,7 +120,7 @@ export class FileEvidenceStore implements EvidenceStore {
 }
 
 function unreadable(path: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
   if (code === 'ENOENT') return new UsageError(`Evidence file not found: ${path}.`, 'Check the path and try again.');
   if (code === 'EACCES' || code === 'EPERM') {
     return new UsageError(`Cannot read evidence file ${path}: permission denied.`, 'Check the file permissions.');
