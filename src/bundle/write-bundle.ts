@@ -12,7 +12,6 @@ import { pipeline } from 'node:stream/promises';
 import type { ZipArchive, ZipEntryData } from 'archiver';
 import type { BundleContent, BundleFile, WriteBundleOptions, WrittenBundle } from '../app/deps.js';
 import { formatClaimId } from '../domain/claim.js';
-import { ChunkPool, FileChunkReader, FileChunkWriter } from './chunk-pool.js';
 import { CancelledError, UserError } from '../domain/errors.js';
 import {
   MANIFEST_ENTRY,
@@ -23,10 +22,9 @@ import {
   formatSha256Sums,
   isStoredMime,
 } from './manifest.js';
+import { CHUNK_SIZE, ChunkPool, FileChunkReader, FileChunkWriter } from '../fs/chunks.js';
 import { errnoCode } from '../fs/errno.js';
 
-/** 1 MiB reads hash twice as fast as Node's default 64 KiB (the evidence store reads the same way). */
-const READ_CHUNK = 1024 * 1024;
 /** Enough buffers for every stage between the evidence file and the zip to hold one or two. */
 const POOLED_CHUNKS = 16;
 /** Level 6, as Info-ZIP's default: text is small, the difference to 9 is noise. */
@@ -73,7 +71,7 @@ async function pack(
   // Lazy: archiver costs ~110 ms to load, which `status` and `--help` must not pay.
   const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL }, forceLocalTime: true });
-  const pool = new ChunkPool(READ_CHUNK, POOLED_CHUNKS);
+  const pool = new ChunkPool(CHUNK_SIZE, POOLED_CHUNKS);
   const output = new FileChunkWriter(file, pool);
 
   // Anything that goes wrong anywhere (archive, disk, a read, Ctrl-C) rejects `stopped`, which
@@ -107,7 +105,7 @@ async function pack(
     for (const file of content.files) {
       const store = isStoredMime(file.evidence.mime);
       // Deflated entries are small text, and zlib keeps its input buffers: no pool for them.
-      const source = new FileChunkReader(file.path, READ_CHUNK, store ? pool : null);
+      const source = new FileChunkReader(file.path, CHUNK_SIZE, store ? pool : null);
       current = source;
       const hash = createHash('sha256');
       let bytes = 0;

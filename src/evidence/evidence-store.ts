@@ -7,7 +7,8 @@ import type { Clock, EvidenceStore, InspectedFile, IntegrityState, StoredFile } 
 import { UsageError } from '../domain/errors.js';
 import { printableName } from '../domain/text.js';
 import { detectType } from './detect-type.js';
-import { READ_CHUNK, sha256File } from './hash.js';
+import { sha256File } from './hash.js';
+import { CHUNK_SIZE } from '../fs/chunks.js';
 import { errnoCode } from '../fs/errno.js';
 
 const SUPPORTED_WORDS = 'images, PDFs, videos, plain text, CSV, saved emails (.eml) or spreadsheets';
@@ -66,7 +67,7 @@ export class FileEvidenceStore implements EvidenceStore {
     const target = await open(temporary, 'wx', 0o600);
     try {
       // One read pass both hashes and copies, so the checksum is of exactly the bytes stored.
-      for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) {
+      for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK_SIZE })) {
         const buffer = chunk as Buffer;
         hash.update(buffer);
         bytes += buffer.length;
