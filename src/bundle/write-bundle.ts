@@ -4,10 +4,9 @@
  * when it is complete and flushed, so the target is always either absent, the previous file, or
  * the whole new bundle.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ZipArchive, ZipEntryData } from 'archiver';
 import type { BundleContent, BundleFile, WriteBundleOptions, WrittenBundle } from '../app/deps.js';
@@ -22,6 +21,7 @@ import {
   formatSha256Sums,
   isStoredMime,
 } from './manifest.js';
+import { AtomicFile, TargetExistsError } from '../fs/atomic-file.js';
 import { CHUNK_SIZE, ChunkPool, FileChunkReader, FileChunkWriter } from '../fs/chunks.js';
 import { errnoCode } from '../fs/errno.js';
 
@@ -29,8 +29,6 @@ import { errnoCode } from '../fs/errno.js';
 const POOLED_CHUNKS = 16;
 /** Level 6, as Info-ZIP's default: text is small, the difference to 9 is noise. */
 const DEFLATE_LEVEL = 6;
-/** A temporary file this old was left by a run that was killed (a live run keeps writing). */
-const STALE_TEMP_MS = 60 * 60 * 1000;
 
 export async function writeBundle(
   target: string,
@@ -41,24 +39,17 @@ export async function writeBundle(
   if (!options.overwrite && (await exists(target))) throw targetExists(target);
   await checkStoredCopies(content);
 
-  const dir = dirname(target);
-  const prefix = `.${basename(target)}.`;
-  const temporary = join(dir, `${prefix}${randomBytes(6).toString('hex')}.partial`);
-  let output: FileHandle | undefined;
+  let temporary: AtomicFile | undefined;
   try {
-    output = await open(temporary, 'wx', 0o600);
-    await removeStaleTemporaries(dir, prefix, temporary);
-    const written = await pack(output, content, options);
-    // A rename must never publish bytes that are still only in the page cache.
-    await output.sync();
-    await output.close();
-    output = undefined;
+    temporary = await AtomicFile.beside(target);
+    const written = await pack(temporary.handle, content, options);
+    await temporary.flush();
     if (options.signal?.aborted) throw cancelled();
-    await place(temporary, target, options.overwrite);
+    await temporary.commit(target, { overwrite: options.overwrite });
     return { path: target, ...written };
   } catch (error) {
-    await output?.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
+    await temporary?.discard();
+    if (error instanceof TargetExistsError) throw targetExists(target);
     throw asUserError(error, target);
   }
 }
@@ -180,47 +171,6 @@ async function checkStoredCopies(content: BundleContent): Promise<void> {
       throw unreadableCopy(file, content, error);
     }
     if (size !== file.evidence.bytes) throw alteredCopy(file, content);
-  }
-}
-
-/**
- * Without `overwrite`, a hard link publishes the file only if the name is still free, so a file
- * that appeared meanwhile is never replaced; file systems without hard links fall back to a check
- * and a rename.
- */
-async function place(temporary: string, target: string, overwrite: boolean): Promise<void> {
-  if (overwrite) {
-    await rename(temporary, target);
-  } else {
-    let linked = false;
-    try {
-      await link(temporary, target);
-      linked = true;
-    } catch (error) {
-      if (errnoCode(error) === 'EEXIST' || (await exists(target))) throw targetExists(target);
-      await rename(temporary, target);
-    }
-    if (linked) await unlink(temporary).catch(() => undefined);
-  }
-  // The rename itself must survive a power cut too; directories cannot be opened on Windows.
-  const directory = await open(dirname(target), 'r').catch(() => null);
-  await directory?.sync().catch(() => undefined);
-  await directory?.close();
-}
-
-/**
- * `kill -9` leaves a temporary file that no cleanup can remove at the time; the next bundle
- * into the same directory removes those an hour older than its own (the file system's clock,
- * not this machine's idea of now, which tests pin).
- */
-async function removeStaleTemporaries(dir: string, prefix: string, own: string): Promise<void> {
-  const now = (await stat(own)).mtimeMs;
-  const names = await readdir(dir).catch(() => []);
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.partial') || join(dir, name) === own) continue;
-    const path = join(dir, name);
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
   }
 }
 

@@ -116,7 +116,7 @@ export async function draftAndRecord(
       messageView(claim, step.on, draft.answer ?? null),
     );
     if (options.out === undefined) context.out(text);
-    else writeTextFile('--out', options.out, text);
+    else await writeTextFile('--out', options.out, text);
   }
   if (options.sent) {
     const { claim: after } = await recordStep(await context.useCaseDeps(), id, {

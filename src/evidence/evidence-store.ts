@@ -1,30 +1,27 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Clock, EvidenceStore, InspectedFile, IntegrityState, StoredFile } from '../app/deps.js';
+import type { EvidenceStore, InspectedFile, IntegrityState, StoredFile } from '../app/deps.js';
 import { UsageError } from '../domain/errors.js';
 import { printableName } from '../domain/text.js';
 import { detectType } from './detect-type.js';
 import { sha256File } from './hash.js';
+import { AtomicFile } from '../fs/atomic-file.js';
 import { CHUNK_SIZE } from '../fs/chunks.js';
 import { errnoCode } from '../fs/errno.js';
 
 const SUPPORTED_WORDS = 'images, PDFs, videos, plain text, CSV, saved emails (.eml) or spreadsheets';
 const TEMP_PREFIX = '.incoming-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
  * Private copies of evidence, named by their SHA-256 (`evidence/<sha256>`). A copy is written to
- * a temporary name, flushed and renamed, so a crash never leaves a half-written file under a
- * checksum name.
+ * a temporary name, flushed and renamed (fs/atomic-file.ts), so a crash never leaves a
+ * half-written file under a checksum name.
  */
 export class FileEvidenceStore implements EvidenceStore {
-  constructor(
-    private readonly dir: string,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly dir: string) {}
 
   async inspect(path: string): Promise<InspectedFile> {
     let info: Stats;
@@ -60,33 +57,28 @@ export class FileEvidenceStore implements EvidenceStore {
 
   async importFile(file: InspectedFile): Promise<StoredFile> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await this.removeStaleTemporaries();
-    const temporary = join(this.dir, `${TEMP_PREFIX}${randomUUID()}`);
+    const temporary = await AtomicFile.create(this.dir, { prefix: TEMP_PREFIX });
     const hash = createHash('sha256');
     let bytes = 0;
-    const target = await open(temporary, 'wx', 0o600);
     try {
       // One read pass both hashes and copies, so the checksum is of exactly the bytes stored.
       for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK_SIZE })) {
         const buffer = chunk as Buffer;
         hash.update(buffer);
         bytes += buffer.length;
-        await target.write(buffer);
+        await temporary.write(buffer);
       }
-      await target.sync();
+      await temporary.flush();
     } catch (error) {
-      await target.close();
-      await unlink(temporary).catch(() => undefined);
+      await temporary.discard();
       throw unreadable(file.path, error);
     }
-    await target.close();
     const sha256 = hash.digest('hex');
-    const stored = this.pathOf(sha256);
     if ((await this.verify(sha256)) === 'ok') {
-      await unlink(temporary);
+      await temporary.discard();
     } else {
       // Missing, or a damaged copy of the same content: the fresh copy takes its place.
-      await rename(temporary, stored);
+      await temporary.commit(this.pathOf(sha256), { overwrite: true });
     }
     return { ...file, bytes, sha256 };
   }
@@ -102,21 +94,6 @@ export class FileEvidenceStore implements EvidenceStore {
 
   pathOf(sha256: string): string {
     return join(this.dir, sha256);
-  }
-
-  /** Copies cut short by Ctrl-C or a crash; old enough that no running import owns them. */
-  private async removeStaleTemporaries(): Promise<void> {
-    const names = await readdir(this.dir);
-    await Promise.all(
-      names
-        .filter((name) => name.startsWith(TEMP_PREFIX))
-        .map(async (name) => {
-          const path = join(this.dir, name);
-          const info = await stat(path).catch(() => null);
-          if (info && this.clock.now().getTime() - info.mtimeMs > STALE_TEMP_MS)
-            await unlink(path).catch(() => undefined);
-        }),
-    );
   }
 }
 

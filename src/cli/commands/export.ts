@@ -64,7 +64,7 @@ export function defineExport(command: Command, context: CommandContext): void {
       }
 
       if (out === null) context.out(text);
-      else writeTextFile('--out', out, text);
+      else await writeTextFile('--out', out, text);
       const lines = [`Exported ${count} claim${count === 1 ? '' : 's'} to ${out ?? 'standard output'}.`];
       if (copied) {
         lines.push(
