@@ -1,12 +1,13 @@
 /**
- * Writes the evidence bundle: archiver streams every stored copy from disk into a temporary zip
- * beside the target, re-hashing it in the same read pass; the zip is renamed into place only
- * when it is complete and flushed, so the target is always either absent, the previous file, or
- * the whole new bundle.
+ * Writes the evidence bundle: archiver streams every stored copy from the evidence store into a
+ * temporary zip beside the target, re-hashing it in the same read pass; the zip is renamed into
+ * place only when it is complete and flushed (fs/atomic-file.ts), so the target is always either
+ * absent, the previous file, or the whole new bundle.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ZipArchive, ZipEntryData } from 'archiver';
 import type { BundleContent, BundleFile, WriteBundleOptions, WrittenBundle } from '../app/deps.js';
@@ -77,7 +78,7 @@ async function pack(
   const finished = pipeline(archive, output);
   finished.catch(stop);
 
-  let current: FileChunkReader | undefined;
+  let current: Readable | undefined;
   try {
     const date = content.createdAt;
     const entries: { name: string; sha256: string }[] = [];
@@ -95,9 +96,12 @@ async function pack(
     const verified: { entryName: string; evidence: BundleFile['evidence']; sha256: string }[] = [];
     for (const file of content.files) {
       const store = isStoredMime(file.evidence.mime);
-      // Deflated entries are small text, and zlib keeps its input buffers: no pool for them.
-      const source = new FileChunkReader(file.path, CHUNK_SIZE, store ? pool : null);
+      const source = await openCopy(file, content);
       current = source;
+      // The file store's copies read straight into the pool's buffers; any other readable (a
+      // database's chunks) is streamed as it comes. Deflated entries are small text, and zlib
+      // keeps its input buffers: no pool for them.
+      if (store && source instanceof FileChunkReader) source.usePool(pool);
       const hash = createHash('sha256');
       let bytes = 0;
       // Listening to 'data' beside archiver's pipe sees every chunk once; pipe's backpressure
@@ -163,15 +167,26 @@ function appendEntry(
 /** Missing or truncated copies are refused before a single byte is written. */
 async function checkStoredCopies(content: BundleContent): Promise<void> {
   for (const file of content.files) {
-    let size: number;
+    let size: number | null;
     try {
-      size = (await stat(file.path)).size;
+      size = await file.size();
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') throw missingCopy(file, content);
       throw unreadableCopy(file, content, error);
     }
+    if (size === null) throw missingCopy(file, content);
     if (size !== file.evidence.bytes) throw alteredCopy(file, content);
   }
+}
+
+async function openCopy(file: BundleFile, content: BundleContent): Promise<Readable> {
+  let source: Readable | null;
+  try {
+    source = await file.open();
+  } catch (error) {
+    throw unreadableCopy(file, content, error);
+  }
+  if (source === null) throw missingCopy(file, content);
+  return source;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { CHUNK_SIZE } from '../fs/chunks.js';
 
-export async function sha256File(path: string): Promise<string> {
+/** The SHA-256 of a stream's bytes, hex-encoded. */
+export async function sha256Of(source: AsyncIterable<Uint8Array>): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_SIZE })) hash.update(chunk as Buffer);
+  for await (const chunk of source) hash.update(chunk);
   return hash.digest('hex');
 }

@@ -5,7 +5,6 @@
  * goes from the evidence file through archiver to the zip untouched, and its buffer is taken back
  * once those bytes are on disk.
  */
-import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 
@@ -65,27 +64,30 @@ export class ChunkPool {
   }
 }
 
-/** A file as a stream of chunks; with a pool, the chunks' buffers come from it. */
+/**
+ * An open file as a stream of chunks, from its start; it closes the file when it ends or is
+ * destroyed. With a pool, the chunks' buffers come from it.
+ */
 export class FileChunkReader extends Readable {
   private handle: FileHandle | undefined;
   private position = 0;
+  private pool: ChunkPool | null = null;
 
   constructor(
-    private readonly path: string,
-    private readonly chunkSize: number,
-    private readonly pool: ChunkPool | null,
+    handle: FileHandle,
+    private chunkSize = CHUNK_SIZE,
   ) {
     super({ highWaterMark: chunkSize });
+    this.handle = handle;
   }
 
-  override _construct(callback: (error?: Error | null) => void): void {
-    open(this.path, 'r').then(
-      (handle) => {
-        this.handle = handle;
-        callback();
-      },
-      (error: Error) => callback(error),
-    );
+  /**
+   * Reads into `pool`'s buffers from the next read on. Only for a consumer that reports every
+   * chunk it has finished with to `pool.written`, or the buffers are never reused.
+   */
+  usePool(pool: ChunkPool): void {
+    this.pool = pool;
+    this.chunkSize = pool.chunkSize;
   }
 
   override _read(): void {
