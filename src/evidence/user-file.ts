@@ -47,13 +47,16 @@ export async function inspectUserFile(path: string): Promise<InspectedFile> {
   return { path, name: printableName(basename(path)), bytes: info.size, mime: detected.mime };
 }
 
-/** Streams a checked file into `store`; what fails on the way is told as a problem with that file. */
+/** Streams a checked file into `store`; failing to read it is told as a problem with that file. */
 export async function importUserFile(store: Pick<EvidenceStore, 'put'>, file: InspectedFile): Promise<StoredFile> {
+  const source = createReadStream(file.path, { highWaterMark: CHUNK_SIZE });
+  let readError: unknown = null;
+  source.once('error', (error) => (readError = error));
   try {
-    const stored = await store.put(createReadStream(file.path, { highWaterMark: CHUNK_SIZE }));
-    return { ...file, ...stored };
+    return { ...file, ...(await store.put(source)) };
   } catch (error) {
-    throw unreadable(file.path, error);
+    // The store's own failures (its directory, its disk) are not the user's file's.
+    throw readError === null ? error : unreadable(file.path, readError);
   }
 }
 

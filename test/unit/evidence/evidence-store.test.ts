@@ -155,4 +155,15 @@ describe('FileEvidenceStore', () => {
       `Evidence file not found: ${join(dir, 'gone.png')}.`,
     );
   });
+
+  it("does not blame the user's file for a store it cannot write", async () => {
+    const dir = tempDir();
+    const path = join(dir, 'shot.png');
+    writeFileSync(path, pngBytes(16, 16, 2));
+    writeFileSync(join(dir, 'evidence'), 'a file where the directory should be');
+    const evidence = new FileEvidenceStore(join(dir, 'evidence'));
+    const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: 'EEXIST' });
+    expect(String(failed)).not.toContain('Cannot read evidence file');
+  });
 });
