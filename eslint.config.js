@@ -5,12 +5,16 @@ import tseslint from 'typescript-eslint';
 /*
  * Layering of ARCHITECTURE.md, checked: imports point down, cli -> app -> domain; the adapters
  * (store, evidence, render, bundle) implement app/deps.ts and import only domain; only
- * src/cli/main.ts, the composition root, builds them.
+ * src/cli/main.ts, the composition root, builds them. Below the adapters and cli/, fs/ holds the
+ * Node.js-level helpers they share (atomic writes, pooled chunks, errno codes); it imports only
+ * domain/ and Node.js, and neither app/ nor domain/ may use it.
  *
  * A ban is a regex on the import specifier. Relative specifiers are matched at any depth
  * (`(../)+store/`), so a folder can nest (src/store/sqlite/) without its zone going blind.
  */
 const ADAPTERS = ['store', 'evidence', 'render', 'bundle'];
+/** The low-level layer every adapter and cli/ may import. */
+const LOW_LEVEL = 'fs';
 const ban = (regex, message) => ({ regex, message });
 /** A layer's folder reached by going up: `../store/x.js`, `../../store/sqlite/x.js`. */
 const layers = (names) => `^(\\./)?(\\.\\./)+(${names.join('|')})/`;
@@ -64,7 +68,7 @@ const DOMAIN = zone({
       '^(?![./]|date-fns(/|$))',
       'domain/ is pure: it imports only domain/ and date-fns (no Node.js modules, no I/O).',
     ),
-    ban(layers(['app', 'cli', ...ADAPTERS]), 'domain/ imports only domain/ and date-fns.'),
+    ban(layers(['app', 'cli', LOW_LEVEL, ...ADAPTERS]), 'domain/ imports only domain/ and date-fns.'),
     ban('^date-fns$', 'Import date-fns one function at a time (date-fns/addDays): the root costs ~130 ms at start-up.'),
   ],
   syntax: [
@@ -83,10 +87,21 @@ const APP = zone({
   files: ['src/app/**'],
   bans: [
     CLI_PACKAGES,
-    ban(layers(['cli', ...ADAPTERS]), 'app/ talks to the outside through the interfaces in app/deps.ts.'),
+    ban(layers(['cli', LOW_LEVEL, ...ADAPTERS]), 'app/ talks to the outside through the interfaces in app/deps.ts.'),
     ban(
       packages(['better-sqlite3', 'archiver', 'handlebars', 'file-type', 'csv-stringify', 'ical-generator']),
       'app/ talks to the outside through the interfaces in app/deps.ts.',
+    ),
+  ],
+});
+
+const FS = zone({
+  files: [`src/${LOW_LEVEL}/**`],
+  bans: [
+    ban('^(?![./]|node:)', 'fs/ is the low-level layer: it imports Node.js built-ins and domain/, no package.'),
+    ban(
+      layers(['app', 'cli', ...ADAPTERS]),
+      'fs/ imports only domain/: the adapters and cli/ build on it, not the other way round.',
     ),
   ],
 });
@@ -135,6 +150,7 @@ export default tseslint.config(
   },
   DOMAIN,
   APP,
+  FS,
   ...ADAPTER_ZONES,
   ...CLI_ZONES,
   {

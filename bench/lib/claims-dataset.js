@@ -145,8 +145,7 @@ export async function generateClaims(
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   // A pool of real evidence files, stored through the evidence store; claims attach a few each.
-  const clock = { now: () => now };
-  const evidenceStore = new FileEvidenceStore(join(dataDir, 'evidence'), clock);
+  const evidenceStore = new FileEvidenceStore(join(dataDir, 'evidence'));
   const sources = mkdtempSync(join(tmpdir(), 'refund-claim-evidence-'));
   const pool = {};
   const sample = {

@@ -64,7 +64,8 @@ export async function buildBundle(
   const names = bundleFileNames(claim.evidence);
   const files: BundleFile[] = claim.evidence.map((evidence, index) => ({
     entryName: `${EVIDENCE_FOLDER}/${names[index] ?? ''}`,
-    path: deps.evidence.pathOf(evidence.sha256),
+    open: () => deps.evidence.open(evidence.sha256),
+    size: () => deps.evidence.size(evidence.sha256),
     evidence,
   }));
   const { maxSize } = options;

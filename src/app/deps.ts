@@ -2,6 +2,7 @@
  * What the use cases need from the outside world. `store/`, `evidence/`, `render/` and `bundle/`
  * implement these; tests pass in-memory or temp-directory versions of the same implementations.
  */
+import type { Readable } from 'node:stream';
 import type {
   Channel,
   Claim,
@@ -173,21 +174,40 @@ export interface InspectedFile {
   mime: string;
 }
 
-export interface StoredFile extends InspectedFile {
+/** Content `put` stored: the SHA-256 it is named by, and its length. */
+export interface StoredContent {
   sha256: string;
+  bytes: number;
 }
+
+export interface StoredFile extends InspectedFile, StoredContent {}
 
 export type IntegrityState = 'ok' | 'missing' | 'altered';
 
+/**
+ * Private copies of evidence, named by their SHA-256 and written and read only as streams, so a
+ * folder of files and a database (chunked rows) are interchangeable; nothing outside the
+ * implementation knows where a copy lives.
+ */
 export interface EvidenceStore {
   /** Checks a user's file: exists, regular, not empty, a supported type (by content). */
   inspect(path: string): Promise<InspectedFile>;
-  /** Hashes and copies a checked file into the content-addressed store in one read pass. */
+  /** Copies a checked user's file into the store: `put` of its content, read once. */
   importFile(file: InspectedFile): Promise<StoredFile>;
+  /**
+   * Stores the bytes of `source`, hashing them on the way, under their SHA-256; nothing is
+   * visible under that name before all of it is stored. Content already held intact is not
+   * written again; a damaged copy of it is replaced.
+   */
+  put(source: Readable): Promise<StoredContent>;
+  /** The stored copy's bytes, or null when there is none. The caller reads or destroys it. */
+  open(sha256: string): Promise<Readable | null>;
+  /** The stored copy's length without reading it, or null when there is none. */
+  size(sha256: string): Promise<number | null>;
   /** Re-hashes the stored copy. */
   verify(sha256: string): Promise<IntegrityState>;
-  /** Where the stored copy lives, for streaming it into a bundle. */
-  pathOf(sha256: string): string;
+  /** How messages name the stored copy (a file store: its path); for people, never for opening. */
+  describe(sha256: string): string;
 }
 
 export interface TemplateInfo {
@@ -214,8 +234,10 @@ export interface EvidenceInput {
 export interface BundleFile {
   /** Entry name inside the zip, the same as in the ticket's evidence list: `evidence/01-receipt-invoice.pdf`. */
   entryName: string;
-  /** The stored copy, streamed from disk and re-hashed on the way. */
-  path: string;
+  /** The stored copy, streamed into the zip and re-hashed on the way; null when it is gone. */
+  open(): Promise<Readable | null>;
+  /** The stored copy's length, or null when it is gone: a truncated copy stops the bundle before it starts. */
+  size(): Promise<number | null>;
   evidence: Evidence;
 }
 

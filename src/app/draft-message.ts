@@ -30,7 +30,7 @@ export interface MessageStep {
    * Receives the drafted text before anything is recorded, so a message that could not be
    * printed or written is never recorded as sent. Null when no one reads it.
    */
-  deliver: ((text: string) => void) | null;
+  deliver: ((text: string) => void | Promise<void>) | null;
   /** Record that the message went out. */
   sent: boolean;
 }
@@ -47,7 +47,7 @@ export async function draftMessage(deps: DraftMessageDeps, id: number, step: Mes
   const sending = step.message === 'appeal' ? 'appeal-sent' : 'followup-sent';
   const claim = await checkStep(deps.store, id, { type: sending, on, data: {} });
   const kind: MessageKind = step.message === 'appeal' ? 'appeal' : reminderDue(claim);
-  if (step.deliver) step.deliver((await deps.loadTemplates()).render(kind, messageView(claim, on, step.answer)));
+  if (step.deliver) await step.deliver((await deps.loadTemplates()).render(kind, messageView(claim, on, step.answer)));
   if (!step.sent) return { kind, claim };
   const { claim: after } = await recordStep(deps, id, { type: `${kind}-sent`, on, note, data: {} });
   return { kind, claim: after };

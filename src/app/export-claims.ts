@@ -103,10 +103,11 @@ export async function exportEvidence(
       result.unusable.push({ ...item, state });
       continue;
     }
-    const copy = await folder.importFile({ ...item, path: source.pathOf(item.sha256) });
+    const stream = await source.open(item.sha256);
     // Hashed again while copying: a file changed between the check and the copy is caught here.
-    if (copy.sha256 === item.sha256) result.copied++;
-    else result.unusable.push({ ...item, state: 'altered' });
+    const copy = stream && (await folder.put(stream));
+    if (copy?.sha256 === item.sha256) result.copied++;
+    else result.unusable.push({ ...item, state: copy ? 'altered' : 'missing' });
   }
   return result;
 }

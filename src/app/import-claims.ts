@@ -56,17 +56,18 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
       const state = await folder.verify(file.sha256);
       if (state === 'altered') {
         throw new UserError(
-          `${folder.pathOf(file.sha256)} (evidence "${file.name}") does not match its checksum; nothing was imported.`,
+          `${folder.describe(file.sha256)} (evidence "${file.name}") does not match its checksum; nothing was imported.`,
           'Copy the evidence folder again from the original export, or import without --with-evidence.',
         );
       }
       if (state === 'ok') present.push(file);
     }
     for (const file of present) {
-      const stored = await deps.evidence.importFile({ ...file, path: folder.pathOf(file.sha256) });
-      if (stored.sha256 !== file.sha256) {
+      const source = await folder.open(file.sha256);
+      const stored = source && (await deps.evidence.put(source));
+      if (stored?.sha256 !== file.sha256) {
         throw new UserError(
-          `${folder.pathOf(file.sha256)} changed while it was copied; nothing was imported.`,
+          `${folder.describe(file.sha256)} changed while it was copied; nothing was imported.`,
           'Run the import again.',
         );
       }

@@ -14,13 +14,13 @@ import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { CHUNK_SIZE } from '../fs/chunks.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-const READ_CHUNK = 1024 * 1024;
 
 export const METHOD_STORED = 0;
 export const METHOD_DEFLATED = 8;
@@ -110,7 +110,7 @@ export class ZipReader {
     let position = start;
     let left = length;
     while (left > 0) {
-      const size = Math.min(left, READ_CHUNK);
+      const size = Math.min(left, CHUNK_SIZE);
       const { bytesRead, buffer } = await this.handle.read(Buffer.allocUnsafe(size), 0, size, position);
       if (bytesRead === 0) throw new ZipFormatError('ends past the end of the file (cut short?)');
       position += bytesRead;

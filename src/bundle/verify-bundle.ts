@@ -9,6 +9,7 @@ import { escapeUnprintable } from '../domain/text.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
 import { NotAFileError, ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
+import { errnoCode } from '../fs/errno.js';
 
 /** SHA256SUMS and manifest.json are read whole; a bundle of thousands of files stays far below this. */
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -127,7 +128,7 @@ async function openZip(path: string): Promise<ZipReader> {
       );
     }
     if (error instanceof NotAFileError) throw new UsageError(`Cannot read ${shown}: ${error.message}.`);
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'ENOENT') throw new UsageError(`Bundle not found: ${shown}.`, 'Check the path.');
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'ENXIO') {
       const why = { EISDIR: 'it is a directory', ENXIO: 'it is a socket or device, not a file' }[code as string];

@@ -1,18 +1,17 @@
 /**
- * Writes the evidence bundle: archiver streams every stored copy from disk into a temporary zip
- * beside the target, re-hashing it in the same read pass; the zip is renamed into place only
- * when it is complete and flushed, so the target is always either absent, the previous file, or
- * the whole new bundle.
+ * Writes the evidence bundle: archiver streams every stored copy from the evidence store into a
+ * temporary zip beside the target, re-hashing it in the same read pass; the zip is renamed into
+ * place only when it is complete and flushed (fs/atomic-file.ts), so the target is always either
+ * absent, the previous file, or the whole new bundle.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ZipArchive, ZipEntryData } from 'archiver';
 import type { BundleContent, BundleFile, WriteBundleOptions, WrittenBundle } from '../app/deps.js';
 import { formatClaimId } from '../domain/claim.js';
-import { ChunkPool, FileChunkReader, FileChunkWriter } from './chunk-pool.js';
 import { CancelledError, UserError } from '../domain/errors.js';
 import {
   MANIFEST_ENTRY,
@@ -23,15 +22,14 @@ import {
   formatSha256Sums,
   isStoredMime,
 } from './manifest.js';
+import { AtomicFile, TargetExistsError } from '../fs/atomic-file.js';
+import { CHUNK_SIZE, ChunkPool, FileChunkReader, FileChunkWriter } from '../fs/chunks.js';
+import { errnoCode } from '../fs/errno.js';
 
-/** 1 MiB reads hash twice as fast as Node's default 64 KiB (the evidence store reads the same way). */
-const READ_CHUNK = 1024 * 1024;
 /** Enough buffers for every stage between the evidence file and the zip to hold one or two. */
 const POOLED_CHUNKS = 16;
 /** Level 6, as Info-ZIP's default: text is small, the difference to 9 is noise. */
 const DEFLATE_LEVEL = 6;
-/** A temporary file this old was left by a run that was killed (a live run keeps writing). */
-const STALE_TEMP_MS = 60 * 60 * 1000;
 
 export async function writeBundle(
   target: string,
@@ -42,24 +40,17 @@ export async function writeBundle(
   if (!options.overwrite && (await exists(target))) throw targetExists(target);
   await checkStoredCopies(content);
 
-  const dir = dirname(target);
-  const prefix = `.${basename(target)}.`;
-  const temporary = join(dir, `${prefix}${randomBytes(6).toString('hex')}.partial`);
-  let output: FileHandle | undefined;
+  let temporary: AtomicFile | undefined;
   try {
-    output = await open(temporary, 'wx', 0o600);
-    await removeStaleTemporaries(dir, prefix, temporary);
-    const written = await pack(output, content, options);
-    // A rename must never publish bytes that are still only in the page cache.
-    await output.sync();
-    await output.close();
-    output = undefined;
+    temporary = await AtomicFile.beside(target);
+    const written = await pack(temporary.handle, content, options);
+    await temporary.flush();
     if (options.signal?.aborted) throw cancelled();
-    await place(temporary, target, options.overwrite);
+    await temporary.commit(target, { overwrite: options.overwrite });
     return { path: target, ...written };
   } catch (error) {
-    await output?.close().catch(() => undefined);
-    await unlink(temporary).catch(() => undefined);
+    await temporary?.discard();
+    if (error instanceof TargetExistsError) throw targetExists(target);
     throw asUserError(error, target);
   }
 }
@@ -72,7 +63,7 @@ async function pack(
   // Lazy: archiver costs ~110 ms to load, which `status` and `--help` must not pay.
   const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL }, forceLocalTime: true });
-  const pool = new ChunkPool(READ_CHUNK, POOLED_CHUNKS);
+  const pool = new ChunkPool(CHUNK_SIZE, POOLED_CHUNKS);
   const output = new FileChunkWriter(file, pool);
 
   // Anything that goes wrong anywhere (archive, disk, a read, Ctrl-C) rejects `stopped`, which
@@ -87,7 +78,7 @@ async function pack(
   const finished = pipeline(archive, output);
   finished.catch(stop);
 
-  let current: FileChunkReader | undefined;
+  let current: Readable | undefined;
   try {
     const date = content.createdAt;
     const entries: { name: string; sha256: string }[] = [];
@@ -105,9 +96,12 @@ async function pack(
     const verified: { entryName: string; evidence: BundleFile['evidence']; sha256: string }[] = [];
     for (const file of content.files) {
       const store = isStoredMime(file.evidence.mime);
-      // Deflated entries are small text, and zlib keeps its input buffers: no pool for them.
-      const source = new FileChunkReader(file.path, READ_CHUNK, store ? pool : null);
+      const source = await openCopy(file, content);
       current = source;
+      // The file store's copies read straight into the pool's buffers; any other readable (a
+      // database's chunks) is streamed as it comes. Deflated entries are small text, and zlib
+      // keeps its input buffers: no pool for them.
+      if (store && source instanceof FileChunkReader) source.usePool(pool);
       const hash = createHash('sha256');
       let bytes = 0;
       // Listening to 'data' beside archiver's pipe sees every chunk once; pipe's backpressure
@@ -173,56 +167,26 @@ function appendEntry(
 /** Missing or truncated copies are refused before a single byte is written. */
 async function checkStoredCopies(content: BundleContent): Promise<void> {
   for (const file of content.files) {
-    let size: number;
+    let size: number | null;
     try {
-      size = (await stat(file.path)).size;
+      size = await file.size();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingCopy(file, content);
       throw unreadableCopy(file, content, error);
     }
+    if (size === null) throw missingCopy(file, content);
     if (size !== file.evidence.bytes) throw alteredCopy(file, content);
   }
 }
 
-/**
- * Without `overwrite`, a hard link publishes the file only if the name is still free, so a file
- * that appeared meanwhile is never replaced; file systems without hard links fall back to a check
- * and a rename.
- */
-async function place(temporary: string, target: string, overwrite: boolean): Promise<void> {
-  if (overwrite) {
-    await rename(temporary, target);
-  } else {
-    let linked = false;
-    try {
-      await link(temporary, target);
-      linked = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(target))) throw targetExists(target);
-      await rename(temporary, target);
-    }
-    if (linked) await unlink(temporary).catch(() => undefined);
+async function openCopy(file: BundleFile, content: BundleContent): Promise<Readable> {
+  let source: Readable | null;
+  try {
+    source = await file.open();
+  } catch (error) {
+    throw unreadableCopy(file, content, error);
   }
-  // The rename itself must survive a power cut too; directories cannot be opened on Windows.
-  const directory = await open(dirname(target), 'r').catch(() => null);
-  await directory?.sync().catch(() => undefined);
-  await directory?.close();
-}
-
-/**
- * `kill -9` leaves a temporary file that no cleanup can remove at the time; the next bundle
- * into the same directory removes those an hour older than its own (the file system's clock,
- * not this machine's idea of now, which tests pin).
- */
-async function removeStaleTemporaries(dir: string, prefix: string, own: string): Promise<void> {
-  const now = (await stat(own)).mtimeMs;
-  const names = await readdir(dir).catch(() => []);
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.partial') || join(dir, name) === own) continue;
-    const path = join(dir, name);
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
-  }
+  if (source === null) throw missingCopy(file, content);
+  return source;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -275,7 +239,7 @@ function unreadableCopy(file: BundleFile, content: BundleContent, error: unknown
 
 function asUserError(error: unknown, target: string): unknown {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
   const why: Record<string, string> = {
     EACCES: 'permission denied',
     EPERM: 'permission denied',

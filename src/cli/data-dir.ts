@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { errnoCode } from '../fs/errno.js';
 
 /**
  * Creates `dir` and its missing parents, each private to the user (0700), or says in one line why
@@ -28,11 +29,11 @@ export function makeDirectory(dir: string, role: string): void {
       } catch (error) {
         // Another refund-claim process may have just made it.
         const made = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !made) throw error;
+        if (errnoCode(error) !== 'EEXIST' || !made) throw error;
       }
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     const why =
       code === 'EEXIST' || code === 'ENOTDIR'
         ? 'a file is in the way'

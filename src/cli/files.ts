@@ -1,9 +1,10 @@
 /** Reading and writing the files a user names on the command line (`--out`, `--…-file`). */
 import { isUtf8 } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError, UserError } from '../domain/errors.js';
+import { writeFileAtomic } from '../fs/atomic-file.js';
+import { errnoCode } from '../fs/errno.js';
 
 /**
  * Reads a text file, or standard input for `-`, as UTF-8; an unreadable one, or one that is not
@@ -14,7 +15,7 @@ export function readTextInput(flag: string, path: string, stdin: () => Uint8Arra
   try {
     bytes = path === '-' ? stdin() : readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
     throw new UsageError(
       `${flag} ${path}: cannot read it (${why}).`,
@@ -57,17 +58,14 @@ export function assertWritableTarget(flag: string, path: string): void {
 }
 
 /**
- * Writes a whole text file or nothing: a temporary file beside it, renamed over the target, so
- * an interrupted write never leaves half a message behind.
+ * Writes a whole text file or nothing: a temporary file beside it, flushed and renamed over the
+ * target, so an interrupted write never leaves half a message behind.
  */
-export function writeTextFile(flag: string, path: string, text: string): void {
+export async function writeTextFile(flag: string, path: string, text: string): Promise<void> {
   assertWritableTarget(flag, path);
-  const temporary = join(dirname(path), `.${randomUUID()}.tmp`);
   try {
-    writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-    renameSync(temporary, path);
+    await writeFileAtomic(path, text, { overwrite: true });
   } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
     throw new UserError(
       `${flag} ${path}: cannot write it (${(error as Error).message}).`,
       'Check the permissions of the directory.',

@@ -57,12 +57,12 @@ function realDeps(io: Io): CliDeps {
  * The real adapters over one data directory. Each module is imported on first use, so `--help`
  * loads none of them and `status` only the store: no evidence store, template engine or zip code.
  */
-export function createAdapters({ dataDir, clock, builtinTemplates, notice }: AdapterSettings): Adapters {
+export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSettings): Adapters {
   const database = join(dataDir, 'claims.db');
   let opened: ClaimStore | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
   const fileEvidence = async (dir: string) =>
-    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir, clock);
+    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir);
   const adapters: Adapters = {
     async store() {
       if (!opened) {

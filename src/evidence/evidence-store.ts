@@ -1,131 +1,137 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { Clock, EvidenceStore, InspectedFile, IntegrityState, StoredFile } from '../app/deps.js';
-import { UsageError } from '../domain/errors.js';
-import { printableName } from '../domain/text.js';
-import { detectType } from './detect-type.js';
-import { READ_CHUNK, sha256File } from './hash.js';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { EvidenceStore, InspectedFile, IntegrityState, StoredContent, StoredFile } from '../app/deps.js';
+import { AtomicFile } from '../fs/atomic-file.js';
+import { FileChunkReader } from '../fs/chunks.js';
+import { errnoCode } from '../fs/errno.js';
+import { sha256Of } from './hash.js';
+import { importUserFile, inspectUserFile } from './user-file.js';
 
-const SUPPORTED_WORDS = 'images, PDFs, videos, plain text, CSV, saved emails (.eml) or spreadsheets';
 const TEMP_PREFIX = '.incoming-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
+const SHA256 = /^[0-9a-f]{64}$/;
+/**
+ * A link planted in the store is not a stored copy (O_NOFOLLOW), and opening a FIFO must not
+ * wait for a writer that never comes (O_NONBLOCK; no effect on a regular file). Windows has
+ * neither flag, nor FIFOs or links in the way.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Something other than a regular file lies where a stored copy should be. */
+class NotAStoredCopyError extends Error {}
 
 /**
- * Private copies of evidence, named by their SHA-256 (`evidence/<sha256>`). A copy is written to
- * a temporary name, flushed and renamed, so a crash never leaves a half-written file under a
- * checksum name.
+ * Private copies of evidence in a folder, named by their SHA-256 (`evidence/<sha256>`). A copy
+ * is written to a temporary name, flushed and renamed (fs/atomic-file.ts), so a crash never
+ * leaves a half-written file under a checksum name. Copies are read in CHUNK_SIZE chunks by a
+ * FileChunkReader, which the bundle writer reads into its pooled buffers.
  */
 export class FileEvidenceStore implements EvidenceStore {
-  constructor(
-    private readonly dir: string,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly dir: string) {}
 
-  async inspect(path: string): Promise<InspectedFile> {
-    let info: Stats;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      throw unreadable(path, error);
-    }
-    if (info.isDirectory())
-      throw new UsageError(`${path} is a directory, not a file.`, 'Attach the files inside it one by one.');
-    if (!info.isFile())
-      throw new UsageError(
-        `${path} is not a regular file.`,
-        'Attach a saved file (image, PDF, video, text, spreadsheet).',
-      );
-    if (info.size === 0)
-      throw new UsageError(`${path} is empty (0 bytes).`, 'Save or export the file again, then attach it.');
-    let detected;
-    try {
-      detected = await detectType(path);
-    } catch (error) {
-      throw unreadable(path, error);
-    }
-    if (!detected.supported) {
-      throw new UsageError(
-        `${path} cannot be used as evidence: it is ${detected.description}.`,
-        `Attach ${SUPPORTED_WORDS}; convert other files to PDF first.`,
-      );
-    }
-    // The name is shown in tables and tickets: no terminal escapes from a hostile file name.
-    return { path, name: printableName(basename(path)), bytes: info.size, mime: detected.mime };
+  inspect(path: string): Promise<InspectedFile> {
+    return inspectUserFile(path);
   }
 
-  async importFile(file: InspectedFile): Promise<StoredFile> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await this.removeStaleTemporaries();
-    const temporary = join(this.dir, `${TEMP_PREFIX}${randomUUID()}`);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const target = await open(temporary, 'wx', 0o600);
+  importFile(file: InspectedFile): Promise<StoredFile> {
+    return importUserFile(this, file);
+  }
+
+  async put(source: Readable): Promise<StoredContent> {
+    // The source may fail before the loop below listens (while the temporary file is made) or
+    // after it stopped (a late error of a stream destroyed here): the loop throws the first, and
+    // neither is left unhandled, which would end the process.
+    source.on('error', () => undefined);
+    let temporary: AtomicFile | undefined;
     try {
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      temporary = await AtomicFile.create(this.dir, { prefix: TEMP_PREFIX });
+      const hash = createHash('sha256');
+      let bytes = 0;
       // One read pass both hashes and copies, so the checksum is of exactly the bytes stored.
-      for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK })) {
-        const buffer = chunk as Buffer;
-        hash.update(buffer);
-        bytes += buffer.length;
-        await target.write(buffer);
+      for await (const chunk of source) {
+        if (!(chunk instanceof Uint8Array)) throw new TypeError('put() takes a stream of bytes, not of text');
+        hash.update(chunk);
+        bytes += chunk.length;
+        await temporary.write(chunk);
       }
-      await target.sync();
+      const sha256 = hash.digest('hex');
+      if ((await this.verify(sha256)) === 'ok') {
+        await temporary.discard();
+      } else {
+        // Missing, or a damaged copy of the same content: the fresh copy takes its place.
+        await temporary.commit(this.pathOf(sha256), { overwrite: true });
+      }
+      return { sha256, bytes };
     } catch (error) {
-      await target.close();
-      await unlink(temporary).catch(() => undefined);
-      throw unreadable(file.path, error);
-    }
-    await target.close();
-    const sha256 = hash.digest('hex');
-    const stored = this.pathOf(sha256);
-    if ((await this.verify(sha256)) === 'ok') {
-      await unlink(temporary);
-    } else {
-      // Missing, or a damaged copy of the same content: the fresh copy takes its place.
-      await rename(temporary, stored);
-    }
-    return { ...file, bytes, sha256 };
-  }
-
-  async verify(sha256: string): Promise<IntegrityState> {
-    try {
-      return (await sha256File(this.pathOf(sha256))) === sha256 ? 'ok' : 'altered';
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      source.destroy();
+      await temporary?.discard();
       throw error;
     }
   }
 
-  pathOf(sha256: string): string {
+  async open(sha256: string): Promise<Readable | null> {
+    const handle = await this.openCopy(sha256);
+    return handle && new FileChunkReader(handle);
+  }
+
+  async size(sha256: string): Promise<number | null> {
+    const path = this.pathOf(sha256);
+    try {
+      const info = await lstat(path);
+      if (!info.isFile()) throw new NotAStoredCopyError(`${path} is not a regular file`);
+      return info.size;
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async verify(sha256: string): Promise<IntegrityState> {
+    let handle: FileHandle | null;
+    try {
+      handle = await this.openCopy(sha256);
+    } catch (error) {
+      // Whatever lies there, it is not the content that was stored.
+      if (error instanceof NotAStoredCopyError) return 'altered';
+      throw error;
+    }
+    if (!handle) return 'missing';
+    return (await sha256Of(new FileChunkReader(handle))) === sha256 ? 'ok' : 'altered';
+  }
+
+  describe(sha256: string): string {
+    return this.pathOf(sha256);
+  }
+
+  private pathOf(sha256: string): string {
+    // A name from anywhere else (an export file) never leads outside the store.
+    if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256 checksum: ${JSON.stringify(sha256)}`);
     return join(this.dir, sha256);
   }
 
-  /** Copies cut short by Ctrl-C or a crash; old enough that no running import owns them. */
-  private async removeStaleTemporaries(): Promise<void> {
-    const names = await readdir(this.dir);
-    await Promise.all(
-      names
-        .filter((name) => name.startsWith(TEMP_PREFIX))
-        .map(async (name) => {
-          const path = join(this.dir, name);
-          const info = await stat(path).catch(() => null);
-          if (info && this.clock.now().getTime() - info.mtimeMs > STALE_TEMP_MS)
-            await unlink(path).catch(() => undefined);
-        }),
-    );
+  /** The stored copy, open for reading; null when there is none; only ever a regular file. */
+  private async openCopy(sha256: string): Promise<FileHandle | null> {
+    const path = this.pathOf(sha256);
+    let handle: FileHandle;
+    try {
+      handle = await open(path, OPEN_FLAGS);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ENOENT') return null;
+      if (code === 'ELOOP') throw new NotAStoredCopyError(`${path} is a symbolic link, not a regular file`);
+      throw error;
+    }
+    try {
+      if ((await handle.stat()).isFile()) return handle;
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    await handle.close();
+    throw new NotAStoredCopyError(`${path} is not a regular file`);
   }
-}
-
-function unreadable(path: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UsageError(`Evidence file not found: ${path}.`, 'Check the path and try again.');
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new UsageError(`Cannot read evidence file ${path}: permission denied.`, 'Check the file permissions.');
-  }
-  return new UsageError(
-    `Cannot read evidence file ${path}: ${(error as Error).message}.`,
-    'Check the file and try again.',
-  );
 }

@@ -13,10 +13,11 @@ export const clock: Clock = { now: () => new Date('2026-11-20T12:00:00Z') };
 export const noEvidence: EvidenceStore = {
   inspect: (path) => Promise.reject(new Error(`no evidence in this test: ${path}`)),
   importFile: () => Promise.reject(new Error('no evidence in this test')),
+  put: () => Promise.reject(new Error('no evidence in this test')),
+  open: () => Promise.reject(new Error('no evidence in this test')),
+  size: () => Promise.reject(new Error('no evidence in this test')),
   verify: () => Promise.reject(new Error('no evidence in this test')),
-  pathOf: () => {
-    throw new Error('no evidence in this test');
-  },
+  describe: (sha256) => `no evidence in this test: ${sha256}`,
 };
 
 export interface Rendered {

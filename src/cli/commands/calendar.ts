@@ -25,7 +25,7 @@ export function defineCalendar(command: Command, context: CommandContext): void 
       });
       // Regenerated on every run: overwriting the previous file is the point.
       if (toStdout) context.out(text);
-      else writeTextFile('--out', options.out, text);
+      else await writeTextFile('--out', options.out, text);
       const where = toStdout ? 'standard output' : options.out;
       context.err(
         count === 0

@@ -65,7 +65,7 @@ export function defineExport(command: Command, context: CommandContext): void {
       }
 
       if (out === null) context.out(text);
-      else writeTextFile('--out', out, text);
+      else await writeTextFile('--out', out, text);
       context.err(formatExported(count, out, copied, options.withEvidence));
     });
 }

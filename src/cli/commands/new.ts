@@ -44,7 +44,7 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
 
   const { claim, skipped } = await createClaim(await context.useCaseDeps(), { fields, evidence, allowDuplicate });
   if (options.out !== undefined)
-    writeTextFile('--out', options.out, renderTicket(await context.adapters.templates(), claim));
+    await writeTextFile('--out', options.out, renderTicket(await context.adapters.templates(), claim));
   context.out(options.json ? formatJson(claimDocument(claim, context.today())) : formatClaimId(claim.id));
   context.err(formatSaved(claim, skipped, context.today(), options.out));
 }

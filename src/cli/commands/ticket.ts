@@ -24,7 +24,7 @@ export function defineTicket(command: Command, context: CommandContext): void {
       if (options.out === undefined) {
         context.out(text);
       } else {
-        writeTextFile('--out', options.out, text);
+        await writeTextFile('--out', options.out, text);
         context.err(`Ticket draft written to ${options.out}.`);
       }
     });

@@ -26,7 +26,9 @@ async function setup(steps: Step[]) {
     on: '2026-11-20',
     note: null,
     answer: null,
-    deliver: (text) => delivered.push(text),
+    deliver: (text) => {
+      delivered.push(text);
+    },
     sent: false,
     ...overrides,
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimStore, EvidenceStore, ImportedClaim, InspectedFile } from '../../../src/app/deps.js';
+import { Readable } from 'node:stream';
+import type { ClaimStore, EvidenceStore, ImportedClaim } from '../../../src/app/deps.js';
 import { claimDocument } from '../../../src/app/formats/claim-json.js';
 import { importClaims } from '../../../src/app/import-claims.js';
 import type { Claim } from '../../../src/domain/claim.js';
@@ -21,10 +22,16 @@ function fakeStore(): ClaimStore & { imported: ImportedClaim[][] } {
 
 /** Evidence stores whose every file is intact and `size` bytes long once copied. */
 function fakeEvidence(size: number): { evidence: EvidenceStore; folder: EvidenceStore } {
+  // A stored copy's stream holds its own checksum, so `put` stores it under the right name.
   const store = {
     verify: () => Promise.resolve('ok' as const),
-    pathOf: (sha256: string) => `/folder/${sha256}`,
-    importFile: (file: InspectedFile & { sha256: string }) => Promise.resolve({ ...file, bytes: size }),
+    describe: (sha256: string) => `/folder/${sha256}`,
+    open: (sha256: string) => Promise.resolve(Readable.from([sha256])),
+    put: async (source: Readable) => {
+      let sha256 = '';
+      for await (const chunk of source) sha256 += String(chunk);
+      return { sha256, bytes: size };
+    },
   } as unknown as EvidenceStore;
   return { evidence: store, folder: store };
 }

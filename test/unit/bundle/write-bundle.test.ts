@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { claimSummary } from '../../../src/app/formats/claim-json.js';
 import type { BundleContent, BundleProgress } from '../../../src/app/deps.js';
 import { verifyBundle } from '../../../src/bundle/verify-bundle.js';
 import { writeBundle } from '../../../src/bundle/write-bundle.js';
 import { ZipReader } from '../../../src/bundle/read-zip.js';
+import { FileEvidenceStore } from '../../../src/evidence/evidence-store.js';
 import type { Claim, Evidence } from '../../../src/domain/claim.js';
 import { CancelledError, UserError } from '../../../src/domain/errors.js';
 import { claim as baseClaim } from '../../helpers/claims.js';
@@ -20,8 +22,9 @@ function claim(evidence: Evidence[]): Claim {
   return baseClaim({ promotionName: null, description: 'Billed twice.', evidence, events: [] });
 }
 
-/** Stored copies in `dir/store`, named by checksum like the evidence store names them. */
+/** Stored copies in `dir`, named by checksum, read through the evidence store. */
 function content(dir: string, files: { name: string; data: Buffer; mime: string }[]): BundleContent {
+  const store = new FileEvidenceStore(dir);
   const evidence = files.map((file, index): Evidence => {
     const sum = sha256(file.data);
     writeFileSync(join(dir, sum), file.data);
@@ -45,7 +48,8 @@ function content(dir: string, files: { name: string; data: Buffer; mime: string 
     timeline: '2026-11-20  Claim drafted\n',
     files: evidence.map((item) => ({
       entryName: `evidence/0${item.seq}-screenshot-${item.name}`,
-      path: join(dir, item.sha256),
+      open: () => store.open(item.sha256),
+      size: () => store.size(item.sha256),
       evidence: item,
     })),
   };
@@ -116,14 +120,57 @@ with zipfile.ZipFile(sys.argv[1]) as z:
     expect(sums['evidence/02-screenshot-b.png']).toBe(sha256(image));
   });
 
+  it('bundles copies from any readable, as a database store streams its chunks', async () => {
+    const dir = tempDir();
+    const bundle = sample(dir);
+    // Chunks of odd sizes, as rows of a table would give them; no file, no pool.
+    const rows = (data: Buffer): Readable =>
+      Readable.from(
+        Array.from({ length: Math.ceil(data.length / 70_001) }, (_, i) => data.subarray(i * 70_001, (i + 1) * 70_001)),
+      );
+    const fromRows = bundle.files.map((file) => {
+      const data = readFileSync(join(dir, file.evidence.sha256));
+      return { ...file, open: () => Promise.resolve(rows(data)), size: () => Promise.resolve(data.length) };
+    });
+    const target = join(dir, 'b.zip');
+    await writeBundle(target, { ...bundle, files: fromRows }, { overwrite: false });
+    expect(await verifyBundle(target)).toEqual({ claimId: 'RC-0001', entries: 7, problems: [] });
+
+    // Bytes that differ from what was stored are refused however they come.
+    const [first] = fromRows;
+    if (!first) throw new Error('no files');
+    const wrong = { ...first, open: () => Promise.resolve(rows(Buffer.alloc(first.evidence.bytes))) };
+    await expect(writeBundle(join(dir, 'c.zip'), { ...bundle, files: [wrong] }, { overwrite: false })).rejects.toThrow(
+      /Evidence #1 \(shot\.png\): the stored copy no longer matches its SHA-256/,
+    );
+    expect(outputs(dir)).toEqual(['b.zip']);
+  });
+
+  it('refuses a copy gone between the check and its turn, or one that cannot be opened', async () => {
+    const dir = tempDir();
+    const bundle = sample(dir);
+    const [first, second] = bundle.files;
+    if (!first || !second) throw new Error('no files');
+    const gone = { ...second, open: () => Promise.resolve(null) };
+    await expect(
+      writeBundle(join(dir, 'b.zip'), { ...bundle, files: [first, gone] }, { overwrite: false }),
+    ).rejects.toThrow(/#2 \(big\.mp4\): the stored copy is gone/);
+    const broken = { ...second, open: () => Promise.reject(new Error('connection reset')) };
+    await expect(
+      writeBundle(join(dir, 'b.zip'), { ...bundle, files: [first, broken] }, { overwrite: false }),
+    ).rejects.toThrow(/#2 \(big\.mp4\): cannot read the stored copy \(connection reset\)/);
+    expect(outputs(dir)).toEqual([]);
+  });
+
   it('refuses a stored copy that changed, names it, and leaves nothing behind', async () => {
     const dir = tempDir();
     const bundle = sample(dir);
     const video = bundle.files[1];
     if (!video) throw new Error('no video');
-    const altered = readFileSync(video.path);
+    const path = join(dir, video.evidence.sha256);
+    const altered = readFileSync(path);
     altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 0xff, altered.length - 1);
-    writeFileSync(video.path, altered);
+    writeFileSync(path, altered);
     const target = join(dir, 'b.zip');
     await expect(writeBundle(target, bundle, { overwrite: false })).rejects.toThrow(
       /Evidence #2 \(big\.mp4\): the stored copy no longer matches its SHA-256/,
@@ -136,10 +183,11 @@ with zipfile.ZipFile(sys.argv[1]) as z:
     const bundle = sample(dir);
     const [first, second] = bundle.files;
     if (!first || !second) throw new Error('no files');
-    writeFileSync(first.path, readFileSync(first.path).subarray(0, 10));
+    const [firstPath, secondPath] = [join(dir, first.evidence.sha256), join(dir, second.evidence.sha256)];
+    writeFileSync(firstPath, readFileSync(firstPath).subarray(0, 10));
     await expect(writeBundle(join(dir, 'b.zip'), bundle, { overwrite: false })).rejects.toThrow(/#1 \(shot\.png\)/);
-    writeFileSync(first.path, pngBytes(64, 64, 3));
-    unlinkSync(second.path);
+    writeFileSync(firstPath, pngBytes(64, 64, 3));
+    unlinkSync(secondPath);
     await expect(writeBundle(join(dir, 'b.zip'), bundle, { overwrite: false })).rejects.toThrow(
       /#2 \(big\.mp4\): the stored copy is gone/,
     );

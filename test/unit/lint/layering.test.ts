@@ -95,7 +95,25 @@ const forbidden: (Probe & { reports: LayeringRule[] })[] = [
     code: 'export const stop = () => process.exit(1);',
     reports: [GLOBALS, SYNTAX],
   },
+  {
+    name: 'domain imports fs/, the low-level layer',
+    file: 'src/domain/__probe__.ts',
+    code: "import { errnoCode } from '../fs/errno.js';\nexport const code = errnoCode;",
+    reports: [IMPORTS],
+  },
   // app/
+  {
+    name: 'app imports fs/ (it reaches files through app/deps.ts)',
+    file: 'src/app/__probe__.ts',
+    code: "import { AtomicFile } from '../fs/atomic-file.js';\nexport const A = AtomicFile;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'app import()s fs/',
+    file: 'src/app/__probe__.ts',
+    code: "export const load = () => import('../fs/chunks.js');",
+    reports: [SYNTAX],
+  },
   {
     name: 'app imports the store',
     file: 'src/app/__probe__.ts',
@@ -254,6 +272,43 @@ const forbidden: (Probe & { reports: LayeringRule[] })[] = [
     code: "import { CommandContext } from '../cli/context.js';\nexport const C = CommandContext;",
     reports: [IMPORTS],
   },
+  // fs/, the low-level layer
+  {
+    name: 'fs imports an adapter',
+    file: 'src/fs/__probe__.ts',
+    code: "import { sha256File } from '../evidence/hash.js';\nexport const hash = sha256File;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'fs imports app/deps.ts',
+    file: 'src/fs/__probe__.ts',
+    code: "import type { Clock } from '../app/deps.js';\nexport type C = Clock;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'fs import()s the cli',
+    file: 'src/fs/__probe__.ts',
+    code: "export const load = () => import('../cli/files.js');",
+    reports: [SYNTAX],
+  },
+  {
+    name: 'fs, nested, imports the bundle writer',
+    file: 'src/fs/nested/__probe__.ts',
+    code: "import { writeBundle } from '../../bundle/write-bundle.js';\nexport const write = writeBundle;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'fs imports a package',
+    file: 'src/fs/__probe__.ts',
+    code: "import { ZipArchive } from 'archiver';\nexport const Z = ZipArchive;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'fs import()s a Node.js module without node:',
+    file: 'src/fs/__probe__.ts',
+    code: "export const load = () => import('fs/promises');",
+    reports: [SYNTAX],
+  },
   // process
   {
     name: 'process outside main.ts',
@@ -345,6 +400,41 @@ const allowed: Probe[] = [
       "import { sha256File } from './hash.js';",
       'export const all = (clock: Clock) => [clock, sha256File];',
       "export const load = () => import('file-type');",
+    ].join('\n'),
+  },
+  {
+    name: 'evidence imports fs/, the low-level layer',
+    file: 'src/evidence/__probe__.ts',
+    code: [
+      "import { AtomicFile } from '../fs/atomic-file.js';",
+      "import { errnoCode } from '../fs/errno.js';",
+      'export const all = [AtomicFile, errnoCode];',
+      "export const load = () => import('../fs/chunks.js');",
+    ].join('\n'),
+  },
+  {
+    name: 'a nested adapter (store/sqlite) imports fs/',
+    file: 'src/store/sqlite/__probe__.ts',
+    code: "import { errnoCode } from '../../fs/errno.js';\nexport const code = errnoCode;",
+  },
+  {
+    name: 'fs imports Node.js, domain/ and itself',
+    file: 'src/fs/__probe__.ts',
+    code: [
+      "import { open } from 'node:fs/promises';",
+      "import { UserError } from '../domain/errors.js';",
+      "import { errnoCode } from './errno.js';",
+      'export const all = [open, UserError, errnoCode];',
+      "export const load = () => import('node:crypto');",
+    ].join('\n'),
+  },
+  {
+    name: 'cli files and commands import fs/',
+    file: 'src/cli/commands/__probe__.ts',
+    code: [
+      "import { errnoCode } from '../../fs/errno.js';",
+      "import { writeFileAtomic } from '../../fs/atomic-file.js';",
+      'export const all = [errnoCode, writeFileAtomic];',
     ].join('\n'),
   },
   {

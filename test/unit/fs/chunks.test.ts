@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkPool } from '../../../src/bundle/chunk-pool.js';
+import { ChunkPool } from '../../../src/fs/chunks.js';
 
 describe('ChunkPool', () => {
   it('reuses a buffer once all the bytes lent from it are written', () => {
