@@ -196,7 +196,7 @@ export async function generateClaims(
     const createdAt = `${createdOn}T${String(rng.int(8, 18)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`;
     const evidence = EVIDENCE_BY_REASON[fields.reason].map((kind, index) => ({
       ...rng.pick(pool[kind]),
-      seq: index + 1,
+      number: index + 1,
       addedAt: createdAt,
     }));
     const claim = store.insertClaim({ fields, createdAt, createdOn, evidence }, { allowDuplicate: false });

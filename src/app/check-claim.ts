@@ -22,7 +22,7 @@ export async function checkStoredClaim(
   let integrity: Map<number, IntegrityState> | null = null;
   if (options.verifyFiles) {
     integrity = new Map();
-    for (const item of claim.evidence) integrity.set(item.seq, await deps.evidence.verify(item.sha256));
+    for (const item of claim.evidence) integrity.set(item.number, await deps.evidence.verify(item.sha256));
   }
   const sharedBySha = await deps.store.claimsSharingEvidence(
     claim.id,
@@ -31,7 +31,7 @@ export async function checkStoredClaim(
   const shared = new Map<number, number[]>();
   for (const item of claim.evidence) {
     const others = sharedBySha.get(item.sha256);
-    if (others) shared.set(item.seq, others);
+    if (others) shared.set(item.number, others);
   }
   return checkClaim(claim, { today: toLocalDate(deps.clock.now()), integrity, shared });
 }

@@ -2,7 +2,7 @@ import type { Evidence } from '../domain/claim.js';
 import type { EvidenceInput, EvidenceStore, InspectedFile } from './deps.js';
 
 /** A stored copy on its way into a claim, not numbered yet; `path` is the user's file. */
-export type EvidenceCopy = Omit<Evidence, 'seq'> & { path: string };
+export type EvidenceCopy = Omit<Evidence, 'number'> & { path: string };
 
 export interface CheckedEvidence extends EvidenceInput {
   file: InspectedFile;
@@ -62,8 +62,8 @@ export function withoutDuplicates(
   copies: readonly EvidenceCopy[],
   existing: readonly Evidence[],
 ): { added: Evidence[]; numbers: number[]; skipped: SkippedEvidence[] } {
-  const seen = new Map(existing.map((item) => [item.sha256, item.seq]));
-  let next = Math.max(0, ...existing.map((item) => item.seq)) + 1;
+  const seen = new Map(existing.map((item) => [item.sha256, item.number]));
+  let next = Math.max(0, ...existing.map((item) => item.number)) + 1;
   const added: Evidence[] = [];
   const numbers: number[] = [];
   const skipped: SkippedEvidence[] = [];
@@ -74,7 +74,7 @@ export function withoutDuplicates(
       continue;
     }
     numbers.push(next);
-    added.push({ ...item, seq: next });
+    added.push({ ...item, number: next });
     seen.set(item.sha256, next++);
   }
   return { added, numbers, skipped };

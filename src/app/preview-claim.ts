@@ -35,7 +35,7 @@ export async function previewClaim(
     createdOn: today,
     events: [],
     evidence: checked.map((item, index) => ({
-      seq: index + 1,
+      number: index + 1,
       kind: item.kind,
       name: item.file.name,
       caption: item.caption ?? null,

@@ -46,7 +46,7 @@ export function buildManifest(
     createdAt: createdAt.toISOString(),
     claim: summary,
     files: files.map(({ entryName, evidence, sha256 }): ManifestFile => ({
-      number: evidence.seq,
+      number: evidence.number,
       name: entryName,
       originalName: evidence.name,
       kind: evidence.kind,

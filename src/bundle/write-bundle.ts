@@ -207,7 +207,7 @@ function targetExists(target: string): UserError {
 }
 
 function describe(file: BundleFile): string {
-  return `Evidence #${file.evidence.seq} (${file.evidence.name})`;
+  return `Evidence #${file.evidence.number} (${file.evidence.name})`;
 }
 
 /** The same fix `check` gives: attaching the original again restores the stored copy. */

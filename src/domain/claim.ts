@@ -94,9 +94,9 @@ export const FIELD_KEYS = [
 /** Fails to compile when a field of ClaimFields is missing from FIELD_KEYS. */
 export const FIELD_KEYS_COMPLETE: Exclude<FieldKey, (typeof FIELD_KEYS)[number]> extends never ? true : never = true;
 
-/** One stored evidence file. `seq` is its number in the ticket and the bundle (1, 2, …). */
+/** One stored evidence file. `number` is its number in the ticket and the bundle (1, 2, …). */
 export interface Evidence {
-  seq: number;
+  number: number;
   kind: EvidenceKind;
   name: string;
   caption: string | null;

@@ -227,16 +227,16 @@ export function checkClaim(
     });
   }
   for (const item of claim.evidence) {
-    const state = context.integrity?.get(item.seq);
+    const state = context.integrity?.get(item.number);
     if (state === 'altered' || state === 'missing') {
       findings.push({
         severity: 'error',
         code: state === 'altered' ? 'evidence-altered' : 'evidence-missing',
-        evidence: item.seq,
+        evidence: item.number,
         message:
           state === 'altered'
-            ? `Evidence #${item.seq} (${item.name}): the stored copy no longer matches its SHA-256.`
-            : `Evidence #${item.seq} (${item.name}): the stored copy is gone from the evidence store.`,
+            ? `Evidence #${item.number} (${item.name}): the stored copy no longer matches its SHA-256.`
+            : `Evidence #${item.number} (${item.name}): the stored copy is gone from the evidence store.`,
       });
     }
   }
@@ -265,13 +265,13 @@ export function checkClaim(
       message: `The description is ${claim.description.length} characters; say what happened, when, and what you expected (${SHORT_DESCRIPTION}+ characters).`,
     });
   }
-  for (const [seq, others] of context.shared) {
-    const item = claim.evidence.find((e) => e.seq === seq);
+  for (const [number, others] of context.shared) {
+    const item = claim.evidence.find((e) => e.number === number);
     findings.push({
       severity: 'warning',
       code: 'evidence-shared',
-      evidence: seq,
-      message: `Evidence #${seq} (${item?.name ?? '?'}) is also evidence of ${others.map(formatClaimId).join(', ')}; make sure it belongs to both.`,
+      evidence: number,
+      message: `Evidence #${number} (${item?.name ?? '?'}) is also evidence of ${others.map(formatClaimId).join(', ')}; make sure it belongs to both.`,
     });
   }
   return findings;

@@ -52,8 +52,8 @@ function extensionOf(item: Pick<Evidence, 'name' | 'mime'>): string {
 }
 
 /** `NN-kind-name.ext`; NN has as many digits as the largest number needs, at least two. */
-export function bundleFileName(item: Pick<Evidence, 'seq' | 'kind' | 'name' | 'mime'>, width = 2): string {
-  const prefix = `${String(item.seq).padStart(width, '0')}-${item.kind}-`;
+export function bundleFileName(item: Pick<Evidence, 'number' | 'kind' | 'name' | 'mime'>, width = 2): string {
+  const prefix = `${String(item.number).padStart(width, '0')}-${item.kind}-`;
   const ext = `.${extensionOf(item)}`;
   const room = MAX_NAME_LENGTH - prefix.length - ext.length;
   // Cut by code points so a name is never split inside a character.
@@ -64,7 +64,7 @@ export function bundleFileName(item: Pick<Evidence, 'seq' | 'kind' | 'name' | 'm
   return `${prefix}${stem || 'file'}${ext}`;
 }
 
-export function bundleFileNames(evidence: readonly Pick<Evidence, 'seq' | 'kind' | 'name' | 'mime'>[]): string[] {
-  const width = Math.max(2, String(Math.max(0, ...evidence.map((e) => e.seq))).length);
+export function bundleFileNames(evidence: readonly Pick<Evidence, 'number' | 'kind' | 'name' | 'mime'>[]): string[] {
+  const width = Math.max(2, String(Math.max(0, ...evidence.map((e) => e.number))).length);
   return evidence.map((item) => bundleFileName(item, width));
 }

@@ -28,14 +28,14 @@ export function fields(overrides: Partial<ClaimFields> = {}): ClaimFields {
   };
 }
 
-export function evidence(kind: EvidenceKind, seq: number, overrides: Partial<Evidence> = {}): Evidence {
+export function evidence(kind: EvidenceKind, number: number, overrides: Partial<Evidence> = {}): Evidence {
   return {
-    seq,
+    number,
     kind,
-    name: `${kind}-${seq}.pdf`,
+    name: `${kind}-${number}.pdf`,
     caption: null,
     bytes: 1000,
-    sha256: String(seq).repeat(64).slice(0, 64),
+    sha256: String(number).repeat(64).slice(0, 64),
     mime: 'application/pdf',
     addedAt: '2026-11-20T12:00:00.000Z',
     ...overrides,

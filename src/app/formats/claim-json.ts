@@ -159,7 +159,7 @@ export function claimDocument(claim: Claim, today: string): ClaimJson {
     description: claim.description,
     fileBy: claim.fileBy,
     evidence: claim.evidence.map((item) => ({
-      id: item.seq,
+      id: item.number,
       kind: item.kind,
       name: item.name,
       caption: item.caption,

@@ -345,8 +345,8 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const numbers = new Set<number>();
   const evidence = evidenceReader.list(doc.evidence, MAX_EVIDENCE_PER_CLAIM).map((item, index) => {
     const read = readEvidence(evidenceReader.at(index), item);
-    if (numbers.has(read.seq)) evidenceReader.at(index).at('id').fail(`repeats evidence number ${read.seq}`);
-    numbers.add(read.seq);
+    if (numbers.has(read.number)) evidenceReader.at(index).at('id').fail(`repeats evidence number ${read.number}`);
+    numbers.add(read.number);
     return read;
   });
 
@@ -396,7 +396,7 @@ function readEvidence(at: Reader, value: unknown): Evidence {
   const sha256 = at.at('sha256').string(item.sha256);
   if (!/^[0-9a-f]{64}$/.test(sha256)) at.at('sha256').fail(`${describe(sha256)} is not a SHA-256 checksum`);
   return {
-    seq: at.at('id').integer(item.id, 1, MAX_EVIDENCE_PER_CLAIM),
+    number: at.at('id').integer(item.id, 1, MAX_EVIDENCE_PER_CLAIM),
     kind: at.at('kind').oneOf(item.kind, EVIDENCE_KINDS),
     name: at.at('name').name(item.name),
     caption: at.at('caption').nullable(item.caption, (v) => at.at('caption').parsed(v, parseCaption)),

@@ -77,7 +77,7 @@ export function bundleName(claim: Pick<Claim, 'id'>): string {
 export function ticketView(claim: Claim): TicketView {
   const fileNames = bundleFileNames(claim.evidence);
   const evidence = claim.evidence.map((item, index) => ({
-    number: item.seq,
+    number: item.number,
     kind: item.kind,
     name: item.name,
     fileName: fileNames[index] ?? item.name,

@@ -38,7 +38,7 @@ export function defineAttach(command: Command, context: CommandContext): void {
       const lines: string[] = [];
       if (result.added.length > 0) lines.push(`Added to ${formatClaimId(id)}:`);
       for (const item of result.added) {
-        lines.push(`  #${item.seq}  ${item.kind}  ${item.name}  (${item.mime}, ${formatSize(item.bytes)})`);
+        lines.push(`  #${item.number}  ${item.kind}  ${item.name}  (${item.mime}, ${formatSize(item.bytes)})`);
       }
       for (const item of result.skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
       context.err(lines.join('\n'));

@@ -23,7 +23,7 @@ export function formatBundlePreview(
     lines.push('Bundling anyway (--force).');
   for (const file of oversize) {
     lines.push(
-      `warning: evidence #${file.evidence.seq} ${file.entryName} (${formatSize(file.evidence.bytes)}) is larger than --max-size ${formatSize(options.maxSize ?? 0)}.`,
+      `warning: evidence #${file.evidence.number} ${file.entryName} (${formatSize(file.evidence.bytes)}) is larger than --max-size ${formatSize(options.maxSize ?? 0)}.`,
     );
   }
   return lines.length > 0 ? lines.join('\n') : null;

@@ -61,7 +61,7 @@ export function formatClaim(claim: Claim, today: string, color: Colors): string 
     .map((key) => [FIELD_LABELS[key], claim[key] ?? '']);
   const evidence = claim.evidence.map((item) =>
     [
-      `#${item.seq}  ${item.kind}  ${item.name}  ${item.bytes} bytes (${formatSize(item.bytes)})  ${item.mime}`,
+      `#${item.number}  ${item.kind}  ${item.name}  ${item.bytes} bytes (${formatSize(item.bytes)})  ${item.mime}`,
       `    sha256 ${item.sha256}`,
       item.caption ? `    ${item.caption}` : null,
     ]

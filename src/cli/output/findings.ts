@@ -16,7 +16,7 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
       return `refund-claim attach ${id} <file> --kind ${finding.kinds?.[0] ?? 'other'}`;
     case 'evidence-altered':
     case 'evidence-missing': {
-      const item = claim.evidence.find((e) => e.seq === finding.evidence);
+      const item = claim.evidence.find((e) => e.number === finding.evidence);
       // Attaching the original again restores the stored copy (same content, same checksum).
       return `refund-claim attach ${id} <original of ${item?.name ?? 'the file'}> --kind ${item?.kind ?? 'other'}`;
     }

@@ -17,7 +17,7 @@ function evidenceLine({ evidence, fileName, state }: EvidenceIntegrity): string 
     state === 'missing'
       ? 'the stored copy is gone from the evidence store'
       : 'the stored copy no longer matches its SHA-256';
-  return `${state.padEnd(9)}#${evidence.seq} ${evidence.name} (${fileName}): ${what}`;
+  return `${state.padEnd(9)}#${evidence.number} ${evidence.name} (${fileName}): ${what}`;
 }
 
 export function formatEvidenceVerification(

@@ -183,7 +183,7 @@ export interface EvidenceRow {
 
 export function evidenceFromRow(row: EvidenceRow): Evidence {
   return {
-    seq: row.seq,
+    number: row.seq,
     kind: row.kind as EvidenceKind,
     name: row.name,
     caption: row.caption,

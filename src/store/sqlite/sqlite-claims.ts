@@ -341,7 +341,7 @@ export class SqliteClaims {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const item of evidence) {
-      insert.run(id, item.seq, item.kind, item.name, item.caption, item.bytes, item.sha256, item.mime, item.addedAt);
+      insert.run(id, item.number, item.kind, item.name, item.caption, item.bytes, item.sha256, item.mime, item.addedAt);
     }
   }
 

@@ -29,7 +29,7 @@ function content(dir: string, files: { name: string; data: Buffer; mime: string 
     const sum = sha256(file.data);
     writeFileSync(join(dir, sum), file.data);
     return {
-      seq: index + 1,
+      number: index + 1,
       kind: 'screenshot',
       name: file.name,
       caption: null,
@@ -47,7 +47,7 @@ function content(dir: string, files: { name: string; data: Buffer; mime: string 
     ticket: 'The ticket.\n',
     timeline: '2026-11-20  Claim drafted\n',
     files: evidence.map((item) => ({
-      entryName: `evidence/0${item.seq}-screenshot-${item.name}`,
+      entryName: `evidence/0${item.number}-screenshot-${item.name}`,
       open: () => store.open(item.sha256),
       size: () => store.size(item.sha256),
       evidence: item,

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../src/domain/claim.js';
 import { MAX_NAME_LENGTH, bundleFileNames } from '../../../src/domain/evidence-names.js';
 
-type Named = Pick<Evidence, 'seq' | 'kind' | 'name' | 'mime'>;
+type Named = Pick<Evidence, 'number' | 'kind' | 'name' | 'mime'>;
 
-const item = (seq: number, name: string, mime = 'image/png'): Named => ({ seq, kind: 'screenshot', name, mime });
+const item = (seq: number, name: string, mime = 'image/png'): Named => ({
+  number: seq,
+  kind: 'screenshot',
+  name,
+  mime,
+});
 
 /** What every bundle entry name must be, whatever the user's file was called. */
 function expectSafe(name: string): void {

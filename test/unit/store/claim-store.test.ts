@@ -11,8 +11,8 @@ import { newClaim } from '../../helpers/claims.js';
 
 const STORES: [string, () => Promise<ClaimStore>][] = [['SQLite', () => Promise.resolve(openStore(':memory:'))]];
 
-const item = (seq: number, sha: string): Evidence => ({
-  seq,
+const item = (number: number, sha: string): Evidence => ({
+  number,
   kind: 'receipt',
   name: 'a.pdf',
   caption: null,
@@ -71,7 +71,7 @@ describe.each(STORES)('the %s claim store', (_, open) => {
       { ...newClaim(), evidence: [item(1, 'a'), item(2, 'b')] },
       { allowDuplicate: false },
     );
-    expect(claim.evidence.map((e) => e.seq)).toEqual([1, 2]);
+    expect(claim.evidence.map((e) => e.number)).toEqual([1, 2]);
     const seen: number[] = [];
     const { claim: after, result } = await store.changeClaim(claim.id, (current) => {
       seen.push(current.events.length);
@@ -79,7 +79,7 @@ describe.each(STORES)('the %s claim store', (_, open) => {
     });
     expect(result).toBe('chosen');
     expect(seen).toEqual([1]);
-    expect(after.evidence.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(after.evidence.map((e) => e.number)).toEqual([1, 2, 3]);
     expect(after.events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'created'],
       [2, 'submitted'],
