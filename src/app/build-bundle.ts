@@ -14,6 +14,7 @@ import type { BundleFile, BundleProgress, BundleWriter, Templates, WrittenBundle
 import { loadClaim } from './load-claim.js';
 import { renderTicket } from './formats/ticket-view.js';
 import { formatTimeline, timelineEntries } from './timeline.js';
+import { plural } from '../domain/text.js';
 
 /** The folder of the evidence files inside the bundle. */
 export const EVIDENCE_FOLDER = 'evidence';
@@ -77,7 +78,7 @@ export async function buildBundle(
   if (errors > 0 && !options.force) {
     const claimId = formatClaimId(claim.id);
     throw new UserError(
-      `${claimId} is not ready to bundle: the completeness check found ${errors} error${errors === 1 ? '' : 's'}.`,
+      `${claimId} is not ready to bundle: the completeness check found ${plural(errors, 'error')}.`,
       `Fix ${errors === 1 ? 'it' : 'them'} (see \`refund-claim check ${claimId}\`), or pass --force to bundle it anyway.`,
     );
   }

@@ -8,6 +8,7 @@ import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, St
 import { daysBetween } from './dates.js';
 import { formatMoney } from './money.js';
 import { EVIDENCE_KIND_LABELS } from './reasons.js';
+import { plural } from './text.js';
 
 export interface Requirement {
   fields: readonly FieldKey[];
@@ -247,13 +248,13 @@ export function checkClaim(
       findings.push({
         severity: 'warning',
         code: 'file-by-passed',
-        message: `The filing deadline (${claim.fileBy}) passed ${-left} day${-left === 1 ? '' : 's'} ago; file now and say why it is late.`,
+        message: `The filing deadline (${claim.fileBy}) passed ${plural(-left, 'day')} ago; file now and say why it is late.`,
       });
     } else if (left <= 2) {
       findings.push({
         severity: 'warning',
         code: 'file-by-soon',
-        message: `The filing deadline is ${claim.fileBy}, ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}.`,
+        message: `The filing deadline is ${claim.fileBy}, ${left === 0 ? 'today' : `in ${plural(left, 'day')}`}.`,
       });
     }
   }

@@ -4,6 +4,7 @@ import { formatDay, isCalendarDate } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import { formatSize } from '../domain/sizes.js';
 import { escapeUnprintable } from '../domain/text.js';
+import { plural } from '../domain/text.js';
 
 type Located = HelperOptions & { loc?: { start: { line: number; column: number } } };
 
@@ -106,7 +107,7 @@ export const TEMPLATE_HELPERS = {
   /** `{{plural evidence.length "file"}}` → `3 files`. */
   plural(...raw: unknown[]): string {
     const [count, word] = args('plural', raw).values;
-    return `${String(count)} ${String(word)}${count === 1 ? '' : 's'}`;
+    return plural(Number(count), String(word));
   },
   /** `{{size bytes}}` → `1.2 MB`. */
   size(...raw: unknown[]): string {

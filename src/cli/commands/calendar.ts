@@ -3,6 +3,7 @@ import { exportCalendar } from '../../app/calendar-events.js';
 import type { CommandContext } from '../context.js';
 import { assertWritableTarget, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
+import { plural } from '../../domain/text.js';
 
 export function defineCalendar(command: Command, context: CommandContext): void {
   command
@@ -30,7 +31,7 @@ export function defineCalendar(command: Command, context: CommandContext): void 
       context.err(
         count === 0
           ? `No open claims: wrote an empty calendar to ${where}.`
-          : `Wrote ${count} event${count === 1 ? '' : 's'} to ${where}. Import it into your calendar app; importing a newer file updates the events.`,
+          : `Wrote ${plural(count, 'event')} to ${where}. Import it into your calendar app; importing a newer file updates the events.`,
       );
     });
 }

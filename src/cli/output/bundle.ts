@@ -4,6 +4,7 @@ import { formatClaimId } from '../../domain/claim.js';
 import { formatSize } from '../../domain/sizes.js';
 import type { Colors } from '../context.js';
 import { formatFindings } from './findings.js';
+import { plural } from '../../domain/text.js';
 
 export interface BundleReportOptions {
   force: boolean;
@@ -32,7 +33,7 @@ export function formatBundlePreview(
 export function formatBundleWritten(target: string, built: BuiltBundle, maxSize: number | null): string {
   const evidence = built.claim.evidence.length;
   const lines = [
-    `Wrote ${target}: ${evidence} evidence file${evidence === 1 ? '' : 's'} with the ticket, timeline, manifest and SHA256SUMS (${formatSize(built.bytes)}).`,
+    `Wrote ${target}: ${plural(evidence, 'evidence file')} with the ticket, timeline, manifest and SHA256SUMS (${formatSize(built.bytes)}).`,
   ];
   if (built.overLimit && maxSize !== null) {
     lines.push(

@@ -4,6 +4,7 @@ import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import type { Finding } from '../../domain/completeness.js';
 import { flagOf } from '../claim-fields.js';
+import { plural } from '../../domain/text.js';
 
 export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>): string | null {
   const id = formatClaimId(claim.id);
@@ -37,8 +38,7 @@ export function formatFindings(
   const warnings = findings.length - errors;
   const id = formatClaimId(claim.id);
   if (findings.length === 0) return `${id} is complete: nothing required is missing.`;
-  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const lines = [`${id}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`];
+  const lines = [`${id}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
   for (const finding of findings) {
     const label = finding.severity === 'error' ? color.red('error  ') : color.yellow('warning');
     lines.push(`  ${label}  ${finding.message}`);

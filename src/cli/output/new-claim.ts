@@ -6,6 +6,7 @@ import type { Finding } from '../../domain/completeness.js';
 import type { Colors } from '../context.js';
 import { formatNextAction } from './claim-text.js';
 import { formatFindings } from './findings.js';
+import { plural } from '../../domain/text.js';
 
 /** The completeness findings and the ticket as they will be, before anything is saved. */
 export function formatPreview(claim: Claim, findings: readonly Finding[], ticket: string, color: Colors): string {
@@ -29,7 +30,7 @@ export function formatSaved(
   out?: string,
 ): string {
   const id = formatClaimId(claim.id);
-  const files = `${claim.evidence.length} evidence file${claim.evidence.length === 1 ? '' : 's'}`;
+  const files = plural(claim.evidence.length, 'evidence file');
   const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`];
   for (const item of skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
   if (out !== undefined) lines.push(`Ticket draft written to ${out}.`);

@@ -2,8 +2,7 @@
 import type { ImportResult } from '../../app/import-claims.js';
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { formatClaimId } from '../../domain/claim.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../../domain/text.js';
 
 /** `copied` and `evidenceDir` are there with `--with-evidence`. */
 export function formatExported(

@@ -4,6 +4,7 @@ import type { EvidenceIntegrity } from '../../app/verify-claim.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { escapeUnprintable } from '../../domain/text.js';
+import { plural } from '../../domain/text.js';
 
 export interface Verification {
   stdout: string;
@@ -26,7 +27,7 @@ export function formatEvidenceVerification(
 ): Verification {
   const claimId = formatClaimId(claim.id);
   const bad = results.filter((result) => result.state !== 'ok');
-  const count = `${results.length} evidence file${results.length === 1 ? '' : 's'}`;
+  const count = plural(results.length, 'evidence file');
   if (bad.length === 0) {
     const summary = results.length === 0 ? 'no evidence files to check' : `${count}, all match their SHA-256`;
     return { stdout: `${claimId}: ${summary}.`, stderr: null, ok: true };
@@ -57,7 +58,7 @@ export function formatBundleVerification(path: string, report: BundleReport): Ve
   lines.push(
     n === 0
       ? `${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`
-      : `${path}${claim}: ${n} problem${n === 1 ? '' : 's'}.`,
+      : `${path}${claim}: ${plural(n, 'problem')}.`,
   );
   return { stdout: lines.map((line) => escapeUnprintable(line)).join('\n'), stderr: null, ok: n === 0 };
 }
