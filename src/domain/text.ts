@@ -1,4 +1,4 @@
-/** Input rules for the free-text fields of a claim. */
+/** The free text of a claim: what is accepted as input, and how stored text is printed. */
 import type { Parsed } from './parsed.js';
 
 export const MAX_DESCRIPTION = 10_000;
@@ -17,7 +17,6 @@ export interface TextOptions {
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_SINGLE_LINE_GLOBAL = new RegExp(CONTROL_SINGLE_LINE.source, 'g');
 /* eslint-enable no-control-regex */
 
 /** Trims, refuses control characters and over-long text, and turns CRLF into LF. */
@@ -67,7 +66,74 @@ export function parseCreatorHandle(text: string): Parsed<string> {
   return { ok: false, error: `"${text}" is not a TikTok handle (letters, digits, "_" and ".", like @studio.name)` };
 }
 
-/** A file name as it may be printed: control characters (terminal escapes) become U+FFFD. */
+export interface PrintableOptions {
+  /** Keep line breaks and tabs: text laid out over lines (a description, a message, a draft). */
+  multiline?: boolean;
+}
+
+/*
+ * What a terminal may act on instead of showing: C0 controls, DEL, C1 controls (U+009B is a CSI
+ * on its own), the line and paragraph separators, and the bidi embeddings, overrides and isolates
+ * that make text read differently from what it holds. Typed text holding a control character is
+ * refused (parseText); text from an import, a hand-edited database or a file name is shown
+ * escaped.
+ */
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE_GLOBAL = new RegExp(UNPRINTABLE.source, 'g');
+const UNPRINTABLE_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE_IN_LINES_GLOBAL = new RegExp(UNPRINTABLE_IN_LINES.source, 'g');
+/* eslint-enable no-control-regex */
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function escapeCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  return (
+    NAMED_ESCAPES[char] ??
+    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
+}
+
+/**
+ * The text as it may be printed: every character a terminal could act on is shown as an escape
+ * (`\x1b`, `\r`, `\u202e`). Multiline text keeps its line ends (a CRLF becomes one LF) and tabs.
+ * Text with nothing to escape is returned as it is, the same string.
+ */
+export function printable(text: string, options: PrintableOptions = {}): string {
+  if (!options.multiline) return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_GLOBAL, escapeCharacter) : text;
+  if (!UNPRINTABLE_IN_LINES.test(text)) return text;
+  return text.replace(/\r\n/g, '\n').replace(UNPRINTABLE_IN_LINES_GLOBAL, escapeCharacter);
+}
+
+/**
+ * A file name as it is stored: what a terminal could act on becomes U+FFFD. Replaced, not
+ * escaped, because the name is used as a name: an escape's backslash would read as a folder in
+ * the bundle's entry names.
+ */
 export function printableName(name: string): string {
-  return name.replace(CONTROL_SINGLE_LINE_GLOBAL, '\uFFFD');
+  return name.replace(UNPRINTABLE_GLOBAL, '\uFFFD');
+}
+
+/** The keys of free text laid out over lines: a description, a message, a reason given, an answer. */
+const MULTILINE_KEYS: ReadonlySet<string> = new Set(['description', 'message', 'reason', 'answer']);
+
+/**
+ * A claim, a summary or a template view with every string in it, at any depth, made
+ * printable; free text laid out over lines keeps its line breaks. New fields are covered
+ * without being named here.
+ */
+export function printableFields<T>(value: T): T {
+  return printableValue(value, false) as T;
+}
+
+function printableValue(value: unknown, multiline: boolean): unknown {
+  if (typeof value === 'string') return printable(value, { multiline });
+  if (Array.isArray(value)) return value.map((item: unknown) => printableValue(item, multiline));
+  if (value === null || typeof value !== 'object') return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, printableValue(item, MULTILINE_KEYS.has(key))]),
+  );
 }
