@@ -7,6 +7,7 @@ import { formatClaimId } from '../domain/claim.js';
 import type { Finding } from '../domain/completeness.js';
 import { UserError } from '../domain/errors.js';
 import { bundleFileNames } from '../domain/evidence-names.js';
+import { printableFields } from '../domain/text.js';
 import { checkStoredClaim } from './check-claim.js';
 import { claimSummary } from './formats/claim-json.js';
 import type { CheckDeps } from './check-claim.js';
@@ -91,7 +92,8 @@ export async function buildBundle(
       summary: claimSummary(claim),
       createdAt: deps.clock.now(),
       ticket: ticket.endsWith('\n') ? ticket : `${ticket}\n`,
-      timeline: `${formatTimeline(timelineEntries(claim))}\n`,
+      // Read with `cat` as often as in an editor: as printable as `show`'s timeline.
+      timeline: `${formatTimeline(timelineEntries(printableFields(claim)))}\n`,
       files,
     },
     { overwrite: options.force, signal: options.signal, onProgress: options.onProgress },

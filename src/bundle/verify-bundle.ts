@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { BundleProblem, BundleReport } from '../app/deps.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import { escapeUnprintable } from '../domain/text.js';
+import { printable } from '../domain/text.js';
 import { MANIFEST_ENTRY, SUMS_ENTRY, parseManifest, parseSha256Sums } from './manifest.js';
 import { NotAFileError, ZipFormatError, ZipReader } from './read-zip.js';
 import type { ZipEntry } from './read-zip.js';
@@ -120,10 +120,10 @@ async function openZip(path: string): Promise<ZipReader> {
     return await ZipReader.open(path);
   } catch (error) {
     // These messages name entries of the zip, which may hold terminal escapes.
-    const shown = escapeUnprintable(path);
+    const shown = printable(path);
     if (error instanceof ZipFormatError) {
       throw new UserError(
-        `${shown} cannot be verified: ${escapeUnprintable(error.message)}.`,
+        `${shown} cannot be verified: ${printable(error.message)}.`,
         'Make a fresh bundle with `refund-claim bundle <id> --force`.',
       );
     }

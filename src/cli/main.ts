@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Adapters, ClaimStore } from '../app/deps.js';
 import { CommanderError } from './commander.js';
 import { UserError } from '../domain/errors.js';
+import { printable } from '../domain/text.js';
 import { CommandContext } from './context.js';
 import type { AdapterSettings, CliDeps, Io } from './context.js';
 import { makeDirectory, prepareDataDir } from './data-dir.js';
@@ -152,21 +153,23 @@ function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
 }
 
 function report(error: unknown, context: CommandContext, debug: boolean): number {
+  // Messages quote what they were given: an import file's values, a stored promotion ID.
+  const say = (text: string): void => context.err(printable(text, { multiline: true }));
   if (error instanceof CommanderError) {
     // Commander has printed its message; help and --version end here with 0.
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof UserError) {
-    context.err(`error: ${error.message}`);
-    if (error.hint) context.err(`  ${error.hint}`);
-    if (debug && error.stack) context.err(error.stack);
+    say(`error: ${error.message}`);
+    if (error.hint) say(`  ${error.hint}`);
+    if (debug && error.stack) say(error.stack);
     return error.exitCode;
   }
   const environment = environmentError(error, context.dataDirIfKnown);
   if (environment) return report(environment, context, debug);
   const message = error instanceof Error ? error.message : String(error);
-  context.err(`error: unexpected failure: ${message}`);
-  context.err(
+  say(`error: unexpected failure: ${message}`);
+  say(
     debug && error instanceof Error && error.stack
       ? error.stack
       : '  This is a bug; please report it with the command you ran (add --debug for details).',

@@ -1,4 +1,4 @@
-/** Input rules for the free-text fields of a claim, wherever they come from: flags, prompts, `import`. */
+/** The free text of a claim: what is accepted as input, wherever it comes from, and how it is printed. */
 import type { Parsed } from './parsed.js';
 
 export const MAX_DESCRIPTION = 10_000;
@@ -25,8 +25,20 @@ const DECEPTIVE = /[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/;
 // With the `u` flag a paired surrogate is one code point, so only a lone half matches. JSON can
 // spell one (`"\ud800"`), and no UTF-8 encodes it.
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
-const UNPRINTABLE_GLOBAL = new RegExp(`${CONTROL_SINGLE_LINE.source}|${DECEPTIVE.source}`, 'g');
-const UNPRINTABLE_OR_HALF_GLOBAL = new RegExp(`${UNPRINTABLE_GLOBAL.source}|${LONE_SURROGATE.source}`, 'gu');
+/*
+ * What a terminal may act on instead of showing, or what makes text read as something it is not:
+ * C0 controls, DEL, C1 controls (U+009B is a CSI on its own), the line and paragraph separators,
+ * the bidi controls and invisible characters, and a lone surrogate. Typed text holding one is
+ * refused (parseText, parseName); text from an import, a zip, a hand-edited database or a file
+ * name is shown escaped (printable) or, for a name that is kept, replaced (printableName).
+ */
+const UNPRINTABLE = new RegExp(`${CONTROL_SINGLE_LINE.source}|${DECEPTIVE.source}|${LONE_SURROGATE.source}`, 'u');
+const UNPRINTABLE_GLOBAL = new RegExp(UNPRINTABLE.source, 'gu');
+// In multiline text line feeds and tabs are layout, not controls (a lone CR still is one).
+/* eslint-disable-next-line no-control-regex -- this pattern exists to find control characters */
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const UNPRINTABLE_IN_LINES = new RegExp(`${CONTROL_IN_LINES.source}|${DECEPTIVE.source}|${LONE_SURROGATE.source}`, 'u');
+const UNPRINTABLE_IN_LINES_GLOBAL = new RegExp(UNPRINTABLE_IN_LINES.source, 'gu');
 
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
 export function codePointLength(text: string): number {
@@ -111,24 +123,62 @@ export function parseCreatorHandle(text: string): Parsed<string> {
   return { ok: false, error: `"${text}" is not a TikTok handle (letters, digits, "_" and ".", like @studio.name)` };
 }
 
+export interface PrintableOptions {
+  /** Keep line breaks and tabs: text laid out over lines (a description, a message, a draft). */
+  multiline?: boolean;
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function escapeCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  return (
+    NAMED_ESCAPES[char] ??
+    (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
+}
+
 /**
- * A file name as it may be printed and kept: control characters (terminal escapes), direction
- * controls and invisible characters become U+FFFD, so the name obeys the rules of names.
+ * The text as it may be printed: every character a terminal could act on is shown as an escape
+ * (`\x1b`, `\r`, `\u202e`). Multiline text keeps its line ends (a CRLF becomes one LF) and tabs.
+ * Text with nothing to escape is returned as it is, the same string.
+ */
+export function printable(text: string, options: PrintableOptions = {}): string {
+  if (!options.multiline) return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_GLOBAL, escapeCharacter) : text;
+  if (!UNPRINTABLE_IN_LINES.test(text)) return text;
+  return text.replace(/\r\n/g, '\n').replace(UNPRINTABLE_IN_LINES_GLOBAL, escapeCharacter);
+}
+
+/**
+ * A file name as it is stored: what a terminal could act on becomes U+FFFD. Replaced, not
+ * escaped, because the name is used as a name: an escape's backslash would read as a folder in
+ * the bundle's entry names.
  */
 export function printableName(name: string): string {
   return name.replace(UNPRINTABLE_GLOBAL, '\uFFFD');
 }
 
+/** The keys of free text laid out over lines: a description, a message, a reason given, an answer. */
+const MULTILINE_KEYS: ReadonlySet<string> = new Set(['description', 'message', 'reason', 'answer']);
+
 /**
- * Text that came from elsewhere (an imported file, a zip's entry names, its manifest), as it may
- * be printed or quoted: every character `printableName` would hide is spelt out (`\x1b`,
- * `\u202e`), so that it cannot act on a terminal yet the message still says what it holds.
+ * A claim, a summary or a template view with every string in it, at any depth, made
+ * printable; free text laid out over lines keeps its line breaks. New fields are covered
+ * without being named here.
  */
-export function escapeUnprintable(text: string): string {
-  return text.replace(UNPRINTABLE_OR_HALF_GLOBAL, (found) => {
-    const code = found.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+export function printableFields<T>(value: T): T {
+  return printableValue(value, false) as T;
+}
+
+function printableValue(value: unknown, multiline: boolean): unknown {
+  if (typeof value === 'string') return printable(value, { multiline });
+  if (Array.isArray(value)) return value.map((item: unknown) => printableValue(item, multiline));
+  if (value === null || typeof value !== 'object') return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, printableValue(item, MULTILINE_KEYS.has(key))]),
+  );
 }
 
 /** "1 claim", "2 claims": a count with its noun, in every message that counts. */

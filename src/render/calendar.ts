@@ -1,9 +1,14 @@
 /**
  * The iCalendar (RFC 5545) writer, on ical-generator: it escapes text, folds lines at 75 octets
  * without splitting a UTF-8 character, and writes CRLF line ends. Loaded only by `calendar`.
+ *
+ * ical-generator escapes `\\`, `;`, `,` and line breaks, but passes other control characters
+ * through, which RFC 5545 forbids in text and a terminal would run (`calendar --out -`): the
+ * summary and description are made printable first, the description keeping its lines.
  */
 import type { CalendarFile, CalendarWriter } from '../app/deps.js';
 import { addDaysTo } from '../domain/dates.js';
+import { printable } from '../domain/text.js';
 
 /** The reminder: 09:00 the day before the due day (15 hours before its start at midnight). */
 export const REMINDER_SECONDS_BEFORE = 15 * 60 * 60;
@@ -18,6 +23,7 @@ export async function loadCalendarWriter(): Promise<CalendarWriter> {
         method: ICalCalendarMethod.PUBLISH,
       });
       for (const entry of calendar.entries) {
+        const summary = printable(entry.summary);
         const event = file.createEvent({
           id: entry.uid,
           // A date string is read as UTC midnight, and all-day dates are written from UTC fields:
@@ -25,8 +31,8 @@ export async function loadCalendarWriter(): Promise<CalendarWriter> {
           start: entry.date,
           end: addDaysTo(entry.date, 1),
           allDay: true,
-          summary: entry.summary,
-          description: entry.description,
+          summary,
+          description: printable(entry.description, { multiline: true }),
           sequence: entry.sequence,
           stamp: calendar.stamp,
           lastModified: new Date(entry.lastModified),
@@ -36,7 +42,7 @@ export async function loadCalendarWriter(): Promise<CalendarWriter> {
         event.createAlarm({
           type: ICalAlarmType.display,
           trigger: REMINDER_SECONDS_BEFORE,
-          description: entry.summary,
+          description: summary,
         });
       }
       // RFC 5545 ends every line, the last one too, with CRLF.

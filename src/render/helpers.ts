@@ -3,7 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import { formatDay, isCalendarDate } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import { formatSize } from '../domain/sizes.js';
-import { escapeUnprintable } from '../domain/text.js';
+import { printable } from '../domain/text.js';
 import { plural } from '../domain/text.js';
 
 type Located = HelperOptions & { loc?: { start: { line: number; column: number } } };
@@ -56,7 +56,7 @@ export class HelperValueError extends HelperError {
 
 function show(value: unknown): string {
   const text = typeof value === 'object' && value !== null ? '(an object)' : (JSON.stringify(value) ?? String(value));
-  return escapeUnprintable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  return printable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
 /** The last argument of a helper is Handlebars' options object. */

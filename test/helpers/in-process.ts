@@ -2,6 +2,7 @@
  * Runs the command line inside the test's process: `main()` on its real dependencies, with the
  * environment `run()` gives the binary (own data directory, UTC, no colour, a fixed "now"), no
  * terminal, and stdout and stderr captured. The same result as `run()`, without starting Node.js.
+ * With `terminal`, stdout says it is a terminal: the tables a person sees instead of TSV.
  */
 import { Readable, Writable } from 'node:stream';
 import type { ClaimJson } from '../../src/app/formats/claim-json.js';
@@ -31,16 +32,21 @@ function capture(): { stream: Writable; text: () => string } {
 /** A run changes the working directory and the time zone of the process: one at a time. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
+export interface InProcessOptions extends RunOptions {
+  terminal?: boolean;
+}
+
+export function runCli(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
   const result = queue.then(() => runOnce(args, options));
   queue = result.catch(() => undefined);
   return result;
 }
 
-async function runOnce(args: readonly string[], options: RunOptions): Promise<CliResult> {
+async function runOnce(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
   const env = { ...cliEnv(options.home, options.now), ...options.env };
   const input = options.input ?? '';
   const stdout = capture();
+  if (options.terminal) Object.assign(stdout.stream, { isTTY: true, columns: 120 });
   const stderr = capture();
   const cwd = process.cwd();
   const tz = process.env.TZ;

@@ -9,6 +9,8 @@ export type Answer = string | boolean | readonly string[];
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** What each question said to the person, by question name (the last time it was asked). */
+  readonly messages: Record<string, string> = {};
   /** Validation messages shown for rejected answers, by question name. */
   readonly rejected: Record<string, string[]> = {};
   private readonly script: Map<string, Answer[]>;
@@ -23,8 +25,9 @@ export class ScriptedPrompter implements Prompter {
     );
   }
 
-  private next(name: string): Answer {
+  private next({ name, message }: { name: string; message: string }): Answer {
     this.asked.push(name);
+    this.messages[name] = message;
     const answers = this.script.get(name);
     const answer = answers?.shift();
     if (answer === undefined) throw new Error(`The wizard asked "${name}", which the script does not answer.`);
@@ -33,7 +36,7 @@ export class ScriptedPrompter implements Prompter {
 
   async input<T>(question: InputQuestion<T>): Promise<T> {
     for (;;) {
-      const raw = this.next(question.name);
+      const raw = this.next(question);
       if (typeof raw !== 'string') throw new Error(`Answer for "${question.name}" must be a string.`);
       const input = raw === '' && question.default !== undefined ? question.default : raw;
       const verdict = question.validate ? await question.validate(input) : true;
@@ -46,14 +49,14 @@ export class ScriptedPrompter implements Prompter {
   }
 
   select<T extends string>(question: SelectQuestion<T>): Promise<T> {
-    const answer = this.next(question.name);
+    const answer = this.next(question);
     const choice = question.choices.find((c) => c.value === answer);
     if (!choice) throw new Error(`"${String(answer)}" is not a choice of "${question.name}".`);
     return Promise.resolve(choice.value);
   }
 
   confirm(question: ConfirmQuestion): Promise<boolean> {
-    const answer = this.next(question.name);
+    const answer = this.next(question);
     if (typeof answer !== 'boolean') throw new Error(`Answer for "${question.name}" must be a boolean.`);
     return Promise.resolve(answer);
   }

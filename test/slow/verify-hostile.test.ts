@@ -78,8 +78,8 @@ describe('refund-claim verify <bundle.zip> of a hostile zip', () => {
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
-      'unsafe   evidence/\\x1b[31mred\\x07\\x0d.txt holds control characters',
-      'extra    evidence/\\x1b[31mred\\x07\\x0d.txt is not listed in SHA256SUMS or manifest.json',
+      'unsafe   evidence/\\x1b[31mred\\x07\\r.txt holds control characters',
+      'extra    evidence/\\x1b[31mred\\x07\\r.txt is not listed in SHA256SUMS or manifest.json',
       'escapes.zip (RC-0001\\x1b]0;title\\x07): 2 problems.',
     ]);
 
@@ -88,6 +88,6 @@ describe('refund-claim verify <bundle.zip> of a hostile zip', () => {
     const refused = await run(['verify', 'zip64.zip'], { home, timeout: 20_000 });
     expect(refused.code).toBe(1);
     expect(refused.stderr).not.toMatch(RAW_CONTROL);
-    expect(refused.stderr).toContain('evidence/\\x1b[31mred\\x07\\x0d.txt is a ZIP64 entry');
+    expect(refused.stderr).toContain('evidence/\\x1b[31mred\\x07\\r.txt is a ZIP64 entry');
   });
 });

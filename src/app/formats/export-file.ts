@@ -28,7 +28,7 @@ import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle
 import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
 import type { Parsed } from '../../domain/parsed.js';
 import {
-  escapeUnprintable,
+  printable,
   parseAdvertiserId,
   parseCaption,
   parseCreatorHandle,
@@ -196,14 +196,14 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   const text = JSON.stringify(value);
-  return escapeUnprintable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  return printable(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
 
 /** Refuses the file, naming the place (`claims[2] (RC-0003).amounts.charged`) and the problem. */
 export function refuseImport(file: string, path: string, problem: string): never {
   // The problem quotes the file, which may hold terminal escapes or direction controls.
   throw new UsageError(
-    escapeUnprintable(`${file}: ${path} ${problem}; nothing was imported.`),
+    printable(`${file}: ${path} ${problem}; nothing was imported.`),
     'Export the data again with `refund-claim export`, or correct the file.',
   );
 }
@@ -221,7 +221,7 @@ export function readExport(text: string, file: string, options: ReadExportOption
   } catch (error) {
     throw new UsageError(
       // V8 quotes the text around the error, which may hold terminal escapes.
-      escapeUnprintable(`${file} is not JSON (${(error as Error).message}); nothing was imported.`),
+      printable(`${file} is not JSON (${(error as Error).message}); nothing was imported.`),
       'Give a file written by `refund-claim export` (the JSON format).',
     );
   }

@@ -6,6 +6,7 @@ import type { Claim, ClaimEvent } from '../../domain/claim.js';
 import { addDaysTo, daysBetween } from '../../domain/dates.js';
 import { currentRound } from '../../domain/deadlines.js';
 import { inOrder } from '../../domain/lifecycle.js';
+import { printableFields } from '../../domain/text.js';
 import type { Decision } from '../../domain/claim.js';
 import { ticketView } from './ticket-view.js';
 import type { TicketView } from './ticket-view.js';
@@ -45,7 +46,8 @@ export function messageView(claim: Claim, today: string, answer: string | null =
   const round = currentRound(events);
   const waitingSince = round.start;
   const followups = round.chasers.map((e) => ({ on: e.on, escalation: e.type === 'escalation-sent' }));
-  return {
+  // The conversation's text (a reply, a reason given, the answer) is made printable as the ticket's is.
+  return printableFields({
     ...ticketView(claim),
     today,
     filedOn: filed?.on ?? null,
@@ -66,5 +68,5 @@ export function messageView(claim: Claim, today: string, answer: string | null =
         }
       : null,
     outstanding: claim.requested - (claim.status === 'partially-approved' ? (claim.approved ?? 0) : 0),
-  };
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * The fields ticket templates can use, a published format: users' own templates rely on these
  * names. Optional values are null (Handlebars strict mode then accepts `{{#if …}}` on them);
- * amounts are minor units for the `money` helper.
+ * amounts are minor units for the `money` helper. Every string is printable (`printableFields`):
+ * a draft is printed and pasted, and an imported text's terminal escapes are shown, not run.
  */
 import type { Channel, Claim, EventType, EvidenceKind, Reason, Status } from '../../domain/claim.js';
 import type { Templates } from '../deps.js';
@@ -10,6 +11,7 @@ import { bundleFileNames } from '../../domain/evidence-names.js';
 import { formatMoney } from '../../domain/money.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../../domain/reasons.js';
 import { formatSize } from '../../domain/sizes.js';
+import { printableFields } from '../../domain/text.js';
 import { timelineEntries } from '../timeline.js';
 
 const GROUPS: readonly { kind: EvidenceKind; label: string }[] = [
@@ -93,7 +95,7 @@ export function ticketView(claim: Claim): TicketView {
       .filter((entry) => !INTERNAL_EVENTS.has(entry.type))
       .map((entry) => ({ on: entry.on, title: entry.title })),
   ].filter((entry) => entry !== null);
-  return {
+  return printableFields({
     claimId: formatClaimId(claim.id),
     status: claim.status,
     channel: claim.channel,
@@ -128,7 +130,7 @@ export function ticketView(claim: Claim): TicketView {
       items: evidence.filter((item) => item.kind === group.kind),
     })).filter((group) => group.items.length > 0),
     timeline: dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
-  };
+  });
 }
 
 /** The support-ticket draft, from the channel's template (`ticket-tiktok-ads`, …). */

@@ -9,6 +9,7 @@ import { formatMoney } from '../../domain/money.js';
 import { nextStep } from '../../domain/next-steps.js';
 import { REASON_LABELS } from '../../domain/reasons.js';
 import { formatSize } from '../../domain/sizes.js';
+import { printableFields } from '../../domain/text.js';
 import { formatTable } from './table.js';
 
 const indent = (text: string, by = '  '): string =>
@@ -30,7 +31,9 @@ export function formatNextAction(
   );
 }
 
-export function formatClaim(claim: Claim, today: string, color: Colors): string {
+export function formatClaim(stored: Claim, today: string, color: Colors): string {
+  // Imported or hand-edited text may hold terminal escapes: every field is shown escaped.
+  const claim = printableFields(stored);
   const money = (minor: number | null): string => (minor === null ? '—' : formatMoney(minor, claim.currency));
   const section = (title: string, body: string): string => `\n${color.bold(title)}\n${body}`;
   const promotionDates = claim.start || claim.end ? `, ${claim.start ?? '?'} → ${claim.end ?? '?'}` : '';

@@ -3,6 +3,7 @@ import type { Colors } from '../context.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import type { Finding } from '../../domain/completeness.js';
+import { printable } from '../../domain/text.js';
 import { flagOf } from '../claim-fields.js';
 import { plural } from '../../domain/text.js';
 
@@ -41,9 +42,10 @@ export function formatFindings(
   const lines = [`${id}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
   for (const finding of findings) {
     const label = finding.severity === 'error' ? color.red('error  ') : color.yellow('warning');
-    lines.push(`  ${label}  ${finding.message}`);
+    // Messages and fixes name evidence files, whose names may have come from an import.
+    lines.push(`  ${label}  ${printable(finding.message)}`);
     const fix = fixFor(finding, claim);
-    if (fix) lines.push(`           fix: ${fix}`);
+    if (fix) lines.push(`           fix: ${printable(fix)}`);
   }
   return lines.join('\n');
 }

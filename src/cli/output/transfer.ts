@@ -2,7 +2,7 @@
 import type { ImportResult } from '../../app/import-claims.js';
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { formatClaimId } from '../../domain/claim.js';
-import { plural } from '../../domain/text.js';
+import { plural, printable } from '../../domain/text.js';
 
 /** `copied` and `evidenceDir` are there with `--with-evidence`. */
 export function formatExported(
@@ -16,7 +16,7 @@ export function formatExported(
     lines.push(`Copied ${plural(copied.copied, 'evidence file')} to ${evidenceDir}.`);
     for (const item of copied.unusable) {
       lines.push(
-        `warning: evidence "${item.name}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
+        `warning: evidence "${printable(item.name)}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
       );
     }
     if (copied.unusable.length > 0) lines.push('  Run `refund-claim check <id>` on the claims that use it.');

@@ -3,7 +3,7 @@ import type { BundleReport } from '../../app/deps.js';
 import type { EvidenceIntegrity } from '../../app/verify-claim.js';
 import type { Claim } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
-import { escapeUnprintable } from '../../domain/text.js';
+import { printable } from '../../domain/text.js';
 import { plural } from '../../domain/text.js';
 
 export interface Verification {
@@ -18,7 +18,7 @@ function evidenceLine({ evidence, fileName, state }: EvidenceIntegrity): string 
     state === 'missing'
       ? 'the stored copy is gone from the evidence store'
       : 'the stored copy no longer matches its SHA-256';
-  return `${state.padEnd(9)}#${evidence.number} ${evidence.name} (${fileName}): ${what}`;
+  return printable(`${state.padEnd(9)}#${evidence.number} ${evidence.name} (${fileName}): ${what}`);
 }
 
 export function formatEvidenceVerification(
@@ -60,5 +60,5 @@ export function formatBundleVerification(path: string, report: BundleReport): Ve
       ? `${path}${claim}: ${report.entries} entries, all match SHA256SUMS and manifest.json.`
       : `${path}${claim}: ${plural(n, 'problem')}.`,
   );
-  return { stdout: lines.map((line) => escapeUnprintable(line)).join('\n'), stderr: null, ok: n === 0 };
+  return { stdout: lines.map((line) => printable(line)).join('\n'), stderr: null, ok: n === 0 };
 }

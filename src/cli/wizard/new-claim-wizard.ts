@@ -15,6 +15,7 @@ import {
 import { CancelledError } from '../../domain/errors.js';
 import { toDecimalString } from '../../domain/money.js';
 import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
+import { printable } from '../../domain/text.js';
 import type { TextFieldKey } from '../claim-fields.js';
 import type { Prompter } from './prompter.js';
 import {
@@ -143,7 +144,10 @@ async function askAccount(
 async function offerSavedAccount(services: WizardServices, draft: Draft, account: Account | null): Promise<void> {
   if (!account || (draft.accountName !== undefined && draft.email !== undefined)) return;
   if (draft.advertiserId && account.advertiserId && draft.advertiserId !== account.advertiserId) return;
-  const label = `${account.name}${account.advertiserId ? ` (advertiser ${account.advertiserId})` : ''} <${account.email}>`;
+  // The address book may have come from an import: its text is shown, never run.
+  const label = printable(
+    `${account.name}${account.advertiserId ? ` (advertiser ${account.advertiserId})` : ''} <${account.email}>`,
+  );
   if (await services.prompter.confirm(confirmQuestion('useSavedAccount', `Use the saved account ${label}?`, true))) {
     draft.accountName ??= account.name;
     draft.email ??= account.email;

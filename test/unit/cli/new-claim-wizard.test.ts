@@ -189,6 +189,31 @@ describe('the new-claim wizard', () => {
     expect(prompter.asked).not.toContain('accountName');
   });
 
+  it('shows a saved account imported with control characters escaped when offering it', async () => {
+    const { prompter, result } = run(
+      {
+        advertiserId: '7012345678901',
+        useSavedAccount: true,
+        promotionId: '1',
+        promotionName: '',
+        currency: '',
+        charged: '10',
+        requested: '',
+        description: 'The campaign was cancelled before it started running.',
+        fileBy: '',
+        evidence1: '',
+        moreEvidence1: 'done',
+        save: true,
+      },
+      { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
+      { accounts: [{ name: 'Acme\u001b[2J\u0007', advertiserId: '7012345678901', email: 'ads@acme.test' }] },
+    );
+    await result;
+    expect(prompter.messages.useSavedAccount).toBe(
+      'Use the saved account Acme\\x1b[2J\\x07 (advertiser 7012345678901) <ads@acme.test>?',
+    );
+  });
+
   it('asks which kind a file is for either-or evidence by its type, then takes extra files', async () => {
     const { result } = run(
       {

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CLAIM_ID, parseClaimId, formatClaimId } from '../../../src/domain/claim.js';
 import {
   codePointLength,
-  escapeUnprintable,
   parseAdvertiserId,
   parseCaption,
   parseCreatorHandle,
   parseEmail,
   parseName,
   parseText,
+  printable,
+  printableFields,
   printableName,
 } from '../../../src/domain/text.js';
+import { claim, evidence } from '../../helpers/claims.js';
 
 describe('text fields', () => {
   it('trims and keeps line breaks only where allowed', () => {
@@ -99,11 +101,57 @@ describe('names and IDs', () => {
   });
 });
 
-describe('escapeUnprintable', () => {
-  it('shows C0 and C1 controls, DEL and line separators as escapes, and leaves the rest', () => {
-    expect(escapeUnprintable('a\u001b[2Jb\u0007c\rd\ne\u007f\u009b\u2028 ü 😀 \\x')).toBe(
-      'a\\x1b[2Jb\\x07c\\x0dd\\x0ae\\x7f\\x9b\\u2028 ü 😀 \\x',
+describe('printable text', () => {
+  it('shows escape, bell, carriage return, DEL, C1 and bidi controls as escapes', () => {
+    expect(printable('\u001b[2J\u001b]0;title\u0007')).toBe('\\x1b[2J\\x1b]0;title\\x07');
+    expect(printable('paid\roverwritten')).toBe('paid\\roverwritten');
+    expect(printable('a\u007fb\u009b31mc\u0085d')).toBe('a\\x7fb\\x9b31mc\\x85d');
+    expect(printable('invoice\u202efdp.exe \u2066x\u2069 \u2028')).toBe(
+      'invoice\\u202efdp.exe \\u2066x\\u2069 \\u2028',
     );
+  });
+
+  it('keeps line breaks and tabs only in multiline text, where a CRLF is one line end', () => {
+    expect(printable('one\ntwo\tthree')).toBe('one\\ntwo\\tthree');
+    expect(printable('one\r\ntwo\tthree\rfour\u001b', { multiline: true })).toBe('one\ntwo\tthree\\rfour\\x1b');
+  });
+
+  it('returns printable text as it is, and escaping twice changes nothing', () => {
+    const plain = 'Café Lumière — 日本語 ☀️ \\x1b stays';
+    expect(printable(plain)).toBe(plain);
+    const once = printable('a\u001bb\u202e');
+    expect(printable(once)).toBe(once);
+  });
+
+  it('makes every string of a claim printable, keeping the lines of free text', () => {
+    const hostile = claim({
+      accountName: 'Acme\u001b[31m',
+      description: 'Line one\u0007\nLine two',
+      evidence: [evidence('receipt', 1, { name: 'inv\u202eoice.pdf', caption: 'cap\rtion' })],
+      events: [
+        {
+          seq: 1,
+          type: 'message',
+          on: '2026-11-20',
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          note: 'note\nnot a line',
+          data: { from: 'support', message: 'Hello\u009b2J\nBye', reason: 'Too\nlate' },
+        },
+      ],
+    });
+    const shown = printableFields(hostile);
+    expect(shown).toMatchObject({
+      accountName: 'Acme\\x1b[31m',
+      description: 'Line one\\x07\nLine two',
+      evidence: [{ name: 'inv\\u202eoice.pdf', caption: 'cap\\rtion', bytes: 1000 }],
+      events: [{ note: 'note\\nnot a line', data: { message: 'Hello\\x9b2J\nBye', reason: 'Too\nlate' } }],
+    });
+    expect(hostile.accountName).toBe('Acme\u001b[31m');
+    expect(printableFields(claim())).toEqual(claim());
+  });
+
+  it('replaces what a file name must not carry with U+FFFD', () => {
+    expect(printableName('a\u001bb\u202ec.pdf')).toBe('a\uFFFDb\uFFFDc.pdf');
   });
 });
 
