@@ -21,7 +21,9 @@ export async function previewClaim(
   fields: ClaimFields,
   files: readonly EvidenceInput[],
 ): Promise<ClaimPreview> {
-  const checked = await checkEvidenceFiles(deps.evidence, files);
+  // The same path twice is saved once (createClaim skips repeated content): preview it once too.
+  const unique = files.filter((file, index) => files.findIndex((other) => other.path === file.path) === index);
+  const checked = await checkEvidenceFiles(deps.evidence, unique);
   const now = deps.clock.now();
   const today = toLocalDate(now);
   const claim: Claim = {

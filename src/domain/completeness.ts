@@ -72,6 +72,10 @@ export function withArticle(words: string): string {
   return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
 }
 
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** What a missing evidence entry asks for, in words; the reason may say which screenshot. */
 export function describeKinds(kinds: readonly EvidenceKind[], reason?: Reason): string {
   if (reason === 'unspent-balance' && kinds.length === 1 && kinds[0] === 'screenshot') {
@@ -216,7 +220,7 @@ export function checkClaim(
       severity: 'error',
       code: 'missing-evidence',
       kinds,
-      message: `A ${claim.reason} claim needs ${describeKinds(kinds, claim.reason)}; none is attached.`,
+      message: `${capitalise(withArticle(claim.reason))} claim needs ${describeKinds(kinds, claim.reason)}; none is attached.`,
     });
   }
   for (const problem of crossFieldProblems(claim)) {

@@ -84,10 +84,7 @@ describe('checkStoredClaim', () => {
     ]);
   });
 
-  // Bug: domain/completeness.ts writes `A ${claim.reason} claim`, so a reason that starts with a
-  // vowel reads "A incorrect-charge claim" (also accidental-charge, unspent-balance); the same
-  // file's withArticle() would choose "An".
-  it.fails('names what evidence is missing in a sentence that reads right', async () => {
+  it('names what evidence is missing in a sentence that reads right', async () => {
     const { deps, create } = setup();
     const findings = await checkStoredClaim(deps, await create([screenshot]), { verifyFiles: false });
     expect(findings.map((f) => f.message)).toEqual([

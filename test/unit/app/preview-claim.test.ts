@@ -74,10 +74,8 @@ describe('previewClaim', () => {
     expect(deps.templates.rendered).toEqual([]);
   });
 
-  // Bug: createClaim skips a file whose content came earlier in the list, but the preview numbers
-  // every path given, so the ticket previewed lists (and numbers) a file the saved claim will not
-  // have. The same path twice is enough to show it; no hashing is needed to see that one.
-  it.fails('numbers the evidence as createClaim will save it', async () => {
+  // createClaim skips a file whose content came earlier in the list; the preview must not number it.
+  it('numbers the evidence as createClaim will save it', async () => {
     const deps = await setup();
     const given = [receipt, receipt, screenshot];
     const { claim: previewed } = await previewClaim(deps, fields(), given);
