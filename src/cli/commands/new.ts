@@ -27,7 +27,7 @@ export function defineNew(command: Command, context: CommandContext): void {
 }
 
 async function runNew(context: CommandContext, options: NewOptions): Promise<void> {
-  const given = readGivenFields(context, options);
+  const given = await readGivenFields(context, options);
   const givenEvidence = evidenceFromFlags(options);
   if (options.out !== undefined) assertWritableTarget('--out', options.out);
   const yes = options.yes === true;
