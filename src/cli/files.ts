@@ -1,10 +1,11 @@
 /** Reading and writing the files a user names on the command line (`--out`, `--…-file`, `import`). */
 import { isUtf8 } from 'node:buffer';
-import { existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError, UserError } from '../domain/errors.js';
-import { writeFileAtomic } from '../fs/atomic-file.js';
+import { AtomicFile } from '../fs/atomic-file.js';
+import { entryKind } from '../fs/entry-kind.js';
+import type { EntryKind } from '../fs/entry-kind.js';
 import { errnoCode } from '../fs/errno.js';
 
 /** The most an input file may hold, and what it holds, for the message that refuses a larger one. */
@@ -125,17 +126,88 @@ function firstLineNotUtf8(bytes: Uint8Array): number {
   }
 }
 
-/** Refuses an output path whose directory does not exist, before any work is done. */
-export function assertWritableTarget(flag: string, path: string): void {
+export interface OutputOptions {
+  /** `-` means standard output for this output, so the hints offer it (default: true). */
+  stdout?: boolean;
+}
+
+/** `--out`'s file, checked (see checkOutputPath); null for standard output: absent, or `-`. */
+export async function outputFileOf(flag: string, out: string | undefined, dataDir: string): Promise<string | null> {
+  if (out === undefined || out === '-') return null;
+  await checkOutputPath(flag, out, dataDir);
+  return out;
+}
+
+/**
+ * Refuses (exit 2), before any work is done, an output path that is neither a regular file nor a
+ * new name in an existing directory: a directory, device, FIFO, socket or symbolic link (never
+ * followed, never replaced), or any path inside the data directory, symlinks resolved, so that
+ * `export --out claims.db` run there cannot replace the database.
+ */
+export async function checkOutputPath(
+  flag: string,
+  path: string,
+  dataDir: string,
+  options: OutputOptions = {},
+): Promise<void> {
+  await refuseUnlessRegular(flag, path, options);
   const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  const parent = await stat(dir).catch(() => null);
+  if (!parent?.isDirectory()) {
     throw new UsageError(
       `${flag} ${path}: the directory ${dir} does not exist.`,
       'Create it first, or choose another path.',
     );
   }
-  if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new UsageError(`${flag} ${path} is a directory.`, 'Give a file name.');
+  await checkOutsideDataDir(flag, path, dataDir);
+}
+
+/**
+ * Refuses (exit 2) a path inside the data directory, or the directory itself. Real paths are
+ * compared, so neither `..`, a relative path run from inside it, nor a symlinked folder gets in.
+ */
+export async function checkOutsideDataDir(flag: string, path: string, dataDir: string): Promise<void> {
+  const [target, data] = await Promise.all([realPathOf(path), realPathOf(dataDir)]);
+  if (target === data || target.startsWith(data.endsWith(sep) ? data : data + sep)) {
+    throw new UsageError(
+      `${flag} ${path} is inside the data directory ${dataDir}; writing there could destroy your claims.`,
+      `Choose a path outside ${dataDir}.`,
+    );
+  }
+}
+
+/** `new --out -`, `bundle --out -`: outputs that cannot share standard output, refused (exit 2). */
+export function refuseStdout(flag: string, path: string | undefined, why: string, hint: string): void {
+  if (path === '-') throw new UsageError(`${flag} -: ${why}`, hint);
+}
+
+const KIND_WORDS: Record<Exclude<EntryKind, 'file'>, string> = {
+  directory: 'a directory',
+  'symbolic link': 'a symbolic link, which refund-claim never writes through or replaces',
+  FIFO: 'a FIFO (named pipe), not a regular file',
+  device: 'a device, not a regular file',
+  socket: 'a socket, not a regular file',
+};
+
+async function refuseUnlessRegular(flag: string, path: string, options: OutputOptions): Promise<void> {
+  const kind = await entryKind(path);
+  if (kind === null || kind === 'file') return;
+  const stdout = options.stdout === false ? '' : ', or - for standard output';
+  throw new UsageError(
+    `${flag} ${path} is ${KIND_WORDS[kind]}.`,
+    kind === 'directory' ? 'Give a file name.' : `Give the path of a regular file or a new one${stdout}.`,
+  );
+}
+
+/** `path` with its symbolic links resolved as far as it exists; the missing rest kept as given. */
+async function realPathOf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch (error) {
+    const parent = dirname(absolute);
+    if (errnoCode(error) !== 'ENOENT' || parent === absolute) throw error;
+    return join(await realPathOf(parent), basename(absolute));
   }
 }
 
@@ -143,11 +215,26 @@ export function assertWritableTarget(flag: string, path: string): void {
  * Writes a whole text file or nothing: a temporary file beside it, flushed and renamed over the
  * target, so an interrupted write never leaves half a message behind.
  */
-export async function writeTextFile(flag: string, path: string, text: string): Promise<void> {
-  assertWritableTarget(flag, path);
+export async function writeTextFile(
+  flag: string,
+  path: string,
+  text: string,
+  dataDir: string,
+  options: OutputOptions = {},
+): Promise<void> {
+  await checkOutputPath(flag, path, dataDir, options);
+  let file: AtomicFile | undefined;
   try {
-    await writeFileAtomic(path, text, { overwrite: true });
+    file = await AtomicFile.beside(path);
+    await file.write(Buffer.from(text, 'utf8'));
+    await file.flush();
+    // rename(2) would replace a device or a link that took the name while the text was written;
+    // looking again just before it leaves only a process racing for the very same name.
+    await refuseUnlessRegular(flag, path, options);
+    await file.commit(path, { overwrite: true });
   } catch (error) {
+    await file?.discard();
+    if (error instanceof UserError) throw error;
     throw new UserError(
       `${flag} ${path}: cannot write it (${(error as Error).message}).`,
       'Check the permissions of the directory.',

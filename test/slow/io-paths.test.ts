@@ -1,10 +1,10 @@
 /**
- * Inputs that only a real process meets: a pipe whose writer is slow or endless, `/dev/zero`.
- * The limits themselves are tested in-process (test/unit/cli/files.test.ts); these prove the
- * binary keeps them with the real thing.
+ * Inputs and outputs that only a real process meets: a pipe whose writer is slow or endless,
+ * `/dev/zero`, a device or FIFO named as `--out`. The rules themselves are tested in-process
+ * (test/commands/io-paths.test.ts); these prove the binary keeps them with the real thing.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, claimFlags, cliEnv, dataDirOf, run } from '../helpers/cli.js';
@@ -103,5 +103,33 @@ describe('input without end', () => {
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('import -: larger than 256 MB, the most an export may hold.');
     expect((await run(['show', '1', '--json'], { home })).stdout).not.toContain('"message"');
+  });
+});
+
+describe('--out naming a device or FIFO', () => {
+  it('is refused (exit 2) and the device stays a device', async () => {
+    const home = tempDir();
+    expect((await run(claimFlags(), { home })).code).toBe(0);
+    expect((await shell('mkfifo pipe', home)).code).toBe(0);
+    for (const args of [
+      ['calendar', '--out', '/dev/null'],
+      ['ticket', '1', '--out', '/dev/null'],
+      ['export', '--out', '/dev/null'],
+      ['bundle', '1', '--force', '--out', '/dev/null'],
+      ['ticket', '1', '--out', 'pipe'],
+    ]) {
+      const result = await run(args, { home, timeout: BOUNDED_MS });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(
+        /^error: --out (\/dev\/null is a device|pipe is a FIFO \(named pipe\)), not a regular file\.\n/,
+      );
+    }
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(home, 'pipe')).isFIFO()).toBe(true);
+    // /dev/stdout is a link to the process's descriptor: replacing it would break the system.
+    const stdout = await run(['ticket', '1', '--out', '/dev/stdout'], { home });
+    expect(stdout.code).toBe(2);
+    expect(stdout.stderr).toContain('--out /dev/stdout is a symbolic link');
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { INPUT_LIMITS, readTextInput } from '../../../src/cli/files.js';
+import { checkOutputPath, INPUT_LIMITS, readTextInput, writeTextFile } from '../../../src/cli/files.js';
 import type { InputLimit } from '../../../src/cli/files.js';
 import { UsageError } from '../../../src/domain/errors.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -81,6 +82,85 @@ describe('readTextInput', () => {
   it.skipIf(!existsSync('/dev/zero'))('refuses /dev/zero at the limit', async () => {
     await expect(readTextInput('--description-file', '/dev/zero', INPUT_LIMITS.description, noStdin)).rejects.toThrow(
       '--description-file /dev/zero: larger than 1 MB, the most a description may hold.',
+    );
+  });
+});
+
+describe('output paths', () => {
+  /** A home with a data directory and a claims database in it. */
+  function setUp(): { home: string; data: string } {
+    const home = tempDir();
+    const data = join(home, 'data');
+    mkdirSync(join(data, 'evidence'), { recursive: true });
+    writeFileSync(join(data, 'claims.db'), 'the claims');
+    return { home, data };
+  }
+
+  it('writes a new file and replaces a regular one', async () => {
+    const { home, data } = setUp();
+    const path = join(home, 'ticket.txt');
+    await writeTextFile('--out', path, 'one', data);
+    await writeTextFile('--out', path, 'two', data);
+    expect(readFileSync(path, 'utf8')).toBe('two');
+  });
+
+  it('never follows or replaces a symbolic link, nor a FIFO or directory', async () => {
+    const { home, data } = setUp();
+    const target = join(home, 'target.txt');
+    writeFileSync(target, 'keep me');
+    const link = join(home, 'link.txt');
+    symlinkSync(target, link);
+    await expect(writeTextFile('--out', link, 'text', data)).rejects.toMatchObject({
+      exitCode: 2,
+      message: `--out ${link} is a symbolic link, which refund-claim never writes through or replaces.`,
+      hint: 'Give the path of a regular file or a new one, or - for standard output.',
+    });
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(readlinkSync(link)).toBe(target);
+
+    const fifo = join(home, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    await expect(writeTextFile('--out', fifo, 'text', data)).rejects.toThrow(
+      `--out ${fifo} is a FIFO (named pipe), not a regular file.`,
+    );
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    await expect(checkOutputPath('--out', home, data)).rejects.toThrow(`--out ${home} is a directory.`);
+  });
+
+  it('refuses the data directory and anything in it, however the path reaches it', async () => {
+    const { home, data } = setUp();
+    symlinkSync(data, join(home, 'shortcut'));
+    const inside = [
+      join(data, 'claims.db'),
+      join(data, 'evidence', 'new.txt'),
+      join(data, 'new.txt'),
+      join(home, 'shortcut', 'claims.db'),
+      join(data, 'evidence', '..', 'claims.db'),
+    ];
+    for (const path of inside) {
+      const check = checkOutputPath('--out', path, data);
+      await expect(check).rejects.toThrow(`--out ${path} is inside the data directory ${data};`);
+      await expect(check).rejects.toBeInstanceOf(UsageError);
+    }
+    // Through a link to the data directory given as the data directory, too.
+    await expect(checkOutputPath('--out', join(data, 'x.txt'), join(home, 'shortcut'))).rejects.toThrow(
+      'is inside the data directory',
+    );
+    expect(readFileSync(join(data, 'claims.db'), 'utf8')).toBe('the claims');
+    await expect(checkOutputPath('--out', join(home, 'data-backup.db'), data)).resolves.toBeUndefined();
+  });
+
+  it('refuses a path in a data directory not made yet', async () => {
+    const home = tempDir();
+    const data = join(home, 'data');
+    mkdirSync(data);
+    await expect(checkOutputPath('--out', join(data, 'x.ics'), join(data, 'refund-claim'))).resolves.toBeUndefined();
+    await expect(checkOutputPath('--out', join(home, 'data'), join(home, 'data', 'sub'))).rejects.toThrow(
+      'is a directory',
+    );
+    // A file where the data directory is to be made would stop it being made.
+    await expect(checkOutputPath('--out', join(home, 'later'), join(home, 'later'))).rejects.toThrow(
+      'is inside the data directory',
     );
   });
 });
