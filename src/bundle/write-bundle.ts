@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ZipArchive, ZipEntryData } from 'archiver';
 import type { BundleContent, BundleFile, WriteBundleOptions, WrittenBundle } from '../app/deps.js';
 import { formatClaimId } from '../domain/claim.js';
-import { CancelledError, UserError } from '../domain/errors.js';
+import { CancelledError, UsageError, UserError } from '../domain/errors.js';
 import {
   MANIFEST_ENTRY,
   SUMS_ENTRY,
@@ -24,6 +24,7 @@ import {
 } from './manifest.js';
 import { AtomicFile, TargetExistsError } from '../fs/atomic-file.js';
 import { CHUNK_SIZE, ChunkPool, FileChunkReader, FileChunkWriter } from '../fs/chunks.js';
+import { entryKind } from '../fs/entry-kind.js';
 import { errnoCode } from '../fs/errno.js';
 
 /** Enough buffers for every stage between the evidence file and the zip to hold one or two. */
@@ -46,6 +47,9 @@ export async function writeBundle(
     const written = await pack(temporary.handle, content, options);
     await temporary.flush();
     if (options.signal?.aborted) throw cancelled();
+    // Without overwrite, commit refuses any existing name; with it, rename(2) would replace a
+    // device or a link that took the name while the zip was written.
+    if (options.overwrite) await refuseUnlessRegular(target);
     await temporary.commit(target, { overwrite: options.overwrite });
     return { path: target, ...written };
   } catch (error) {
@@ -196,6 +200,15 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function refuseUnlessRegular(target: string): Promise<void> {
+  const kind = await entryKind(target);
+  if (kind === null || kind === 'file') return;
+  throw new UsageError(
+    `${target} is ${kind === 'FIFO' ? 'a FIFO' : `a ${kind}`}, not a regular file; no bundle was written.`,
+    'Choose another place with --out.',
+  );
 }
 
 function cancelled(): CancelledError {

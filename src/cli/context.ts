@@ -46,8 +46,11 @@ export interface CliDeps {
   createPrompter(io: Io): Prompter;
   /** The adapters over one data directory; tests swap in their own. */
   createAdapters(settings: AdapterSettings): Adapters;
-  /** All of standard input, for `--…-file -`, as bytes: the reader decides how to decode them. */
-  readStdin(): Uint8Array;
+  /**
+   * Standard input, for `--…-file -` and `import -`, as bytes as they arrive: the reader decides
+   * how much to take and how to decode it.
+   */
+  readStdin(): AsyncIterable<Uint8Array>;
   /**
    * Turns Ctrl-C, SIGTERM and SIGHUP into an aborted signal while a command has something to clean
    * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).

@@ -10,7 +10,7 @@ import { formatMoney, parseAmount } from '../domain/money.js';
 import { amountNeedsConfirmation } from '../domain/settlement.js';
 import { parseName, parseText } from '../domain/text.js';
 import type { CommandContext } from './context.js';
-import { writeTextFile } from './files.js';
+import { outputFileOf, writeTextFile } from './files.js';
 import { formatNextAction } from './output/claim-text.js';
 import { dateOption } from './date-option.js';
 import { confirmQuestion } from './wizard/questions.js';
@@ -91,7 +91,7 @@ export interface DraftOptions extends StepOptions {
 export function addDraftOptions(command: Command, what: string): Command {
   return addStepOptions(
     command
-      .option('--out <file>', `write the ${what} to this file`)
+      .option('--out <file>', `write the ${what} to this file (- for standard output)`)
       .option('--sent', 'record that it was sent (prints nothing unless --out is given)'),
   );
 }
@@ -107,11 +107,11 @@ export async function sendDraft(
   answer: string | null = null,
 ): Promise<void> {
   const step = readStepOptions(context, options);
-  const { out } = options;
+  const out = await outputFileOf('--out', options.out, context.dataDir);
   const deliver =
-    options.sent && out === undefined
+    options.sent && options.out === undefined
       ? null
-      : (text: string) => (out === undefined ? context.out(text) : writeTextFile('--out', out, text));
+      : (text: string) => (out === null ? context.out(text) : writeTextFile('--out', out, text, context.dataDir));
   const { kind, claim } = await draftMessage(
     { ...(await context.useCaseDeps()), loadTemplates: () => context.adapters.templates() },
     id,

@@ -37,7 +37,8 @@ function realDeps(io: Io): CliDeps {
         (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
       ),
     createAdapters,
-    readStdin: () => readFileSync(0),
+    // A stream, not readFileSync(0): that throws EAGAIN on a pipe whose writer is still busy.
+    readStdin: () => bytesOf(io.stdin),
     watchInterrupts: () => {
       const controller = new AbortController();
       const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -96,6 +97,13 @@ export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSet
     },
   };
   return adapters;
+}
+
+/** Standard input's chunks as bytes; text chunks (a stream with an encoding set) as UTF-8. */
+async function* bytesOf(stream: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) {
+    yield chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk), 'utf8');
+  }
 }
 
 /** The prompter, loaded at the first question: only the wizard asks any. */

@@ -14,7 +14,7 @@ import { parseText } from '../domain/text.js';
 import { addFieldOptions, FIELD_SPECS, flagOf, readFieldFlags } from './claim-fields.js';
 import type { TextFieldKey } from './claim-fields.js';
 import type { CommandContext } from './context.js';
-import { readTextInput } from './files.js';
+import { INPUT_LIMITS, readTextInput } from './files.js';
 
 /** Evidence flags by kind; `--attach` is for anything else. */
 export const EVIDENCE_FLAGS: readonly (readonly [string, EvidenceKind, string])[] = [
@@ -77,7 +77,7 @@ export function evidenceFromFlags(options: NewOptions): EvidenceInput[] {
 }
 
 /** The fields the flags give, checked one by one. */
-export function readGivenFields(context: CommandContext, options: NewOptions): Partial<ClaimFields> {
+export async function readGivenFields(context: CommandContext, options: NewOptions): Promise<Partial<ClaimFields>> {
   const given = readFieldFlags(options, FIELDS, { now: context.now(), currency: 'USD' });
   // Amount flags were read in USD when --currency is absent: the wizard must not ask it again.
   if (given.charged !== undefined || given.expected !== undefined || given.requested !== undefined) {
@@ -89,7 +89,9 @@ export function readGivenFields(context: CommandContext, options: NewOptions): P
     if (given.description !== undefined) {
       throw new UsageError('Give --description or --description-file, not both.');
     }
-    const text = readTextInput('--description-file', options.descriptionFile, () => context.deps.readStdin());
+    const text = await readTextInput('--description-file', options.descriptionFile, INPUT_LIMITS.description, () =>
+      context.deps.readStdin(),
+    );
     const parsed = parseText(text, { multiline: true });
     if (!parsed.ok)
       throw new UsageError(`--description-file ${options.descriptionFile}: the description ${parsed.error}.`);

@@ -56,7 +56,6 @@ async function runOnce(args: readonly string[], options: InProcessOptions): Prom
   try {
     const code = await main(['node', 'refund-claim', ...args], {
       io: { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream, env },
-      readStdin: () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   } finally {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
-import { readTextInput } from '../files.js';
+import { INPUT_LIMITS, readTextInput } from '../files.js';
 import { addDraftOptions, sendDraft, textOption } from '../lifecycle.js';
 import type { DraftOptions } from '../lifecycle.js';
 import { examples } from '../output/help.js';
@@ -36,7 +36,9 @@ export function defineAppeal(command: Command, context: CommandContext): void {
         options.answerFile !== undefined
           ? textOption(
               '--answer-file',
-              readTextInput('--answer-file', options.answerFile, () => context.deps.readStdin()),
+              await readTextInput('--answer-file', options.answerFile, INPUT_LIMITS.answer, () =>
+                context.deps.readStdin(),
+              ),
               true,
             )
           : options.answer === undefined

@@ -5,7 +5,7 @@ import type { BuiltBundle } from '../../app/build-bundle.js';
 import { bundleName } from '../../app/formats/ticket-view.js';
 import { UserError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
-import { assertWritableTarget } from '../files.js';
+import { checkOutputPath, refuseStdout } from '../files.js';
 import { formatBundlePreview, formatBundleWritten } from '../output/bundle.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -37,8 +37,14 @@ export function defineBundle(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (id: number, options: BundleOptions) => {
+      refuseStdout(
+        '--out',
+        options.out,
+        'a bundle is a zip file, which is not written to standard output.',
+        'Give a file name ending in .zip.',
+      );
       const target = options.out ?? bundleName({ id });
-      assertWritableTarget('--out', target);
+      await checkOutputPath('--out', target, context.dataDir, { stdout: false });
       if (!options.force && existsSync(target)) {
         throw new UserError(
           `${target} already exists.`,

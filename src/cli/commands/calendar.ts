@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exportCalendar } from '../../app/calendar-events.js';
 import type { CommandContext } from '../context.js';
-import { assertWritableTarget, writeTextFile } from '../files.js';
+import { outputFileOf, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
 import { plural } from '../../domain/text.js';
 
@@ -17,17 +17,16 @@ export function defineCalendar(command: Command, context: CommandContext): void 
       ),
     )
     .action(async (options: { out: string }) => {
-      const toStdout = options.out === '-';
-      if (!toStdout) assertWritableTarget('--out', options.out);
+      const out = await outputFileOf('--out', options.out, context.dataDir);
       const { text, count } = await exportCalendar({
         store: await context.adapters.store(),
         clock: context.deps.clock,
         writer: await context.adapters.calendar(),
       });
       // Regenerated on every run: overwriting the previous file is the point.
-      if (toStdout) context.out(text);
-      else await writeTextFile('--out', options.out, text);
-      const where = toStdout ? 'standard output' : options.out;
+      if (out === null) context.out(text);
+      else await writeTextFile('--out', out, text, context.dataDir);
+      const where = out ?? 'standard output';
       context.err(
         count === 0
           ? `No open claims: wrote an empty calendar to ${where}.`

@@ -5,7 +5,7 @@ import { exportCsv, exportEvidence, exportFile } from '../../app/export-claims.j
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
-import { assertWritableTarget, writeTextFile } from '../files.js';
+import { checkOutsideDataDir, outputFileOf, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
 import { formatExported } from '../output/transfer.js';
@@ -23,7 +23,7 @@ export function defineExport(command: Command, context: CommandContext): void {
         .choices(['json', 'csv'])
         .default('json'),
     )
-    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--out <file>', 'write to this file instead of standard output (- for standard output)')
     .option('--with-evidence <dir>', 'also copy the evidence files into this directory (json only)')
     .addHelpText(
       'after',
@@ -34,13 +34,12 @@ export function defineExport(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (options: ExportOptions) => {
-      const out = options.out === undefined || options.out === '-' ? null : options.out;
-      if (out !== null) assertWritableTarget('--out', out);
+      const out = await outputFileOf('--out', options.out, context.dataDir);
       if (options.withEvidence !== undefined) {
         if (options.format !== 'json') {
           throw new UsageError('--with-evidence goes with --format json: a CSV file has no place for evidence.');
         }
-        assertDirectoryTarget(options.withEvidence);
+        await assertDirectoryTarget(options.withEvidence, context.dataDir);
       }
 
       let text: string;
@@ -65,14 +64,18 @@ export function defineExport(command: Command, context: CommandContext): void {
       }
 
       if (out === null) context.out(text);
-      else await writeTextFile('--out', out, text);
+      else await writeTextFile('--out', out, text, context.dataDir);
       context.err(formatExported(count, out, copied, options.withEvidence));
     });
 }
 
-/** The evidence directory may exist (a second export adds to it) but must not be a file. */
-function assertDirectoryTarget(dir: string): void {
+/**
+ * The evidence directory may exist (a second export adds to it) but must not be a file, nor lie
+ * in the data directory, whose evidence store it would write into.
+ */
+async function assertDirectoryTarget(dir: string, dataDir: string): Promise<void> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UsageError(`--with-evidence ${dir} is a file, not a directory.`, 'Give a directory name.');
   }
+  await checkOutsideDataDir('--with-evidence', dir, dataDir);
 }

@@ -6,7 +6,7 @@ import type { EvidenceStore, ImportConflict } from '../../app/deps.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
-import { readTextInput } from '../files.js';
+import { INPUT_LIMITS, readTextInput } from '../files.js';
 import { examples } from '../output/help.js';
 import { formatImported } from '../output/transfer.js';
 
@@ -36,7 +36,7 @@ export function defineImport(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (file: string, options: ImportOptions) => {
-      const text = readTextInput('import', file, () => context.deps.readStdin());
+      const text = await readTextInput('import', file, INPUT_LIMITS.export, () => context.deps.readStdin());
       let folder: EvidenceStore | null = null;
       if (options.withEvidence !== undefined) {
         if (!existsSync(options.withEvidence) || !statSync(options.withEvidence).isDirectory()) {

@@ -4,7 +4,7 @@ import { recordStep, usageProblem } from '../../app/record-event.js';
 import { UsageError } from '../../domain/errors.js';
 import { messageProblem } from '../../domain/lifecycle.js';
 import type { CommandContext } from '../context.js';
-import { readTextInput } from '../files.js';
+import { INPUT_LIMITS, readTextInput } from '../files.js';
 import { addStepOptions, readStepOptions, reportStep, textOption } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
 import { examples } from '../output/help.js';
@@ -54,7 +54,9 @@ export function defineLog(command: Command, context: CommandContext): void {
           ? textOption('--message', options.message, true)
           : textOption(
               '--message-file',
-              readTextInput('--message-file', options.messageFile ?? '-', () => context.deps.readStdin()),
+              await readTextInput('--message-file', options.messageFile ?? '-', INPUT_LIMITS.message, () =>
+                context.deps.readStdin(),
+              ),
               true,
             );
       const { claim, skipped } = await recordStep(

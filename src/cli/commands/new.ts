@@ -4,7 +4,7 @@ import { createClaim } from '../../app/create-claim.js';
 import { renderTicket } from '../../app/formats/ticket-view.js';
 import { formatClaimId } from '../../domain/claim.js';
 import type { CommandContext } from '../context.js';
-import { assertWritableTarget, writeTextFile } from '../files.js';
+import { checkOutputPath, refuseStdout, writeTextFile } from '../files.js';
 import { addNewClaimOptions, evidenceFromFlags, fieldsWithoutTerminal, readGivenFields } from '../new-claim-flags.js';
 import type { NewOptions } from '../new-claim-flags.js';
 import { examples } from '../output/help.js';
@@ -27,9 +27,15 @@ export function defineNew(command: Command, context: CommandContext): void {
 }
 
 async function runNew(context: CommandContext, options: NewOptions): Promise<void> {
-  const given = readGivenFields(context, options);
+  refuseStdout(
+    '--out',
+    options.out,
+    'new prints the claim ID on standard output, so the ticket draft cannot go there too.',
+    'Give a file name, or print the draft afterwards with refund-claim ticket <id>.',
+  );
+  if (options.out !== undefined) await checkOutputPath('--out', options.out, context.dataDir, { stdout: false });
+  const given = await readGivenFields(context, options);
   const givenEvidence = evidenceFromFlags(options);
-  if (options.out !== undefined) assertWritableTarget('--out', options.out);
   const yes = options.yes === true;
   const { fields, evidence, allowDuplicate } = context.canPrompt(options.input)
     ? await runNewClaimWizard(await wizardServices(context), given, givenEvidence, {
@@ -43,8 +49,10 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
       };
 
   const { claim, skipped } = await createClaim(await context.useCaseDeps(), { fields, evidence, allowDuplicate });
-  if (options.out !== undefined)
-    await writeTextFile('--out', options.out, renderTicket(await context.adapters.templates(), claim));
+  if (options.out !== undefined) {
+    const ticket = renderTicket(await context.adapters.templates(), claim);
+    await writeTextFile('--out', options.out, ticket, context.dataDir, { stdout: false });
+  }
   context.out(options.json ? formatJson(claimDocument(claim, context.today())) : formatClaimId(claim.id));
   context.err(formatSaved(claim, skipped, context.today(), options.out));
 }

@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { renderTicket } from '../../app/formats/ticket-view.js';
 import { loadClaim } from '../../app/load-claim.js';
 import type { CommandContext } from '../context.js';
-import { writeTextFile } from '../files.js';
+import { outputFileOf, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
 
 export function defineTicket(command: Command, context: CommandContext): void {
   command
     .argument('<id>', 'claim ID', claimIdArgument)
-    .option('--out <file>', 'write it to this file instead of standard output')
+    .option('--out <file>', 'write it to this file instead of standard output (- for standard output)')
     .addHelpText(
       'after',
       examples(
@@ -19,13 +19,14 @@ export function defineTicket(command: Command, context: CommandContext): void {
       ),
     )
     .action(async (id: number, options: { out?: string }) => {
+      const out = await outputFileOf('--out', options.out, context.dataDir);
       const claim = await loadClaim(await context.adapters.store(), id);
       const text = renderTicket(await context.adapters.templates(), claim);
-      if (options.out === undefined) {
+      if (out === null) {
         context.out(text);
       } else {
-        await writeTextFile('--out', options.out, text);
-        context.err(`Ticket draft written to ${options.out}.`);
+        await writeTextFile('--out', out, text, context.dataDir);
+        context.err(`Ticket draft written to ${out}.`);
       }
     });
 }

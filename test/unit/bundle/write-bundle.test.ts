@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -203,6 +213,28 @@ with zipfile.ZipFile(sys.argv[1]) as z:
     await writeBundle(target, sample(dir), { overwrite: true });
     expect((await verifyBundle(target)).problems).toEqual([]);
     expect(outputs(dir)).toEqual(['b.zip']);
+  });
+
+  it('replaces only a regular file, even told to: never a link or FIFO that took the name', async () => {
+    const dir = tempDir();
+    const kept = join(dir, 'kept.txt');
+    writeFileSync(kept, 'keep me');
+    symlinkSync(kept, join(dir, 'link.zip'));
+    execFileSync('mkfifo', [join(dir, 'fifo.zip')]);
+    for (const [name, kind] of [
+      ['link.zip', 'a symbolic link'],
+      ['fifo.zip', 'a FIFO'],
+    ] as const) {
+      const target = join(dir, name);
+      await expect(writeBundle(target, sample(dir), { overwrite: true })).rejects.toMatchObject({
+        exitCode: 2,
+        message: `${target} is ${kind}, not a regular file; no bundle was written.`,
+      });
+    }
+    expect(readlinkSync(join(dir, 'link.zip'))).toBe(kept);
+    expect(lstatSync(join(dir, 'fifo.zip')).isFIFO()).toBe(true);
+    expect(readFileSync(kept, 'utf8')).toBe('keep me');
+    expect(outputs(dir).sort()).toEqual(['fifo.zip', 'kept.txt', 'link.zip']);
   });
 
   it('stops when aborted, removes its temporary file and keeps the previous bundle', async () => {
