@@ -206,7 +206,7 @@ export async function generateClaims(
     let status = 'draft';
     const seen = [];
     for (const event of events) {
-      const move = moveOf(event.type, event.data);
+      const move = moveOf(event);
       if (move) assertMoveAllowed(claim.id, status, move);
       seen.push({ ...event, seq: seen.length + 2 });
       status = foldEvents(seen, fields.requested).status;

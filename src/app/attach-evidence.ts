@@ -1,6 +1,6 @@
 import type { Claim, Evidence } from '../domain/claim.js';
 import { toLocalDate } from '../domain/dates.js';
-import type { Clock, ClaimStore, EvidenceInput, EvidenceStore } from './deps.js';
+import type { Clock, ClaimStore, EvidenceInput, EvidenceStore, NewEvent } from './deps.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
 import { loadClaim } from './load-claim.js';
@@ -31,8 +31,8 @@ export async function attachEvidence(
   // Deduplicated against the claim as it is inside the transaction, not as it was read above.
   const { claim, result } = await deps.store.changeClaim(id, (current) => {
     const { added, numbers, skipped } = withoutDuplicates(copies, current.evidence);
-    const event = {
-      type: 'evidence-added' as const,
+    const event: NewEvent<'evidence-added'> = {
+      type: 'evidence-added',
       on: toLocalDate(now),
       recordedAt: now.toISOString(),
       note: null,

@@ -8,7 +8,9 @@ import type {
   Claim,
   ClaimEvent,
   ClaimFields,
+  EventPick,
   Evidence,
+  EventType,
   EvidenceKind,
   Reason,
   Status,
@@ -23,7 +25,7 @@ export interface Clock {
 }
 
 /** An event before the store gives it its sequence number. */
-export type NewEvent = Omit<ClaimEvent, 'seq'>;
+export type NewEvent<T extends EventType = EventType> = EventPick<'type' | 'on' | 'recordedAt' | 'note' | 'data', T>;
 export interface NewClaim {
   fields: ClaimFields;
   createdAt: string;

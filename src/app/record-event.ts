@@ -3,11 +3,11 @@
  * appeal, the close). The move is checked against the claim's status inside the same write
  * transaction that appends the event, so two processes can never both move the same claim.
  */
-import type { Claim, EventData, EventType } from '../domain/claim.js';
+import type { Claim, EventDataByType, EventPick, EventType } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
 import { assertStepFits } from '../domain/lifecycle.js';
 import type { NewStep } from '../domain/lifecycle.js';
-import type { ClaimStore, Clock, EvidenceInput, EvidenceStore } from './deps.js';
+import type { ClaimStore, Clock, EvidenceInput, EvidenceStore, NewEvent } from './deps.js';
 import { loadClaim } from './load-claim.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
@@ -18,13 +18,11 @@ export interface RecordDeps {
   clock: Clock;
 }
 
-export interface StepInput {
-  type: Exclude<EventType, 'created' | 'edited' | 'evidence-added'>;
-  /** The day it happened (`YYYY-MM-DD`). */
-  on: string;
-  note: string | null;
-  data: EventData;
-}
+/** The steps of a claim's life: each can carry the evidence added with it (`log --attach`). */
+export type StepType = Exclude<EventType, 'created' | 'edited' | 'evidence-added'>;
+
+/** A step to record, its `data` as its `type` has it; `on` is the day it happened (`YYYY-MM-DD`). */
+export type StepInput<T extends StepType = StepType> = EventPick<'type' | 'on' | 'note' | 'data', T>;
 
 export interface StepResult {
   claim: Claim;
@@ -56,14 +54,19 @@ export async function recordStep(
   const { claim, result: skipped } = await deps.store.changeClaim(id, (current) => {
     assertStepFits(id, current.events, step, current.requested);
     const { added, numbers, skipped } = withoutDuplicates(copies, current.evidence);
-    const data = numbers.length > 0 ? { ...step.data, evidence: numbers } : step.data;
     return {
-      change: {
-        evidence: added,
-        events: [{ type: step.type, on: step.on, recordedAt: now.toISOString(), note: step.note, data }],
-      },
+      change: { evidence: added, events: [stepEvent(step, now.toISOString(), numbers)] },
       result: skipped,
     };
   });
   return { claim, skipped };
+}
+
+/** The numbers of the evidence added with a step: every step type's data has the key, or this fails to compile. */
+type StepEvidence = NonNullable<EventDataByType[StepType]['evidence']>;
+
+/** The event a step records, listing the evidence added with it, if any. */
+function stepEvent<T extends StepType>(step: StepInput<T>, recordedAt: string, evidence: StepEvidence): NewEvent<T> {
+  const data = evidence.length > 0 ? { ...step.data, evidence } : step.data;
+  return { type: step.type, on: step.on, recordedAt, note: step.note, data };
 }

@@ -20,35 +20,38 @@ const DECISION_WORDS = { approved: 'approved', 'partially-approved': 'partially 
 
 function describe(event: ClaimEvent, claim: Claim): string {
   const money = (minor: number | null | undefined): string => (minor == null ? '' : formatMoney(minor, claim.currency));
-  const { data } = event;
   switch (event.type) {
     case 'created':
       return 'Claim drafted';
     case 'edited':
-      return `Details corrected: ${(data.fields ?? []).join(', ')}`;
+      return `Details corrected: ${event.data.fields.join(', ')}`;
     case 'evidence-added':
-      return `Evidence added: ${(data.evidence ?? []).map((n) => `#${n}`).join(', ')}`;
-    case 'submitted':
-      return `Ticket filed with support${data.ticket ? ` (ticket ${data.ticket})` : ''}`;
+      return `Evidence added: ${event.data.evidence.map((n) => `#${n}`).join(', ')}`;
+    case 'submitted': {
+      const { ticket } = event.data;
+      return `Ticket filed with support${ticket ? ` (ticket ${ticket})` : ''}`;
+    }
     case 'message':
-      if (data.from === 'support') return data.infoRequested ? 'Support asked for more information' : 'Support wrote';
+      if (event.data.from === 'support')
+        return event.data.infoRequested ? 'Support asked for more information' : 'Support wrote';
       return 'I wrote to support';
     case 'followup-sent':
       return 'Follow-up sent';
     case 'escalation-sent':
       return 'Escalation sent';
     case 'decision': {
-      const words = DECISION_WORDS[data.decision ?? 'denied'];
+      const { data } = event;
       const approved = approvedAmount(data, claim.requested);
       const amount = approved === null ? '' : `: ${money(approved)}`;
       const reason = data.reason ? ` (reason given: ${data.reason})` : '';
-      return `Decision: ${words}${amount}${reason}`;
+      return `Decision: ${DECISION_WORDS[data.decision]}${amount}${reason}`;
     }
     case 'appeal-sent':
       return 'Appeal sent';
     case 'closed': {
+      const { data } = event;
       const recovered = isPaid(data.outcome) ? `, ${money(data.amount ?? claim.recovered)} recovered` : '';
-      return `Closed: ${data.outcome ?? ''}${recovered}`;
+      return `Closed: ${data.outcome}${recovered}`;
     }
   }
 }

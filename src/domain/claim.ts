@@ -124,32 +124,72 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export type Decision = 'approved' | 'partially-approved' | 'denied';
 export type Outcome = 'refunded' | 'credited' | 'rejected' | 'withdrawn';
 
-/** What each event type carries besides its date and note. */
-export interface EventData {
-  ticket?: string;
-  from?: 'support' | 'me';
-  message?: string;
-  infoRequested?: boolean;
-  decision?: Decision;
-  outcome?: Outcome;
-  amount?: number | null;
-  reason?: string | null;
-  expectBy?: string | null;
-  appealBy?: string | null;
-  fields?: string[];
+/** The numbers of the evidence added with a step (`log --attach`); absent when none was. */
+interface WithEvidence {
   evidence?: number[];
 }
 
-export interface ClaimEvent {
-  /** Order in which it was recorded, 1-based within the claim. */
-  seq: number;
-  type: EventType;
-  /** The calendar day it happened (`YYYY-MM-DD`), which may predate when it was recorded. */
-  on: string;
-  /** ISO-8601 UTC instant it was recorded. */
-  recordedAt: string;
-  note: string | null;
-  data: EventData;
+/**
+ * What each event type carries besides its date and note: what the command that records it
+ * writes. A key that every version of refund-claim has written and that the event means nothing
+ * without is required; the others are optional, as an export file may leave them out.
+ */
+export interface EventDataByType {
+  /** `new` records no data: the evidence it adds is the claim's first, listed with the claim. */
+  created: Record<never, never>;
+  /** `edit`: the fields whose value changed. */
+  edited: { fields: FieldKey[] };
+  /** `attach`. */
+  'evidence-added': { evidence: number[] };
+  submitted: WithEvidence & { ticket?: string };
+  message: WithEvidence & { from: 'support' | 'me'; message?: string; infoRequested?: boolean };
+  'followup-sent': WithEvidence;
+  'escalation-sent': WithEvidence;
+  /** `amount` is what was approved, in minor units: null for a denial. */
+  decision: WithEvidence & {
+    decision: Decision;
+    amount?: number | null;
+    reason?: string | null;
+    expectBy?: string | null;
+    appealBy?: string | null;
+  };
+  'appeal-sent': WithEvidence;
+  /** `amount` is what the user stated was recovered, in minor units; null when none was. */
+  closed: WithEvidence & { outcome: Outcome; amount?: number | null };
+}
+
+/**
+ * One event of a claim's history, its `data` as its `type` has it: narrow by `type` (a switch,
+ * or `isEvent`) to read the data. `ClaimEvent<'decision'>` is a decision.
+ */
+export type ClaimEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    /** Order in which it was recorded, 1-based within the claim. */
+    seq: number;
+    type: K;
+    /** The calendar day it happened (`YYYY-MM-DD`), which may predate when it was recorded. */
+    on: string;
+    /** ISO-8601 UTC instant it was recorded. */
+    recordedAt: string;
+    note: string | null;
+    data: EventDataByType[K];
+  };
+}[T];
+
+/**
+ * Some keys of an event, still one shape per type (`Pick` alone would merge the types into one
+ * shape whose `data` fits any of them): `EventPick<'type' | 'data'>`.
+ */
+export type EventPick<K extends keyof ClaimEvent, T extends EventType = EventType> = {
+  [E in T]: Pick<ClaimEvent<E>, K>;
+}[T];
+
+/** Whether an event is of a type, narrowing it: `events.findLast((e) => isEvent(e, 'decision'))`. */
+export function isEvent<E extends Pick<ClaimEvent, 'type'>, T extends E['type']>(
+  event: E,
+  type: T,
+): event is Extract<E, { type: T }> {
+  return event.type === type;
 }
 
 export interface Claim extends ClaimFields {

@@ -2,6 +2,7 @@
  * The next action of a claim and its due date: one pure function of the claim's status, dates
  * and events (SPEC "Next action and due dates"). Business days are Monday to Friday.
  */
+import { isEvent } from './claim.js';
 import type { ClaimEvent, Status } from './claim.js';
 import { addBusinessDaysTo, addDaysTo, daysBetween } from './dates.js';
 import { inOrder } from './lifecycle.js';
@@ -29,7 +30,11 @@ export interface DeadlineInput {
   events: readonly ClaimEvent[];
 }
 
-const isSupportMessage = (e: ClaimEvent): boolean => e.type === 'message' && e.data.from === 'support';
+/** A message support wrote. */
+export type SupportMessage = ClaimEvent<'message'> & { data: { from: 'support' } };
+
+export const isSupportMessage = (e: ClaimEvent): e is SupportMessage =>
+  e.type === 'message' && e.data.from === 'support';
 const isChaser = (e: ClaimEvent): boolean => e.type === 'followup-sent' || e.type === 'escalation-sent';
 const isContact = (e: ClaimEvent): boolean =>
   e.type === 'submitted' || e.type === 'appeal-sent' || e.type === 'message' || isChaser(e);
@@ -50,7 +55,6 @@ export function currentRound(events: readonly ClaimEvent[]): Round {
 
 export function nextAction(claim: DeadlineInput): NextAction | null {
   const events = inOrder(claim.events);
-  const last = (match: (e: ClaimEvent) => boolean): ClaimEvent | undefined => events.findLast(match);
 
   switch (claim.status) {
     case 'draft':
@@ -59,7 +63,7 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
         due: claim.fileBy ?? addBusinessDaysTo(claim.createdOn, SUBMIT_WITHIN_BUSINESS_DAYS),
       };
     case 'info-requested': {
-      const request = last((e) => isSupportMessage(e) && e.data.infoRequested === true);
+      const request = events.findLast((e) => isSupportMessage(e) && e.data.infoRequested === true);
       return { action: 'reply', due: addBusinessDaysTo(request?.on ?? claim.createdOn, REPLY_WITHIN_BUSINESS_DAYS) };
     }
     case 'submitted':
@@ -69,7 +73,7 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
       if (chasers.length >= ESCALATE_AFTER_FOLLOWUPS && lastChaser) {
         return { action: 'escalate', due: addBusinessDaysTo(lastChaser.on, FOLLOWUP_AFTER_BUSINESS_DAYS) };
       }
-      const contact = last(isContact);
+      const contact = events.findLast(isContact);
       return {
         action: 'followup',
         due: addBusinessDaysTo(contact?.on ?? claim.createdOn, FOLLOWUP_AFTER_BUSINESS_DAYS),
@@ -77,14 +81,14 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
     }
     case 'approved':
     case 'partially-approved': {
-      const decision = last((e) => e.type === 'decision');
+      const decision = events.findLast((e) => isEvent(e, 'decision'));
       return {
         action: 'confirm-refund',
         due: decision?.data.expectBy ?? addDaysTo(decision?.on ?? claim.createdOn, REFUND_EXPECTED_WITHIN_DAYS),
       };
     }
     case 'denied': {
-      const decision = last((e) => e.type === 'decision');
+      const decision = events.findLast((e) => isEvent(e, 'decision'));
       return {
         action: 'appeal',
         due: decision?.data.appealBy ?? addDaysTo(decision?.on ?? claim.createdOn, APPEAL_WITHIN_DAYS),

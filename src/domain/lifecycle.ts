@@ -3,7 +3,7 @@
  * allowed from which status, and how each event changes the claim.
  */
 import { formatClaimId, OPEN_STATUSES } from './claim.js';
-import type { ClaimEvent, Decision, EventData, EventType, Outcome, Status } from './claim.js';
+import type { ClaimEvent, Decision, EventPick, Outcome, Status } from './claim.js';
 import { UserError } from './errors.js';
 import { approvedAmount, isPaid, recoveredAmount } from './settlement.js';
 
@@ -52,12 +52,12 @@ export function allowedMoves(status: Status): string[] {
 }
 
 /** Which move an event is; null for events that never change the status. */
-export function moveOf(type: EventType, data: EventData): Move | null {
-  switch (type) {
+export function moveOf(event: EventPick<'type' | 'data'>): Move | null {
+  switch (event.type) {
     case 'submitted':
       return 'submit';
     case 'message':
-      return data.from === 'support' && data.infoRequested ? 'request-info' : 'log';
+      return event.data.from === 'support' && event.data.infoRequested ? 'request-info' : 'log';
     case 'followup-sent':
     case 'escalation-sent':
       return 'followup';
@@ -66,8 +66,8 @@ export function moveOf(type: EventType, data: EventData): Move | null {
     case 'appeal-sent':
       return 'appeal';
     case 'closed':
-      if (data.outcome === 'rejected') return 'close-rejected';
-      if (data.outcome === 'withdrawn') return 'close-withdrawn';
+      if (event.data.outcome === 'rejected') return 'close-rejected';
+      if (event.data.outcome === 'withdrawn') return 'close-withdrawn';
       return 'close-paid';
     default:
       return null;
@@ -114,30 +114,27 @@ const INITIAL: LifecycleState = {
 };
 
 /** What one event does to the claim; `requested` is the claim's requested amount. */
-function apply(state: LifecycleState, event: Pick<ClaimEvent, 'type' | 'data'>, requested: number): LifecycleState {
-  const { data } = event;
+function apply(state: LifecycleState, event: EventPick<'type' | 'data'>, requested: number): LifecycleState {
   switch (event.type) {
     case 'submitted':
-      return { ...state, status: 'submitted', ticketNumber: data.ticket ?? state.ticketNumber };
-    case 'message':
-      if (data.from === 'support' && data.infoRequested) {
+      return { ...state, status: 'submitted', ticketNumber: event.data.ticket ?? state.ticketNumber };
+    case 'message': {
+      const { from, infoRequested } = event.data;
+      if (from === 'support' && infoRequested) {
         const resumeStatus = state.status === 'info-requested' ? state.resumeStatus : state.status;
         return { ...state, status: 'info-requested', resumeStatus };
       }
-      return data.from === 'me' && state.status === 'info-requested' ? { ...state, status: state.resumeStatus } : state;
+      return from === 'me' && state.status === 'info-requested' ? { ...state, status: state.resumeStatus } : state;
+    }
     case 'decision':
-      return {
-        ...state,
-        status: data.decision ?? state.status,
-        approved: approvedAmount(data, requested),
-      };
+      return { ...state, status: event.data.decision, approved: approvedAmount(event.data, requested) };
     case 'appeal-sent':
       return { ...state, status: 'appealed' };
     case 'closed':
       return {
         ...state,
-        status: data.outcome ?? state.status,
-        recovered: recoveredAmount(data, state.approved, requested),
+        status: event.data.outcome,
+        recovered: recoveredAmount(event.data, state.approved, requested),
       };
     default:
       return state;
@@ -160,14 +157,14 @@ export interface Misfit {
 export function firstMisfit(events: readonly ClaimEvent[], requested: number): Misfit | null {
   let state = INITIAL;
   for (const event of inOrder(events)) {
-    const move = moveOf(event.type, event.data);
+    const move = moveOf(event);
     if (move && !MOVES[move].from.includes(state.status)) return { event, move, status: state.status };
     state = apply(state, event, requested);
   }
   return null;
 }
 
-export type NewStep = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
+export type NewStep = EventPick<'type' | 'on' | 'data'>;
 
 /** A step is recorded once it has happened: never on a day after today. */
 export function isFutureStep(on: string, today: string): boolean {

@@ -2,15 +2,18 @@
  * What a decision and a close mean in money: whether the claim was paid, and the amount approved
  * or recovered when the user states none. The claim's state and its timeline both read them here.
  */
-import type { EventData, Outcome } from './claim.js';
+import type { EventDataByType, Outcome } from './claim.js';
 
 /** A close that gave money back: refunded, or credited to the account. */
-export function isPaid(outcome: Outcome | undefined): boolean {
+export function isPaid(outcome: Outcome): boolean {
   return outcome === 'refunded' || outcome === 'credited';
 }
 
 /** What a decision approved: nothing for a denial; what was requested when it states no amount. */
-export function approvedAmount(decision: Pick<EventData, 'decision' | 'amount'>, requested: number): number | null {
+export function approvedAmount(
+  decision: Pick<EventDataByType['decision'], 'decision' | 'amount'>,
+  requested: number,
+): number | null {
   return decision.decision === 'denied' ? null : (decision.amount ?? requested);
 }
 
@@ -19,7 +22,7 @@ export function approvedAmount(decision: Pick<EventData, 'decision' | 'amount'>,
  * or — paid without a recorded decision — what was requested.
  */
 export function recoveredAmount(
-  close: Pick<EventData, 'outcome' | 'amount'>,
+  close: Pick<EventDataByType['closed'], 'outcome' | 'amount'>,
   approved: number | null,
   requested: number,
 ): number {

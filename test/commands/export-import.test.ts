@@ -234,7 +234,9 @@ describe('export and import', () => {
         'a line break in a ticket number',
         variant((claims) => {
           nth(claims, 1).ticketNumber = 'T-2\r\nT-3';
-          nth(nth(claims, 1).events, 1).data.ticket = 'T-2\r\nT-3';
+          const filed = nth(nth(claims, 1).events, 1);
+          if (filed.type !== 'submitted') throw new Error(`events[1] is ${filed.type}`);
+          filed.data.ticket = 'T-2\r\nT-3';
         }),
         'bad.json: claims[1] (RC-0002).events[1].data.ticket "T-2\\r\\nT-3" contains line breaks or control characters; nothing was imported.',
       ],

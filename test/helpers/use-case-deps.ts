@@ -20,7 +20,7 @@ import type {
   Templates,
   WriteBundleOptions,
 } from '../../src/app/deps.js';
-import type { Claim, ClaimFields, ClaimEvent } from '../../src/domain/claim.js';
+import type { Claim, ClaimFields, EventPick } from '../../src/domain/claim.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/sqlite/open-store.js';
 import { newClaim } from './claims.js';
@@ -60,7 +60,8 @@ export function useCaseDeps(): { store: ClaimStore; evidence: EvidenceStore; clo
   return { store: openStore(':memory:'), evidence: noEvidence, clock };
 }
 
-type Step = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
+/** A step as `savedClaim` records it. */
+export type Step = EventPick<'type' | 'on' | 'data'>;
 
 /** A claim saved with these fields, then taken through these steps (recorded as given, in order). */
 export async function savedClaim(

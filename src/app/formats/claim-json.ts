@@ -10,7 +10,7 @@ import type {
   Channel,
   Claim,
   ClaimEvent,
-  EventData,
+  EventDataByType,
   EventType,
   EvidenceKind,
   Reason,
@@ -56,18 +56,27 @@ export interface EvidenceJson {
   addedAt: string;
 }
 
-/** An event's `data`, with its amount as a decimal string like every amount. */
-export type EventDataJson = Omit<EventData, 'amount'> & { amount?: AmountJson | null };
+/** An event's `data` as JSON: the same keys, its amount (if any) a decimal string like every amount. */
+type DataJson<D> = { [K in keyof D]: K extends 'amount' ? AmountJson | null : D[K] };
 
-export interface EventJson {
-  type: EventType;
-  /** The day it happened. */
-  at: string;
-  note: string | null;
-  /** When it was recorded. */
-  recordedAt: string;
-  data: EventDataJson;
-}
+/** What each event type carries in JSON, as `EventDataByType` in the domain. */
+export type EventDataJsonByType = { [T in EventType]: DataJson<EventDataByType[T]> };
+
+/** An event's `data`, as its type has it. */
+export type EventDataJson<T extends EventType = EventType> = EventDataJsonByType[T];
+
+/** One event of the claim's history; its `data` is as its `type` has it. */
+export type EventJson<T extends EventType = EventType> = {
+  [K in T]: {
+    type: K;
+    /** The day it happened. */
+    at: string;
+    note: string | null;
+    /** When it was recorded. */
+    recordedAt: string;
+    data: EventDataJsonByType[K];
+  };
+}[T];
 
 /** `show --json`: everything about one claim. */
 export interface ClaimJson extends ClaimSummaryJson {
@@ -176,9 +185,31 @@ export function claimDocument(claim: Claim, today: string): ClaimJson {
   };
 }
 
-function eventDocument(event: ClaimEvent, currency: string): EventJson {
-  const { amount, ...rest } = event.data;
-  const data = amount === undefined ? rest : { ...rest, amount: amountIn(currency)(amount) };
+/** The amount moves to the end of the data, as a decimal string; data without one is unchanged. */
+function withAmountJson<D extends { amount?: number | null }>(
+  data: D,
+  currency: string,
+): Omit<D, 'amount'> & { amount?: AmountJson | null } {
+  const { amount, ...rest } = data;
+  return amount === undefined ? rest : { ...rest, amount: amountIn(currency)(amount) };
+}
+
+/** How each event type's data is written as JSON. */
+const DATA_JSON: { [T in EventType]: (data: EventDataByType[T], currency: string) => EventDataJsonByType[T] } = {
+  created: (data) => data,
+  edited: (data) => data,
+  'evidence-added': (data) => data,
+  submitted: (data) => data,
+  message: (data) => data,
+  'followup-sent': (data) => data,
+  'escalation-sent': (data) => data,
+  decision: withAmountJson,
+  'appeal-sent': (data) => data,
+  closed: withAmountJson,
+};
+
+function eventDocument<T extends EventType>(event: ClaimEvent<T>, currency: string): EventJson<T> {
+  const data = DATA_JSON[event.type](event.data, currency);
   return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data };
 }
 

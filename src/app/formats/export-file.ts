@@ -20,7 +20,7 @@ import {
   STATUSES,
 } from '../../domain/claim.js';
 import { FIELD_KEYS } from '../../domain/claim.js';
-import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../../domain/claim.js';
+import type { ClaimEvent, ClaimFields, EventDataByType, EventType, Evidence, FieldKey } from '../../domain/claim.js';
 import { crossFieldProblems } from '../../domain/completeness.js';
 import { isCalendarDate } from '../../domain/dates.js';
 import { UsageError } from '../../domain/errors.js';
@@ -416,35 +416,117 @@ function parseMime(text: string): Parsed<string> {
   return parsed;
 }
 
-/** Each key an event's `data` may hold, and how to read it, as the command that records it does. */
-const DATA_READERS: { [K in keyof EventData]-?: (at: Reader, value: unknown, currency: string) => EventData[K] } = {
-  ticket: (at, v) => at.name(v),
-  from: (at, v) => at.oneOf(v, ['support', 'me'] as const),
-  message: (at, v) => at.lines(v),
-  infoRequested: (at, v) => at.boolean(v),
-  decision: (at, v) => at.oneOf(v, ['approved', 'partially-approved', 'denied'] as const),
-  outcome: (at, v) => at.oneOf(v, ['refunded', 'credited', 'rejected', 'withdrawn'] as const),
-  amount: (at, v, currency) => at.nullable(v, (x) => at.amount(x, currency)),
-  reason: (at, v) => at.nullable(v, (x) => at.lines(x)),
-  expectBy: (at, v) => at.nullable(v, (x) => at.date(x)),
-  appealBy: (at, v) => at.nullable(v, (x) => at.date(x)),
-  fields: (at, v) => at.array(v).map((x, i) => at.at(i).oneOf(x, FIELD_KEYS)),
-  evidence: (at, v) => at.list(v, MAX_EVIDENCE_PER_CLAIM).map((x, i) => at.at(i).integer(x, 1, MAX_EVIDENCE_PER_CLAIM)),
+/** Reads one value of an event's data, as the command that records it does. */
+type ReadValue<V> = (at: Reader, value: unknown, currency: string) => V;
+
+/** How one key of an event's data is read, and whether every event of its type holds it. */
+interface KeyReader<V, Required extends boolean> {
+  required: Required;
+  read: ReadValue<V>;
+}
+
+/** A reader for each key of the data `D`, required exactly where `D` requires the key. */
+type DataReader<D> = {
+  [K in keyof D]-?: KeyReader<Exclude<D[K], undefined>, Partial<Pick<D, K>> extends Pick<D, K> ? false : true>;
 };
+
+const optional = <V>(read: ReadValue<V>): KeyReader<V, false> => ({ required: false, read });
+const required = <V>(read: ReadValue<V>): KeyReader<V, true> => ({ required: true, read });
+
+const evidenceNumbers: ReadValue<number[]> = (at, v) =>
+  at.list(v, MAX_EVIDENCE_PER_CLAIM).map((x, i) => at.at(i).integer(x, 1, MAX_EVIDENCE_PER_CLAIM));
+const amount: ReadValue<number | null> = (at, v, currency) => at.nullable(v, (x) => at.amount(x, currency));
+const nullableDate: ReadValue<string | null> = (at, v) => at.nullable(v, (x) => at.date(x));
+/** The evidence added with a step (`log --attach`). */
+const WITH_EVIDENCE = { evidence: optional(evidenceNumbers) };
+
+/**
+ * The keys each event type's `data` may hold, and how to read them, as the command that records
+ * the event does. A key of another type is refused (a `ticket` on a close), and so is an event
+ * without a key its type requires (a decision that decides nothing).
+ */
+const DATA_READERS: { [T in EventType]: DataReader<EventDataByType[T]> } = {
+  created: {},
+  edited: { fields: required((at, v) => at.array(v).map((x, i) => at.at(i).oneOf(x, FIELD_KEYS))) },
+  'evidence-added': { evidence: required(evidenceNumbers) },
+  submitted: { ...WITH_EVIDENCE, ticket: optional((at, v) => at.name(v)) },
+  message: {
+    ...WITH_EVIDENCE,
+    from: required((at, v) => at.oneOf(v, ['support', 'me'] as const)),
+    message: optional((at, v) => at.lines(v)),
+    infoRequested: optional((at, v) => at.boolean(v)),
+  },
+  'followup-sent': WITH_EVIDENCE,
+  'escalation-sent': WITH_EVIDENCE,
+  decision: {
+    ...WITH_EVIDENCE,
+    decision: required((at, v) => at.oneOf(v, ['approved', 'partially-approved', 'denied'] as const)),
+    amount: optional(amount),
+    reason: optional((at, v) => at.nullable(v, (x) => at.lines(x))),
+    expectBy: optional(nullableDate),
+    appealBy: optional(nullableDate),
+  },
+  'appeal-sent': WITH_EVIDENCE,
+  closed: {
+    ...WITH_EVIDENCE,
+    outcome: required((at, v) => at.oneOf(v, ['refunded', 'credited', 'rejected', 'withdrawn'] as const)),
+    amount: optional(amount),
+  },
+};
+
+/** Every key some event type's data holds: any other key is unknown. */
+const DATA_KEYS = new Set(Object.values(DATA_READERS).flatMap((readers) => Object.keys(readers)));
+
+function hasKey<O extends object>(object: O, key: string): key is Extract<keyof O, string> {
+  return Object.hasOwn(object, key);
+}
+
+/** Reads an event's `data` by the keys of its type. */
+function readData<D extends object>(
+  at: Reader,
+  type: EventType,
+  readers: DataReader<D>,
+  value: unknown,
+  currency: string,
+): D {
+  const raw = at.object(value);
+  const data: Partial<D> = {};
+  // Keys keep their order, so `show --json` prints the restored event exactly as it was.
+  for (const [key, item] of Object.entries(raw)) {
+    if (!hasKey(readers, key)) {
+      at.fail(DATA_KEYS.has(key) ? `has "${key}", which a ${type} event does not hold` : `has an unknown key "${key}"`);
+    }
+    data[key] = readers[key].read(at.at(key), item, currency);
+  }
+  assertWhole(at, type, readers, data);
+  return data;
+}
+
+/** Refuses data without a key its event type requires. */
+function assertWhole<D>(at: Reader, type: EventType, readers: DataReader<D>, data: Partial<D>): asserts data is D {
+  for (const key of Object.keys(readers)) {
+    if (hasKey(readers, key) && readers[key].required && !Object.hasOwn(data, key)) {
+      at.fail(`has no "${key}", which every ${type} event holds`);
+    }
+  }
+}
 
 function readEvent(at: Reader, value: unknown, index: number, currency: string): ClaimEvent {
   const event = at.object(value);
-  const raw = at.at('data').object(event.data);
-  const data: Record<string, unknown> = {};
-  // Keys keep their order, so `show --json` prints the restored event exactly as it was.
-  for (const [key, item] of Object.entries(raw)) {
-    if (!Object.hasOwn(DATA_READERS, key)) at.at('data').fail(`has an unknown key "${key}"`);
-    const read = DATA_READERS[key as keyof EventData] as (r: Reader, v: unknown, c: string) => unknown;
-    data[key] = read(at.at('data').at(key), item, currency);
-  }
+  return readEventOf(at, at.at('type').oneOf(event.type, EVENT_TYPES), event, index, currency);
+}
+
+function readEventOf<T extends EventType>(
+  at: Reader,
+  type: T,
+  event: Json,
+  index: number,
+  currency: string,
+): ClaimEvent<T> {
+  const data = readData(at.at('data'), type, DATA_READERS[type], event.data, currency);
   return {
     seq: index + 1,
-    type: at.at('type').oneOf(event.type, EVENT_TYPES),
+    type,
     on: at.at('at').pastDate(event.at),
     recordedAt: at.at('recordedAt').instant(event.recordedAt),
     // `--note` is one line.
@@ -469,7 +551,7 @@ function assertLegalHistory(at: Reader, events: readonly ClaimEvent[], requested
     if (event.type !== 'decision') return;
     const { data } = event;
     const problem = decisionProblem({
-      decision: data.decision ?? 'denied',
+      decision: data.decision,
       amount: data.amount ?? null,
       requested,
       expectBy: data.expectBy ?? null,

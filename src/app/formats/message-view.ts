@@ -2,9 +2,10 @@
  * The fields of the follow-up, escalation and appeal templates: everything of the ticket view,
  * plus where the conversation with support stands today.
  */
-import type { Claim, ClaimEvent } from '../../domain/claim.js';
+import { isEvent } from '../../domain/claim.js';
+import type { Claim } from '../../domain/claim.js';
 import { addDaysTo, daysBetween } from '../../domain/dates.js';
-import { currentRound } from '../../domain/deadlines.js';
+import { currentRound, isSupportMessage } from '../../domain/deadlines.js';
 import { inOrder } from '../../domain/lifecycle.js';
 import { printableFields } from '../../domain/text.js';
 import type { Decision } from '../../domain/claim.js';
@@ -37,11 +38,10 @@ export interface MessageView extends TicketView {
 
 export function messageView(claim: Claim, today: string, answer: string | null = null): MessageView {
   const events = inOrder(claim.events);
-  const last = (match: (e: ClaimEvent) => boolean) => events.findLast(match) ?? null;
-  const filed = last((e) => e.type === 'submitted');
-  const appeal = last((e) => e.type === 'appeal-sent');
-  const decision = last((e) => e.type === 'decision');
-  const reply = last((e) => e.type === 'message' && e.data.from === 'support');
+  const filed = events.findLast((e) => e.type === 'submitted');
+  const appeal = events.findLast((e) => e.type === 'appeal-sent');
+  const decision = events.findLast((e) => isEvent(e, 'decision'));
+  const reply = events.findLast(isSupportMessage);
   // The same round the deadlines count: since filing, the appeal, or support's latest answer.
   const round = currentRound(events);
   const waitingSince = round.start;
@@ -61,7 +61,7 @@ export function messageView(claim: Claim, today: string, answer: string | null =
     answer,
     decision: decision
       ? {
-          outcome: decision.data.decision ?? 'denied',
+          outcome: decision.data.decision,
           on: decision.on,
           reason: decision.data.reason ?? null,
           amount: decision.data.amount ?? null,

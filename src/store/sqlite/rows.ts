@@ -7,7 +7,6 @@ import type {
   ClaimFields,
   Evidence,
   EvidenceKind,
-  EventType,
   Reason,
   Status,
 } from '../../domain/claim.js';
@@ -160,14 +159,19 @@ export interface EventRow {
 }
 
 export function eventFromRow(row: EventRow): ClaimEvent {
+  const data: unknown = JSON.parse(row.data);
+  // The one cast of an event's data: the database holds what the domain wrote. `type` and `data`
+  // are stored together from one ClaimEvent (appendEvents, restoreClaim), so `data` is the JSON
+  // of `EventDataByType[type]`; it is not checked again on every read. A migration that reshapes
+  // an event's data must keep that true.
   return {
     seq: row.seq,
-    type: row.type as EventType,
+    type: row.type,
     on: row.happened_on,
     recordedAt: row.recorded_at,
     note: row.note,
-    data: JSON.parse(row.data) as ClaimEvent['data'],
-  };
+    data,
+  } as ClaimEvent;
 }
 
 export interface EvidenceRow {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { draftMessage } from '../../../src/app/draft-message.js';
 import type { MessageStep } from '../../../src/app/draft-message.js';
-import type { ClaimEvent } from '../../../src/domain/claim.js';
 import { fakeTemplates, savedClaim, useCaseDeps } from '../../helpers/use-case-deps.js';
+import type { Step } from '../../helpers/use-case-deps.js';
 
-type Step = Pick<ClaimEvent, 'type' | 'on' | 'data'>;
 const filed: Step = { type: 'submitted', on: '2026-11-02', data: { ticket: 'T-1' } };
 const followup = (on: string): Step => ({ type: 'followup-sent', on, data: {} });
 const denied: Step = { type: 'decision', on: '2026-11-10', data: { decision: 'denied', reason: 'Too late' } };

@@ -229,6 +229,65 @@ describe('reading an export', () => {
         }),
       '.events[2].data.reason "  " is empty',
     ],
+    // Each event type holds its own keys: another type's key, or none of its own, is refused.
+    [
+      'a ticket on a close',
+      (doc) =>
+        first(doc).events.push({
+          type: 'closed',
+          at: '2026-11-20',
+          note: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: { outcome: 'withdrawn', ticket: 'T-1' } as never,
+        }),
+      '.events[2].data has "ticket", which a closed event does not hold',
+    ],
+    [
+      'an outcome on a decision',
+      (doc) =>
+        first(doc).events.push({
+          type: 'decision',
+          at: '2026-11-20',
+          note: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: { decision: 'denied', outcome: 'rejected' } as never,
+        }),
+      '.events[2].data has "outcome", which a decision event does not hold',
+    ],
+    [
+      'evidence numbers on the creation',
+      (doc) => ((first(doc).events[0] as { data: object }).data = { evidence: [1] }),
+      '.events[0].data has "evidence", which a created event does not hold',
+    ],
+    [
+      'a key no event holds',
+      (doc) => ((first(doc).events[1] as { data: object }).data = { ticket: 'T-1', hack: true }),
+      '.events[1].data has an unknown key "hack"',
+    ],
+    [
+      'a close without its outcome',
+      (doc) =>
+        first(doc).events.push({
+          type: 'closed',
+          at: '2026-11-20',
+          note: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: { amount: null } as never,
+        }),
+      '.events[2].data has no "outcome", which every closed event holds',
+    ],
+    [
+      'a message without its author',
+      (doc) =>
+        first(doc).events.push({
+          type: 'message',
+          at: '2026-11-20',
+          note: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: { message: 'Any news?' } as never,
+        }),
+      '.events[2].data has no "from", which every message event holds',
+    ],
     [
       'a description of 10,001 characters',
       (doc) => ((first(doc) as { description: string }).description = '😀'.repeat(10_001)),
@@ -328,6 +387,35 @@ describe('reading an export', () => {
     const text = refusal(change);
     expect(text).toContain(message);
     expect(text).toMatch(/nothing was imported\.$/);
+  });
+
+  it("reads each event's data by its type, keeping the keys in the file's order", () => {
+    const doc = exported();
+    first(doc).events.push(
+      {
+        type: 'message',
+        at: '2026-11-20',
+        note: null,
+        recordedAt: '2026-11-20T12:00:00.000Z',
+        data: { infoRequested: true, message: 'Send the invoice.', from: 'support', evidence: [1] },
+      },
+      {
+        type: 'message',
+        at: '2026-11-20',
+        note: null,
+        recordedAt: '2026-11-20T12:00:00.000Z',
+        // Only the author is required: the other keys of a message may be left out.
+        data: { from: 'me' },
+      },
+    );
+    const events = readExport(JSON.stringify(doc), 'backup.json', TODAY).claims[0]?.events ?? [];
+    expect(events.map((event) => event.data)).toEqual([
+      {},
+      { ticket: 'T-1' },
+      { infoRequested: true, message: 'Send the invoice.', from: 'support', evidence: [1] },
+      { from: 'me' },
+    ]);
+    expect(Object.keys(events[2]?.data ?? {})).toEqual(['infoRequested', 'message', 'from', 'evidence']);
   });
 
   it('never lets the file write to the terminal through its message', () => {

@@ -6,13 +6,9 @@ import { fakeEvidence, savedClaim, sha256Of, useCaseDeps } from '../../helpers/u
 
 const filed = { type: 'submitted' as const, on: '2026-11-10', data: { ticket: 'T-1' } };
 
-const step = (overrides: Partial<StepInput> = {}): StepInput => ({
-  type: 'submitted',
-  on: '2026-11-18',
-  note: null,
-  data: { ticket: 'T-77' },
-  ...overrides,
-});
+// A table of overrides mixes step types; the cast is the test's, the use case takes typed steps.
+const step = (overrides: Partial<StepInput> = {}): StepInput =>
+  ({ type: 'submitted', on: '2026-11-18', note: null, data: { ticket: 'T-77' }, ...overrides }) as StepInput;
 
 async function setup(steps = [] as (typeof filed)[]) {
   const evidence = fakeEvidence({ './mail.txt': 'mail', './copy.txt': 'mail', './page.png': 'page' });
@@ -40,18 +36,32 @@ describe('recordStep', () => {
 
   it('attaches files to the step, numbered after the claim’s last, skipping content it holds', async () => {
     const { deps, id } = await setup([filed]);
-    const message = step({ type: 'message', on: '2026-11-19', data: { from: 'support', message: 'Send it' } });
+    const message = step({
+      type: 'message',
+      on: '2026-11-19',
+      data: { from: 'support', message: 'Send it' },
+    });
     await recordStep(deps, id, message, [{ kind: 'correspondence', path: './mail.txt' }]);
-    const { claim, skipped } = await recordStep(deps, id, { ...message, data: { from: 'me', message: 'Here' } }, [
-      { kind: 'correspondence', path: './copy.txt' },
-      { kind: 'screenshot', path: './page.png' },
-    ]);
+    const { claim, skipped } = await recordStep(
+      deps,
+      id,
+      step({ ...message, data: { from: 'me', message: 'Here' } } as Partial<StepInput>),
+      [
+        { kind: 'correspondence', path: './copy.txt' },
+        { kind: 'screenshot', path: './page.png' },
+      ],
+    );
     expect(skipped).toEqual([{ path: './copy.txt', sameAs: 1 }]);
     expect(claim.evidence.map((e) => [e.number, e.name, e.sha256])).toEqual([
       [1, 'mail.txt', sha256Of('mail')],
       [2, 'page.png', sha256Of('page')],
     ]);
-    expect(claim.events.map((e) => e.data.evidence)).toEqual([undefined, undefined, [1], [2]]);
+    expect(claim.events.map((e) => ('evidence' in e.data ? e.data.evidence : undefined))).toEqual([
+      undefined,
+      undefined,
+      [1],
+      [2],
+    ]);
   });
 
   it('refuses a step that does not fit the status, copying and recording nothing', async () => {

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatTimeline, timelineEntries } from '../../../src/app/timeline.js';
-import type { ClaimEvent, EventData, EventType } from '../../../src/domain/claim.js';
+import type { ClaimEvent, EventDataByType, EventType } from '../../../src/domain/claim.js';
+
+/** Any event's data: these tests build events of every type from a table. */
+type EventData = EventDataByType[EventType];
 import { claim } from '../../helpers/claims.js';
 
 let seq = 0;
-const event = (type: EventType, on: string, data: EventData = {}, note: string | null = null): ClaimEvent => ({
-  seq: ++seq,
-  type,
-  on,
-  recordedAt: '2026-11-20T12:00:00.000Z',
-  note,
-  data,
-});
+const event = (type: EventType, on: string, data: EventData = {}, note: string | null = null): ClaimEvent =>
+  ({ seq: ++seq, type, on, recordedAt: '2026-11-20T12:00:00.000Z', note, data }) as ClaimEvent;
 
 /** The claim's one line for a single event; requested USD 200.00, recovered USD 150.00. */
 const titleOf = (type: EventType, data: EventData = {}): string | undefined =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimEvent, EventData, EventType, Status } from '../../../src/domain/claim.js';
+import type { ClaimEvent, EventDataByType, EventType, Status } from '../../../src/domain/claim.js';
 import { dueState, nextAction, reminderDue } from '../../../src/domain/deadlines.js';
 
 let seq = 0;
-const at = (on: string, type: EventType, data: EventData = {}): ClaimEvent => ({
+const at = <T extends EventType>(on: string, type: T, data: EventDataByType[T]): ClaimEvent<T> => ({
   seq: ++seq,
   type,
   on,
@@ -16,7 +16,7 @@ const support = (on: string, infoRequested = false) =>
 const mine = (on: string) => at(on, 'message', { from: 'me', message: 'x' });
 
 // November 2026: Mon 2, Fri 6, Mon 9, Fri 13, Mon 16, Fri 20, Mon 23, Fri 27, Mon 30; Tue 1 Dec.
-const created = at('2026-11-02', 'created');
+const created = at('2026-11-02', 'created', {});
 const next = (status: Status, events: ClaimEvent[], fileBy: string | null = null, createdOn = '2026-11-02') =>
   nextAction({ status, createdOn, fileBy, events: [created, ...events] });
 
@@ -28,7 +28,7 @@ describe('next action and due date', () => {
     [
       'submitted: filed + 3 business days',
       'submitted',
-      [at('2026-11-05', 'submitted')],
+      [at('2026-11-05', 'submitted', {})],
       null,
       'followup',
       '2026-11-10',
@@ -36,7 +36,7 @@ describe('next action and due date', () => {
     [
       'submitted: a support message resets the clock',
       'submitted',
-      [at('2026-11-05', 'submitted'), support('2026-11-12')],
+      [at('2026-11-05', 'submitted', {}), support('2026-11-12')],
       null,
       'followup',
       '2026-11-17',
@@ -44,7 +44,7 @@ describe('next action and due date', () => {
     [
       'submitted: my own message counts as contact',
       'submitted',
-      [at('2026-11-05', 'submitted'), mine('2026-11-09')],
+      [at('2026-11-05', 'submitted', {}), mine('2026-11-09')],
       null,
       'followup',
       '2026-11-12',
@@ -52,7 +52,7 @@ describe('next action and due date', () => {
     [
       'submitted: one follow-up moves the clock',
       'submitted',
-      [at('2026-11-05', 'submitted'), at('2026-11-10', 'followup-sent')],
+      [at('2026-11-05', 'submitted', {}), at('2026-11-10', 'followup-sent', {})],
       null,
       'followup',
       '2026-11-13',
@@ -60,7 +60,7 @@ describe('next action and due date', () => {
     [
       'submitted: two unanswered follow-ups → escalate',
       'submitted',
-      [at('2026-11-05', 'submitted'), at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent')],
+      [at('2026-11-05', 'submitted', {}), at('2026-11-10', 'followup-sent', {}), at('2026-11-13', 'followup-sent', {})],
       null,
       'escalate',
       '2026-11-18',
@@ -69,9 +69,9 @@ describe('next action and due date', () => {
       'submitted: a support answer after two follow-ups cancels the escalation',
       'submitted',
       [
-        at('2026-11-05', 'submitted'),
-        at('2026-11-10', 'followup-sent'),
-        at('2026-11-13', 'followup-sent'),
+        at('2026-11-05', 'submitted', {}),
+        at('2026-11-10', 'followup-sent', {}),
+        at('2026-11-13', 'followup-sent', {}),
         support('2026-11-16'),
       ],
       null,
@@ -82,10 +82,10 @@ describe('next action and due date', () => {
       'submitted: an escalation sent keeps escalating from its date',
       'submitted',
       [
-        at('2026-11-05', 'submitted'),
-        at('2026-11-10', 'followup-sent'),
-        at('2026-11-13', 'followup-sent'),
-        at('2026-11-18', 'escalation-sent'),
+        at('2026-11-05', 'submitted', {}),
+        at('2026-11-10', 'followup-sent', {}),
+        at('2026-11-13', 'followup-sent', {}),
+        at('2026-11-18', 'escalation-sent', {}),
       ],
       null,
       'escalate',
@@ -94,7 +94,7 @@ describe('next action and due date', () => {
     [
       'submitted: across a month boundary',
       'submitted',
-      [at('2026-11-27', 'submitted')],
+      [at('2026-11-27', 'submitted', {})],
       null,
       'followup',
       '2026-12-02',
@@ -102,7 +102,7 @@ describe('next action and due date', () => {
     [
       'info-requested: request + 2 business days',
       'info-requested',
-      [at('2026-11-05', 'submitted'), support('2026-11-12', true)],
+      [at('2026-11-05', 'submitted', {}), support('2026-11-12', true)],
       null,
       'reply',
       '2026-11-16',
@@ -111,11 +111,11 @@ describe('next action and due date', () => {
       'appealed: appeal sent + 3 business days, follow-ups before it do not count',
       'appealed',
       [
-        at('2026-11-03', 'submitted'),
-        at('2026-11-06', 'followup-sent'),
-        at('2026-11-11', 'followup-sent'),
+        at('2026-11-03', 'submitted', {}),
+        at('2026-11-06', 'followup-sent', {}),
+        at('2026-11-11', 'followup-sent', {}),
         at('2026-11-12', 'decision', { decision: 'denied' }),
-        at('2026-11-13', 'appeal-sent'),
+        at('2026-11-13', 'appeal-sent', {}),
       ],
       null,
       'followup',
@@ -124,7 +124,7 @@ describe('next action and due date', () => {
     [
       'approved: decision + 30 days',
       'approved',
-      [at('2026-11-05', 'submitted'), at('2026-11-12', 'decision', { decision: 'approved' })],
+      [at('2026-11-05', 'submitted', {}), at('2026-11-12', 'decision', { decision: 'approved' })],
       null,
       'confirm-refund',
       '2026-12-12',
@@ -165,10 +165,10 @@ describe('next action and due date', () => {
   it('orders by the day things happened, whatever order they were recorded in', () => {
     // The follow-up was recorded first but happened after support's reply.
     const events = [
-      at('2026-11-05', 'submitted'),
-      at('2026-11-13', 'followup-sent'),
+      at('2026-11-05', 'submitted', {}),
+      at('2026-11-13', 'followup-sent', {}),
       support('2026-11-10'),
-      at('2026-11-16', 'followup-sent'),
+      at('2026-11-16', 'followup-sent', {}),
     ];
     expect(next('submitted', events)).toEqual({ action: 'escalate', due: '2026-11-19' });
   });
@@ -176,18 +176,23 @@ describe('next action and due date', () => {
 
 describe('the reminder due', () => {
   const claim = (status: Status, events: ClaimEvent[]) => ({ status, createdOn: '2026-11-02', fileBy: null, events });
-  const filed = at('2026-11-05', 'submitted');
+  const filed = at('2026-11-05', 'submitted', {});
 
   it('is a follow-up until two follow-ups go unanswered, then an escalation', () => {
-    const chasers = [at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent')];
+    const chasers = [at('2026-11-10', 'followup-sent', {}), at('2026-11-13', 'followup-sent', {})];
     expect(reminderDue(claim('submitted', [filed]))).toBe('followup');
     expect(reminderDue(claim('submitted', [filed, ...chasers.slice(0, 1)]))).toBe('followup');
     expect(reminderDue(claim('submitted', [filed, ...chasers]))).toBe('escalation');
-    expect(reminderDue(claim('appealed', [filed, at('2026-11-06', 'appeal-sent'), ...chasers]))).toBe('escalation');
+    expect(reminderDue(claim('appealed', [filed, at('2026-11-06', 'appeal-sent', {}), ...chasers]))).toBe('escalation');
   });
 
   it('is a follow-up again once support answers', () => {
-    const events = [filed, at('2026-11-10', 'followup-sent'), at('2026-11-13', 'followup-sent'), support('2026-11-16')];
+    const events = [
+      filed,
+      at('2026-11-10', 'followup-sent', {}),
+      at('2026-11-13', 'followup-sent', {}),
+      support('2026-11-16'),
+    ];
     expect(reminderDue(claim('submitted', events))).toBe('followup');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../../src/domain/claim.js';
-import type { ClaimEvent, EventData, EventType, Status } from '../../../src/domain/claim.js';
+import type { ClaimEvent, EventDataByType, EventType, Status } from '../../../src/domain/claim.js';
 import { UserError } from '../../../src/domain/errors.js';
 import {
   assertMoveAllowed,
@@ -53,7 +53,7 @@ describe('the transition table', () => {
 });
 
 let seq = 0;
-const event = (type: EventType, data: EventData = {}, on = '2026-11-20'): ClaimEvent => ({
+const event = <T extends EventType>(type: T, data: EventDataByType[T], on = '2026-11-20'): ClaimEvent<T> => ({
   seq: ++seq,
   type,
   on,
@@ -65,10 +65,10 @@ const event = (type: EventType, data: EventData = {}, on = '2026-11-20'): ClaimE
 describe('folding events into the claim state', () => {
   const requested = 20000;
   it.each<[string, ClaimEvent[], Partial<ReturnType<typeof foldEvents>>]>([
-    ['a new claim', [event('created')], { status: 'draft', ticketNumber: null }],
+    ['a new claim', [event('created', {})], { status: 'draft', ticketNumber: null }],
     [
       'a filed ticket',
-      [event('created'), event('submitted', { ticket: 'T-9' })],
+      [event('created', {}), event('submitted', { ticket: 'T-9' })],
       { status: 'submitted', ticketNumber: 'T-9' },
     ],
     [
@@ -90,7 +90,7 @@ describe('folding events into the claim state', () => {
       [
         event('submitted', { ticket: 'T' }),
         event('decision', { decision: 'denied' }),
-        event('appeal-sent'),
+        event('appeal-sent', {}),
         event('message', { from: 'support', infoRequested: true }),
         event('message', { from: 'me' }),
       ],
@@ -98,13 +98,13 @@ describe('folding events into the claim state', () => {
     ],
     [
       'approval defaults to the requested amount',
-      [event('submitted'), event('decision', { decision: 'approved' })],
+      [event('submitted', {}), event('decision', { decision: 'approved' })],
       { status: 'approved', approved: requested },
     ],
     [
       'a partial approval keeps its amount, and the refund defaults to it',
       [
-        event('submitted'),
+        event('submitted', {}),
         event('decision', { decision: 'partially-approved', amount: 12000 }),
         event('closed', { outcome: 'refunded' }),
       ],

@@ -135,7 +135,7 @@ describe('printable text', () => {
           on: '2026-11-20',
           recordedAt: '2026-11-20T12:00:00.000Z',
           note: 'note\nnot a line',
-          data: { from: 'support', message: 'Hello\u009b2J\nBye', reason: 'Too\nlate' },
+          data: { from: 'support', message: 'Hello\u009b2J\nBye' },
         },
       ],
     });
@@ -144,7 +144,7 @@ describe('printable text', () => {
       accountName: 'Acme\\x1b[31m',
       description: 'Line one\\x07\nLine two',
       evidence: [{ name: 'inv\\u202eoice.pdf', caption: 'cap\\rtion', bytes: 1000 }],
-      events: [{ note: 'note\\nnot a line', data: { message: 'Hello\\x9b2J\nBye', reason: 'Too\nlate' } }],
+      events: [{ note: 'note\\nnot a line', data: { message: 'Hello\\x9b2J\nBye' } }],
     });
     expect(hostile.accountName).toBe('Acme\u001b[31m');
     expect(printableFields(claim())).toEqual(claim());

@@ -105,7 +105,10 @@ describe.each(STORES)('the %s claim store', (_, open) => {
     const store = await fresh();
     const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
     await store.changeClaim(id, () => ({
-      change: { fields: { email: 'billing@acme.test' }, events: [{ ...submitted, type: 'edited', data: {} }] },
+      change: {
+        fields: { email: 'billing@acme.test' },
+        events: [{ ...submitted, type: 'edited', data: { fields: ['email'] } }],
+      },
       result: null,
     }));
     expect((await store.getClaim(id))?.email).toBe('billing@acme.test');
