@@ -44,7 +44,7 @@ export async function writeBundle(
   try {
     temporary = await AtomicFile.beside(target);
     const written = await pack(temporary.handle, content, options);
-    await temporary.flush();
+    await temporary.flush({ bytes: written.bytes });
     if (options.signal?.aborted) throw cancelled();
     await temporary.commit(target, { overwrite: options.overwrite });
     return { path: target, ...written };
@@ -245,6 +245,8 @@ function asUserError(error: unknown, target: string): unknown {
     EPERM: 'permission denied',
     ENOSPC: 'the disk is full',
     EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file-size limit was reached',
+    EIO: 'an input/output error from the disk',
     EROFS: 'the file system is read-only',
     ENOENT: 'its directory does not exist',
   };

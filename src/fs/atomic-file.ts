@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { errnoCode } from './errno.js';
+import { errnoCode, IncompleteWriteError } from './errno.js';
 
 /** A temporary file this old was left by a run that was killed (a live run keeps writing). */
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -60,29 +60,44 @@ export class AtomicFile {
     return AtomicFile.create(dirname(target), { prefix: `.${basename(target)}.`, suffix: '.partial', ...options });
   }
 
-  /** Appends all of `data`. */
+  /**
+   * Appends all of `data`. A short write (the file-size limit or the disk reached half-way) is
+   * retried with the rest, which then fails with the system's reason (EFBIG, ENOSPC, EDQUOT).
+   */
   async write(data: Uint8Array): Promise<void> {
     let offset = 0;
     while (offset < data.length) {
       const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
+      // Retrying a write that took nothing would spin for ever.
+      if (bytesWritten <= 0)
+        throw new IncompleteWriteError(`a write of ${data.length - offset} bytes took none`, this.path);
       offset += bytesWritten;
     }
   }
 
-  /** Puts the bytes on disk and closes the file; `commit` does it when it was not done before. */
-  async flush(): Promise<void> {
-    if (!this.isOpen) return;
-    // A rename must never publish bytes that are still only in the page cache.
-    await this.handle.sync();
-    await this.close();
+  /**
+   * Puts the bytes on disk and closes the file; `commit` does it when it was not done before.
+   * With `bytes`, a file of any other length is refused: whatever cut it short, it must not be
+   * published.
+   */
+  async flush({ bytes }: { bytes?: number } = {}): Promise<void> {
+    if (this.isOpen) {
+      // A rename must never publish bytes that are still only in the page cache.
+      await this.handle.sync();
+      await this.close();
+    }
+    if (bytes === undefined) return;
+    const { size } = await stat(this.path);
+    if (size !== bytes) throw new IncompleteWriteError(`holds ${size} of the ${bytes} bytes written`, this.path);
   }
 
   /**
-   * Gives the complete file the target's name. Without `overwrite` an existing target is never
-   * replaced, even one that appeared meanwhile: TargetExistsError. Call `discard` if this throws.
+   * Gives the complete file the target's name; `bytes` as for `flush`. Without `overwrite` an
+   * existing target is never replaced, even one that appeared meanwhile: TargetExistsError. Call
+   * `discard` if this throws.
    */
-  async commit(target: string, { overwrite }: { overwrite: boolean }): Promise<void> {
-    await this.flush();
+  async commit(target: string, { overwrite, bytes }: { overwrite: boolean; bytes?: number }): Promise<void> {
+    await this.flush({ bytes });
     await place(this.path, target, overwrite);
     this.finished = true;
   }
@@ -109,9 +124,10 @@ export async function writeFileAtomic(
   options: { overwrite: boolean; mode?: number },
 ): Promise<void> {
   const file = await AtomicFile.beside(target, { mode: options.mode });
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    await file.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    await file.commit(target, options);
+    await file.write(bytes);
+    await file.commit(target, { overwrite: options.overwrite, bytes: bytes.length });
   } catch (error) {
     await file.discard();
     throw error;

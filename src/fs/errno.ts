@@ -6,3 +6,19 @@ export function errnoCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
 }
+
+/**
+ * A file holds fewer bytes than were written to it, or a write made no progress: the disk lost
+ * or refused them without saying why. EIO, so that it reads as the disk's fault, which it is.
+ */
+export class IncompleteWriteError extends Error {
+  readonly code = 'EIO';
+
+  constructor(
+    detail: string,
+    readonly path?: string,
+  ) {
+    super(path === undefined ? detail : `${path}: ${detail}`);
+    this.name = 'IncompleteWriteError';
+  }
+}

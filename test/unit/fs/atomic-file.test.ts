@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile, TargetExistsError, writeFileAtomic } from '../../../src/fs/atomic-file.js';
-import { errnoCode } from '../../../src/fs/errno.js';
+import { errnoCode, IncompleteWriteError } from '../../../src/fs/errno.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const twoHoursAgo = (): Date => new Date(Date.now() - 2 * 60 * 60 * 1000);
@@ -80,6 +80,45 @@ describe('AtomicFile', () => {
     await file.discard();
     expect(readdirSync(dir)).toEqual(['b.zip']);
     expect(readFileSync(target, 'utf8')).toBe('previous');
+  });
+
+  it('writes the rest after a short write, and refuses a write that takes nothing instead of spinning', async () => {
+    const dir = tempDir();
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-' });
+    type Write = (data: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>;
+    const write = file.handle.write.bind(file.handle) as Write;
+    const takes: number[] = [];
+    // As at the file-size limit: the first write takes only part of the chunk.
+    let next: (length: number) => number = () => 3;
+    const fake: Write = (data, offset, length) => {
+      const take = next(length);
+      next = (rest) => rest;
+      takes.push(take);
+      return take === 0 ? Promise.resolve({ bytesWritten: 0 }) : write(data, offset, take);
+    };
+    Object.assign(file.handle, { write: fake });
+    await file.write(Buffer.from('0123456789'));
+    expect(takes).toEqual([3, 7]);
+    next = () => 0;
+    const failed = await file.write(Buffer.from('more')).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(IncompleteWriteError);
+    expect(failed).toMatchObject({ code: 'EIO', path: file.path });
+    await file.commit(join(dir, 'whole'), { overwrite: false, bytes: 10 });
+    expect(readFileSync(join(dir, 'whole'), 'utf8')).toBe('0123456789');
+  });
+
+  it('publishes nothing when the file holds fewer bytes than were written', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'named-by-content');
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-' });
+    await file.write(Buffer.from('all ten by'));
+    // Whatever cut it short, the length on disk is what counts.
+    truncateSync(file.path, 4);
+    const failed = await file.commit(target, { overwrite: true, bytes: 10 }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(IncompleteWriteError);
+    expect((failed as Error).message).toBe(`${file.path}: holds 4 of the 10 bytes written`);
+    await file.discard();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('names a file found only once written: create in a directory, commit under any name', async () => {
