@@ -22,3 +22,14 @@ export class IncompleteWriteError extends Error {
     this.name = 'IncompleteWriteError';
   }
 }
+
+/**
+ * `error`, a failed system call, as a failure at `path`: a write's error names no file
+ * (`EFBIG: file too large, write`), and a temporary file's name means nothing to a user, who
+ * knows the folder. Anything without an errno code is returned as it is.
+ */
+export function failureAt(error: unknown, path: string): unknown {
+  const code = errnoCode(error);
+  if (code === undefined) return error;
+  return Object.assign(new Error(`${path}: ${(error as Error).message}`, { cause: error }), { code, path });
+}

@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileEvidenceStore } from '../../../src/evidence/evidence-store.js';
+import { AtomicFile } from '../../../src/fs/atomic-file.js';
 import { FileChunkReader } from '../../../src/fs/chunks.js';
 import { pngBytes } from '../../helpers/files.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -165,5 +166,50 @@ describe('FileEvidenceStore', () => {
     const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
     expect(failed).toMatchObject({ code: 'EEXIST' });
     expect(String(failed)).not.toContain('Cannot read evidence file');
+  });
+
+  it('stores nothing when a write fails half-way, and names the store, not the source, as the cause', async () => {
+    const { evidence, dir } = store();
+    // What the file-size limit does: the first chunk is written, the second's write fails.
+    let writes = 0;
+    vi.spyOn(AtomicFile.prototype, 'write').mockImplementation(async function (this: AtomicFile, data: Uint8Array) {
+      if (writes++ > 0) throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+      await this.handle.write(data);
+    });
+    const source = Readable.from([randomBytes(1000), randomBytes(1000)]);
+    const failed = await evidence.put(source).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ code: 'EFBIG', path: dir });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('renames nothing into the store that holds fewer bytes than were hashed', async () => {
+    const { evidence, dir } = store();
+    // A disk that says it took every byte but kept one fewer of each chunk.
+    vi.spyOn(AtomicFile.prototype, 'write').mockImplementation(async function (this: AtomicFile, data: Uint8Array) {
+      await this.handle.write(data.subarray(1));
+    });
+    const failed = await evidence.put(Readable.from([randomBytes(1000)])).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ code: 'EIO', path: dir });
+    expect((failed as Error).message).toMatch(/holds 999 of the 1000 bytes written/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("does not blame the user's file when the store's disk is full", async () => {
+    const { evidence, dir } = store();
+    const home = tempDir();
+    const path = join(home, 'shot.png');
+    writeFileSync(path, Buffer.concat([pngBytes(16, 16, 3), randomBytes(3 * 1024 * 1024)]));
+    vi.spyOn(AtomicFile.prototype, 'write').mockRejectedValue(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    );
+    const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    // Stopping to read the file ends its stream with an AbortError: that is not the file's fault.
+    expect(failed).toMatchObject({ code: 'ENOSPC', path: dir });
+    expect(String(failed)).not.toContain('Cannot read evidence file');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
