@@ -12,6 +12,8 @@ import { CommandContext } from './context.js';
 import type { AdapterSettings, CliDeps, Io } from './context.js';
 import { makeDirectory, prepareDataDir } from './data-dir.js';
 import { environmentError } from './environment-errors.js';
+import type { RunningProcesses } from '../fs/atomic-file.js';
+import { errnoCode } from '../fs/errno.js';
 import { buildProgram } from './program.js';
 import type { Prompter } from './wizard/prompter.js';
 
@@ -62,7 +64,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSet
   let opened: ClaimStore | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
   const fileEvidence = async (dir: string) =>
-    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir);
+    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir, runningProcesses);
   const adapters: Adapters = {
     async store() {
       if (!opened) {
@@ -96,6 +98,22 @@ export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSet
   };
   return adapters;
 }
+
+/**
+ * Whether the process that wrote a temporary file still runs: EPERM means it does, as another
+ * user; only ESRCH means it is gone.
+ */
+const runningProcesses: RunningProcesses = {
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return errnoCode(error) !== 'ESRCH';
+    }
+  },
+};
 
 /** The prompter, loaded at the first question: only the wizard asks any. */
 function lazyPrompter(load: () => Promise<Prompter>): Prompter {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EvidenceStore, InspectedFile, IntegrityState, StoredContent, StoredFile } from '../app/deps.js';
 import { AtomicFile } from '../fs/atomic-file.js';
+import type { RunningProcesses } from '../fs/atomic-file.js';
 import { FileChunkReader } from '../fs/chunks.js';
 import { errnoCode, failureAt } from '../fs/errno.js';
 import { sha256Of } from './hash.js';
@@ -31,7 +32,11 @@ class NotAStoredCopyError extends Error {}
  * FileChunkReader, which the bundle writer reads into its pooled buffers.
  */
 export class FileEvidenceStore implements EvidenceStore {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** Lets a copy left by a killed run go at the next put, not an hour later (AtomicFile). */
+    private readonly processes?: RunningProcesses,
+  ) {}
 
   inspect(path: string): Promise<InspectedFile> {
     return inspectUserFile(path);
@@ -58,7 +63,7 @@ export class FileEvidenceStore implements EvidenceStore {
     let temporary: AtomicFile | undefined;
     try {
       await inStore(() => mkdir(this.dir, { recursive: true, mode: 0o700 }));
-      const file = await inStore(() => AtomicFile.create(this.dir, { prefix: TEMP_PREFIX }));
+      const file = await inStore(() => AtomicFile.create(this.dir, { prefix: TEMP_PREFIX, processes: this.processes }));
       temporary = file;
       const hash = createHash('sha256');
       let bytes = 0;

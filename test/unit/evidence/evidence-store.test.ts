@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
@@ -211,5 +212,16 @@ describe('FileEvidenceStore', () => {
     expect(failed).toMatchObject({ code: 'ENOSPC', path: dir });
     expect(String(failed)).not.toContain('Cannot read evidence file');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removes the copy a killed run left at the next put, and keeps a running one's", async () => {
+    const dir = join(tempDir(), 'evidence');
+    mkdirSync(dir);
+    const processes = { pid: 10, isRunning: (pid: number) => pid === 20 };
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const [killed, running] = [`.incoming-30-${host}-0123456789ab`, `.incoming-20-${host}-0123456789ab`];
+    for (const name of [killed, running]) writeFileSync(join(dir, name), randomBytes(100));
+    const { sha256: sum } = await new FileEvidenceStore(dir, processes).put(Readable.from([Buffer.from('new')]));
+    expect(readdirSync(dir).sort()).toEqual([running, sum].sort());
   });
 });

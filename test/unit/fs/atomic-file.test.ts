@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile, TargetExistsError, writeFileAtomic } from '../../../src/fs/atomic-file.js';
@@ -145,5 +147,39 @@ describe('AtomicFile', () => {
     const file = await AtomicFile.beside(join(dir, 'b.zip'));
     await file.discard();
     expect(readdirSync(dir).sort()).toEqual([names.fresh, names.otherTarget, names.userFile].sort());
+  });
+
+  it("removes at once the temporary files of ended processes, and never a running one's, however old", async () => {
+    const dir = tempDir();
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const otherHost = host === '00000000' ? '11111111' : '00000000';
+    const names = {
+      ended: `.incoming-300-${host}-0123456789ab`,
+      running: `.incoming-200-${host}-0123456789ab`,
+      ownId: `.incoming-100-${host}-0123456789ab`,
+      otherMachine: `.incoming-300-${otherHost}-0123456789ab`,
+      unownedOld: '.incoming-0123456789ab',
+      unownedNew: '.incoming-ba9876543210',
+      userFile: '.incoming-notes',
+    };
+    for (const name of Object.values(names)) writeFileSync(join(dir, name), 'left behind');
+    // Age says nothing about an owned file: a running process's stays, an ended one's goes.
+    utimesSync(join(dir, names.running), twoHoursAgo(), twoHoursAgo());
+    utimesSync(join(dir, names.unownedOld), twoHoursAgo(), twoHoursAgo());
+    const asked: number[] = [];
+    const processes = {
+      pid: 100,
+      isRunning: (pid: number) => {
+        asked.push(pid);
+        return pid === 200;
+      },
+    };
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-', processes });
+    expect(file.path).toMatch(new RegExp(`/\\.incoming-100-${host}-[0-9a-f]{12}$`));
+    await file.discard();
+    expect(readdirSync(dir).sort()).toEqual(
+      [names.running, names.ownId, names.otherMachine, names.unownedNew, names.userFile].sort(),
+    );
+    expect(asked.sort()).toEqual([200, 300]);
   });
 });
