@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ export class FileEvidenceStore implements EvidenceStore {
     const path = this.pathOf(sha256);
     try {
       const info = await lstat(path);
-      if (!info.isFile()) throw new NotAStoredCopyError(`${path} is not a regular file`);
+      if (!info.isFile()) throw notAStoredCopy(path, kindOf(info));
       return info.size;
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return null;
@@ -139,16 +140,33 @@ export class FileEvidenceStore implements EvidenceStore {
     } catch (error) {
       const code = errnoCode(error);
       if (code === 'ENOENT') return null;
-      if (code === 'ELOOP') throw new NotAStoredCopyError(`${path} is a symbolic link, not a regular file`);
+      if (code === 'ELOOP') throw notAStoredCopy(path, 'a symbolic link');
+      // What open(2) says of a socket.
+      if (code === 'ENXIO') throw notAStoredCopy(path, 'a socket');
       throw error;
     }
+    let info: Stats;
     try {
-      if ((await handle.stat()).isFile()) return handle;
+      info = await handle.stat();
     } catch (error) {
       await handle.close();
       throw error;
     }
+    if (info.isFile()) return handle;
     await handle.close();
-    throw new NotAStoredCopyError(`${path} is not a regular file`);
+    throw notAStoredCopy(path, kindOf(info));
   }
+}
+
+function notAStoredCopy(path: string, kind: string): NotAStoredCopyError {
+  return new NotAStoredCopyError(`${path} is ${kind}, not a regular file`);
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'of an unknown type';
 }

@@ -119,9 +119,12 @@ describe('FileEvidenceStore', () => {
     symlinkSync(join(dir, real), join(dir, planted.link));
     execFileSync('mkfifo', [join(dir, planted.fifo)]);
 
-    for (const sum of Object.values(planted)) {
+    const kinds = { directory: 'a directory', link: 'a symbolic link', fifo: 'a FIFO' };
+    for (const [name, sum] of Object.entries(planted)) {
       // A FIFO must be refused at once, not wait for a writer.
-      await expect(evidence.open(sum)).rejects.toThrow(/not a regular file/);
+      await expect(evidence.open(sum)).rejects.toThrow(
+        `${join(dir, sum)} is ${kinds[name as keyof typeof kinds]}, not a regular file`,
+      );
       await expect(evidence.size(sum)).rejects.toThrow(/not a regular file/);
       expect(await evidence.verify(sum)).toBe('altered');
     }
