@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -309,6 +319,32 @@ describe('export and import', () => {
         '  Export the data again with `refund-claim export`, or correct the file.\n',
     );
     expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+  });
+
+  it('refuses a link or directory in place of a file in the evidence folder with exit 2, importing nothing', async () => {
+    const [sum] = readdirSync(evidenceDir);
+    if (!sum) throw new Error('no evidence was exported');
+    const name = (JSON.parse(readFileSync(backup, 'utf8')) as { claims: ClaimJson[] }).claims
+      .flatMap((claim) => claim.evidence)
+      .find((item) => item.sha256 === sum)?.name;
+    for (const [kind, plant] of [
+      ['a symbolic link', (path: string) => symlinkSync('/dev/zero', path)],
+      ['a directory', (path: string) => mkdirSync(path)],
+    ] as const) {
+      const folder = join(tempDir(), 'evidence-copy');
+      cpSync(evidenceDir, folder, { recursive: true });
+      rmSync(join(folder, sum));
+      plant(join(folder, sum));
+      const target = tempDir();
+      const result = await runCli(['import', backup, '--with-evidence', folder], { home: target });
+      expect(result.code, kind).toBe(2);
+      expect(result.stderr).toBe(
+        `error: Evidence "${name}" cannot be read: ${join(folder, sum)} is ${kind}, not a regular file; nothing was imported.\n` +
+          '  Copy the evidence folder again from the original export, or import without --with-evidence.\n',
+      );
+      expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+      expect(existsSync(join(dataDirOf(target), 'evidence'))).toBe(false);
+    }
   });
 
   it('reads an export that starts with a byte-order mark, from a file and from standard input', async () => {
