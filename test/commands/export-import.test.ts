@@ -17,6 +17,8 @@ import { claimFlags, dataDirOf, promoteFlags } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
 import { parseCsv } from '../helpers/csv.js';
+import { pngBytes } from '../helpers/files.js';
+import { sha256Of } from '../helpers/zip.js';
 import { tempDir } from '../helpers/temp.js';
 
 const IDS = EVERY_STATUS.map((_, index) => `RC-${String(index + 1).padStart(4, '0')}`);
@@ -345,6 +347,26 @@ describe('export and import', () => {
       expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
       expect(existsSync(join(dataDirOf(target), 'evidence'))).toBe(false);
     }
+  });
+
+  it('exports the claims but exits 1 when a stored copy cannot be carried along, naming it', async () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'shot.png'), pngBytes(8, 8, 1));
+    writeFileSync(join(home, 'other.png'), pngBytes(8, 8, 2));
+    const created = await runCli([...claimFlags(), '--screenshot', 'shot.png', '--screenshot', 'other.png'], { home });
+    expect(created.code, created.stderr).toBe(0);
+    const stored = join(dataDirOf(home), 'evidence', sha256Of(join(home, 'shot.png')));
+    rmSync(stored);
+    mkdirSync(stored);
+    const result = await runCli(['export', '--out', 'backup.json', '--with-evidence', 'copies'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'Exported 1 claim to backup.json.\n' +
+        'Copied 1 evidence file to copies.\n' +
+        `error: evidence "shot.png" (${sha256Of(join(home, 'shot.png')).slice(0, 12)}…) is altered in the data directory; not copied.\n` +
+        '  Run `refund-claim check <id>` on the claims that use it.\n',
+    );
+    expect(readdirSync(join(home, 'copies'))).toEqual([sha256Of(join(home, 'other.png'))]);
   });
 
   it('reads an export that starts with a byte-order mark, from a file and from standard input', async () => {
