@@ -5,7 +5,7 @@
  * transaction never happens.
  */
 import { latestDay } from '../domain/dates.js';
-import { ClaimIdTakenError, UserError } from '../domain/errors.js';
+import { ClaimIdTakenError, UsageError, UserError } from '../domain/errors.js';
 import type { ClaimStore, Clock, EvidenceStore, ImportConflict, ImportedClaim, ImportOutcome } from './deps.js';
 import { distinctFiles } from './export-claims.js';
 import type { EvidenceFileInfo } from './export-claims.js';
@@ -53,7 +53,10 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
     const { folder } = deps;
     const present: EvidenceFileInfo[] = [];
     for (const file of files) {
-      const state = await folder.verify(file.sha256);
+      // A link, FIFO or directory in its place is refused before anything reads it, and so is
+      // any entry that cannot be read: an input of the command line that is unusable (exit 2).
+      if ((await readable(() => folder.size(file.sha256), file)) === null) continue;
+      const state = await readable(() => folder.verify(file.sha256), file);
       if (state === 'altered') {
         throw new UserError(
           `${folder.describe(file.sha256)} (evidence "${file.name}") does not match its checksum; nothing was imported.`,
@@ -63,7 +66,7 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
       if (state === 'ok') present.push(file);
     }
     for (const file of present) {
-      const source = await folder.open(file.sha256);
+      const source = await readable(() => folder.open(file.sha256), file);
       const stored = source && (await deps.evidence.put(source));
       if (stored?.sha256 !== file.sha256) {
         throw new UserError(
@@ -87,6 +90,18 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
     if (!copied.has(file.sha256) && (await deps.evidence.verify(file.sha256)) !== 'ok') missing.push(file);
   }
   return { ...outcome, evidenceFiles: used.length, copied: copied.size, missing };
+}
+
+/** Runs `step` on the folder's copy of `file`; its failure is told as an unusable input. */
+async function readable<T>(step: () => Promise<T>, file: EvidenceFileInfo): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new UsageError(
+      `Evidence "${file.name}" cannot be read: ${(error as Error).message}; nothing was imported.`,
+      'Copy the evidence folder again from the original export, or import without --with-evidence.',
+    );
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ export async function writeBundle(
   try {
     temporary = await AtomicFile.beside(target);
     const written = await pack(temporary.handle, content, options);
-    await temporary.flush();
+    await temporary.flush({ bytes: written.bytes });
     if (options.signal?.aborted) throw cancelled();
     // Without overwrite, commit refuses any existing name; with it, rename(2) would replace a
     // device or a link that took the name while the zip was written.
@@ -258,6 +258,8 @@ function asUserError(error: unknown, target: string): unknown {
     EPERM: 'permission denied',
     ENOSPC: 'the disk is full',
     EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file-size limit was reached',
+    EIO: 'an input/output error from the disk',
     EROFS: 'the file system is read-only',
     ENOENT: 'its directory does not exist',
   };

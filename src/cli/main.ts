@@ -13,6 +13,8 @@ import { CommandContext } from './context.js';
 import type { AdapterSettings, CliDeps, Io } from './context.js';
 import { makeDirectory, prepareDataDir } from './data-dir.js';
 import { environmentError } from './environment-errors.js';
+import type { RunningProcesses } from '../fs/atomic-file.js';
+import { errnoCode } from '../fs/errno.js';
 import { buildProgram } from './program.js';
 import type { Prompter } from './wizard/prompter.js';
 
@@ -64,7 +66,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSet
   let opened: ClaimStore | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
   const fileEvidence = async (dir: string) =>
-    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir);
+    new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir, runningProcesses);
   const adapters: Adapters = {
     async store() {
       if (!opened) {
@@ -105,6 +107,22 @@ async function* bytesOf(stream: AsyncIterable<unknown>): AsyncGenerator<Uint8Arr
     yield chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk), 'utf8');
   }
 }
+
+/**
+ * Whether the process that wrote a temporary file still runs: EPERM means it does, as another
+ * user; only ESRCH means it is gone.
+ */
+const runningProcesses: RunningProcesses = {
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return errnoCode(error) !== 'ESRCH';
+    }
+  },
+};
 
 /** The prompter, loaded at the first question: only the wizard asks any. */
 function lazyPrompter(load: () => Promise<Prompter>): Prompter {

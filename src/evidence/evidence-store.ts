@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { EvidenceStore, InspectedFile, IntegrityState, StoredContent, StoredFile } from '../app/deps.js';
 import { AtomicFile } from '../fs/atomic-file.js';
+import type { RunningProcesses } from '../fs/atomic-file.js';
 import { FileChunkReader } from '../fs/chunks.js';
-import { errnoCode } from '../fs/errno.js';
+import { errnoCode, failureAt } from '../fs/errno.js';
 import { sha256Of } from './hash.js';
 import { importUserFile, inspectUserFile } from './user-file.js';
 
@@ -25,12 +27,17 @@ class NotAStoredCopyError extends Error {}
 
 /**
  * Private copies of evidence in a folder, named by their SHA-256 (`evidence/<sha256>`). A copy
- * is written to a temporary name, flushed and renamed (fs/atomic-file.ts), so a crash never
- * leaves a half-written file under a checksum name. Copies are read in CHUNK_SIZE chunks by a
+ * is written to a temporary name, flushed, checked to hold every byte that was hashed, and only
+ * then renamed (fs/atomic-file.ts), so neither a crash nor a full disk leaves a short file under
+ * a checksum name. Copies are read in CHUNK_SIZE chunks by a
  * FileChunkReader, which the bundle writer reads into its pooled buffers.
  */
 export class FileEvidenceStore implements EvidenceStore {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** Lets a copy left by a killed run go at the next put, not an hour later (AtomicFile). */
+    private readonly processes?: RunningProcesses,
+  ) {}
 
   inspect(path: string): Promise<InspectedFile> {
     return inspectUserFile(path);
@@ -45,10 +52,20 @@ export class FileEvidenceStore implements EvidenceStore {
     // after it stopped (a late error of a stream destroyed here): the loop throws the first, and
     // neither is left unhandled, which would end the process.
     source.on('error', () => undefined);
+    // A full disk or a file-size limit is the store's problem, told as its folder's; a failing
+    // source's error goes on as it is, for the caller to tell as its own.
+    const inStore = async <T>(step: () => Promise<T>): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        throw failureAt(error, this.dir);
+      }
+    };
     let temporary: AtomicFile | undefined;
     try {
-      await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      temporary = await AtomicFile.create(this.dir, { prefix: TEMP_PREFIX });
+      await inStore(() => mkdir(this.dir, { recursive: true, mode: 0o700 }));
+      const file = await inStore(() => AtomicFile.create(this.dir, { prefix: TEMP_PREFIX, processes: this.processes }));
+      temporary = file;
       const hash = createHash('sha256');
       let bytes = 0;
       // One read pass both hashes and copies, so the checksum is of exactly the bytes stored.
@@ -56,14 +73,15 @@ export class FileEvidenceStore implements EvidenceStore {
         if (!(chunk instanceof Uint8Array)) throw new TypeError('put() takes a stream of bytes, not of text');
         hash.update(chunk);
         bytes += chunk.length;
-        await temporary.write(chunk);
+        await inStore(() => file.write(chunk));
       }
       const sha256 = hash.digest('hex');
-      if ((await this.verify(sha256)) === 'ok') {
-        await temporary.discard();
+      if ((await inStore(() => this.verify(sha256))) === 'ok') {
+        await file.discard();
       } else {
-        // Missing, or a damaged copy of the same content: the fresh copy takes its place.
-        await temporary.commit(this.pathOf(sha256), { overwrite: true });
+        // Missing, or a damaged copy of the same content: the fresh copy takes its place, once it
+        // holds every byte that was hashed.
+        await inStore(() => file.commit(this.pathOf(sha256), { overwrite: true, bytes }));
       }
       return { sha256, bytes };
     } catch (error) {
@@ -82,7 +100,7 @@ export class FileEvidenceStore implements EvidenceStore {
     const path = this.pathOf(sha256);
     try {
       const info = await lstat(path);
-      if (!info.isFile()) throw new NotAStoredCopyError(`${path} is not a regular file`);
+      if (!info.isFile()) throw notAStoredCopy(path, kindOf(info));
       return info.size;
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return null;
@@ -122,16 +140,33 @@ export class FileEvidenceStore implements EvidenceStore {
     } catch (error) {
       const code = errnoCode(error);
       if (code === 'ENOENT') return null;
-      if (code === 'ELOOP') throw new NotAStoredCopyError(`${path} is a symbolic link, not a regular file`);
+      if (code === 'ELOOP') throw notAStoredCopy(path, 'a symbolic link');
+      // What open(2) says of a socket.
+      if (code === 'ENXIO') throw notAStoredCopy(path, 'a socket');
       throw error;
     }
+    let info: Stats;
     try {
-      if ((await handle.stat()).isFile()) return handle;
+      info = await handle.stat();
     } catch (error) {
       await handle.close();
       throw error;
     }
+    if (info.isFile()) return handle;
     await handle.close();
-    throw new NotAStoredCopyError(`${path} is not a regular file`);
+    throw notAStoredCopy(path, kindOf(info));
   }
+}
+
+function notAStoredCopy(path: string, kind: string): NotAStoredCopyError {
+  return new NotAStoredCopyError(`${path} is ${kind}, not a regular file`);
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'of an unknown type';
 }

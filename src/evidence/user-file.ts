@@ -55,8 +55,9 @@ export async function importUserFile(store: Pick<EvidenceStore, 'put'>, file: In
   try {
     return { ...file, ...(await store.put(source)) };
   } catch (error) {
-    // The store's own failures (its directory, its disk) are not the user's file's.
-    throw readError === null ? error : unreadable(file.path, readError);
+    // The store's own failures (its directory, its disk) are not the user's file's, even though
+    // the store then stops reading it, which ends the file's stream with an error of its own.
+    throw readError !== null && error === readError ? unreadable(file.path, readError) : error;
   }
 }
 

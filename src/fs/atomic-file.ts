@@ -4,24 +4,46 @@
  * existing file must not be replaced). A crash or Ctrl-C leaves the target absent, as it was, or
  * complete; never half-written. Evidence copies, bundles and `--out` files are all written so.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { errnoCode } from './errno.js';
+import { errnoCode, IncompleteWriteError } from './errno.js';
 
-/** A temporary file this old was left by a run that was killed (a live run keeps writing). */
+/** A temporary file without an owner this old was left by a run that was killed (a live run keeps writing). */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
+/** What follows the prefix: `<pid>-<host>-<12 hex digits>` with an owner, `<12 hex digits>` without. */
+const OWNED_NAME = /^(\d+)-([0-9a-f]{8})-[0-9a-f]{12}$/;
+const UNOWNED_NAME = /^[0-9a-f]{12}$/;
+
+/**
+ * This machine, as temporary names carry it: a process id says nothing about a process on
+ * another machine (a shared folder) or in another container (its own process ids and host name).
+ */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/** The processes on this machine, asked after by id. Only cli/main.ts may touch `process`. */
+export interface RunningProcesses {
+  /** This process's id. */
+  readonly pid: number;
+  /** False only when certainly no process with this id is running (`kill(pid, 0)` says ESRCH). */
+  isRunning(pid: number): boolean;
+}
+
 export interface AtomicFileOptions {
-  /**
-   * Temporary names are `<prefix><12 hex digits><suffix>`. Those of earlier runs with the same
-   * prefix and suffix, an hour older than this one's, are removed.
-   */
+  /** Temporary names are `<prefix><12 hex digits><suffix>`, with an owner as below. */
   prefix: string;
   suffix?: string;
   /** Of the temporary file, and so of the target. */
   mode?: number;
+  /**
+   * With this, temporary names carry the process id: those with the same prefix and suffix whose
+   * process has ended are removed at once, and a running one's never, however old. Without it,
+   * those without an owner an hour older than this one's are removed.
+   */
+  processes?: RunningProcesses;
 }
 
 /** `commit` without `overwrite` found the target's name taken; nothing was replaced. */
@@ -48,10 +70,12 @@ export class AtomicFile {
    * A temporary file in `dir`, which must be the target's directory (a rename never crosses file
    * systems). For when the target's name is known only once the content is written.
    */
-  static async create(dir: string, { prefix, suffix = '', mode = 0o600 }: AtomicFileOptions): Promise<AtomicFile> {
-    const path = join(dir, `${prefix}${randomBytes(6).toString('hex')}${suffix}`);
+  static async create(dir: string, options: AtomicFileOptions): Promise<AtomicFile> {
+    const { prefix, suffix = '', mode = 0o600, processes } = options;
+    const owner = processes ? `${processes.pid}-${HOST}-` : '';
+    const path = join(dir, `${prefix}${owner}${randomBytes(6).toString('hex')}${suffix}`);
     const file = new AtomicFile(path, await open(path, 'wx', mode));
-    await removeStaleTemporaries(file, dir, prefix, suffix);
+    await removeStaleTemporaries(file, dir, prefix, suffix, processes);
     return file;
   }
 
@@ -60,29 +84,44 @@ export class AtomicFile {
     return AtomicFile.create(dirname(target), { prefix: `.${basename(target)}.`, suffix: '.partial', ...options });
   }
 
-  /** Appends all of `data`. */
+  /**
+   * Appends all of `data`. A short write (the file-size limit or the disk reached half-way) is
+   * retried with the rest, which then fails with the system's reason (EFBIG, ENOSPC, EDQUOT).
+   */
   async write(data: Uint8Array): Promise<void> {
     let offset = 0;
     while (offset < data.length) {
       const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
+      // Retrying a write that took nothing would spin for ever.
+      if (bytesWritten <= 0)
+        throw new IncompleteWriteError(`a write of ${data.length - offset} bytes took none`, this.path);
       offset += bytesWritten;
     }
   }
 
-  /** Puts the bytes on disk and closes the file; `commit` does it when it was not done before. */
-  async flush(): Promise<void> {
-    if (!this.isOpen) return;
-    // A rename must never publish bytes that are still only in the page cache.
-    await this.handle.sync();
-    await this.close();
+  /**
+   * Puts the bytes on disk and closes the file; `commit` does it when it was not done before.
+   * With `bytes`, a file of any other length is refused: whatever cut it short, it must not be
+   * published.
+   */
+  async flush({ bytes }: { bytes?: number } = {}): Promise<void> {
+    if (this.isOpen) {
+      // A rename must never publish bytes that are still only in the page cache.
+      await this.handle.sync();
+      await this.close();
+    }
+    if (bytes === undefined) return;
+    const { size } = await stat(this.path);
+    if (size !== bytes) throw new IncompleteWriteError(`holds ${size} of the ${bytes} bytes written`, this.path);
   }
 
   /**
-   * Gives the complete file the target's name. Without `overwrite` an existing target is never
-   * replaced, even one that appeared meanwhile: TargetExistsError. Call `discard` if this throws.
+   * Gives the complete file the target's name; `bytes` as for `flush`. Without `overwrite` an
+   * existing target is never replaced, even one that appeared meanwhile: TargetExistsError. Call
+   * `discard` if this throws.
    */
-  async commit(target: string, { overwrite }: { overwrite: boolean }): Promise<void> {
-    await this.flush();
+  async commit(target: string, { overwrite, bytes }: { overwrite: boolean; bytes?: number }): Promise<void> {
+    await this.flush({ bytes });
     await place(this.path, target, overwrite);
     this.finished = true;
   }
@@ -109,9 +148,10 @@ export async function writeFileAtomic(
   options: { overwrite: boolean; mode?: number },
 ): Promise<void> {
   const file = await AtomicFile.beside(target, { mode: options.mode });
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    await file.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    await file.commit(target, options);
+    await file.write(bytes);
+    await file.commit(target, { overwrite: options.overwrite, bytes: bytes.length });
   } catch (error) {
     await file.discard();
     throw error;
@@ -144,18 +184,40 @@ async function place(temporary: string, target: string, overwrite: boolean): Pro
 
 /**
  * `kill -9` leaves a temporary file that no cleanup can remove at the time; the next write into
- * the same directory removes those an hour older than its own (the file system's clock, not this
- * machine's idea of now, which tests and demos pin). Best effort: a failure here stops nothing.
+ * the same directory removes it. One that names its process is removed once that process has
+ * ended, whatever its age: a clock, pinned by tests and demos or set wrong, never removes a copy
+ * still being written. One without is removed an hour older than this one (by the file system's
+ * clock). Best effort: a failure here stops nothing.
  */
-async function removeStaleTemporaries(own: AtomicFile, dir: string, prefix: string, suffix: string): Promise<void> {
+async function removeStaleTemporaries(
+  own: AtomicFile,
+  dir: string,
+  prefix: string,
+  suffix: string,
+  processes: RunningProcesses | undefined,
+): Promise<void> {
   const now = (await own.handle.stat().catch(() => null))?.mtimeMs;
   if (now === undefined) return;
   const names = await readdir(dir).catch(() => []);
   for (const name of names) {
     const path = join(dir, name);
     if (!name.startsWith(prefix) || !name.endsWith(suffix) || path === own.path) continue;
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
+    const middle = name.slice(prefix.length, name.length - suffix.length);
+    const owned = OWNED_NAME.exec(middle);
+    let stale: boolean;
+    if (owned) {
+      const pid = Number(owned[1]);
+      // Our own id on another file is another write of this process, or a dead run's whose id
+      // this process was given again: the two look the same, so it stays for a later run. One
+      // from another machine stays too: its process cannot be asked after from here.
+      stale = processes !== undefined && owned[2] === HOST && pid !== processes.pid && !processes.isRunning(pid);
+    } else if (UNOWNED_NAME.test(middle)) {
+      const info = await stat(path).catch(() => null);
+      stale = info?.isFile() === true && now - info.mtimeMs > STALE_TEMP_MS;
+    } else {
+      stale = false;
+    }
+    if (stale) await unlink(path).catch(() => undefined);
   }
 }
 

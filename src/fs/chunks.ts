@@ -7,6 +7,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
+import { IncompleteWriteError } from './errno.js';
 
 /**
  * The size of every read and write of evidence, bundles and hashes: 1 MiB hashes twice as fast
@@ -140,9 +141,11 @@ export class FileChunkWriter extends Writable {
   }
 
   private async writeAll(chunks: Buffer[]): Promise<void> {
-    let pending = chunks;
+    let pending = chunks.filter((chunk) => chunk.length > 0);
     while (pending.length > 0) {
       let { bytesWritten } = await this.handle.writev(pending);
+      // Retrying a write that took nothing would spin for ever.
+      if (bytesWritten <= 0) throw new IncompleteWriteError('a write took none of its bytes');
       // A short write (rare on files) leaves the rest of a chunk, and the chunks after it, to go.
       const rest: Buffer[] = [];
       for (const chunk of pending) {

@@ -172,8 +172,11 @@ describe('stored text with control characters', () => {
     expect(check.stdout).toContain(`fix: refund-claim attach RC-0001 <original of ${SHOWN}.pdf>`);
     const json = await runCli(['check', '1', '--json'], { home: bare });
     expectPrintable(json.stdout);
-    const exported = await ok(['export', '--out', 'copy.json', '--with-evidence', 'copy'], bare);
-    expect(exported.stderr).toContain(`warning: evidence "${SHOWN}.pdf"`);
+    // The copies it cannot carry make the export fail (exit 1), naming each file escaped.
+    const exported = await runCli(['export', '--out', 'copy.json', '--with-evidence', 'copy'], { home: bare });
+    expect(exported.code).toBe(1);
+    expectPrintable(exported.stderr);
+    expect(exported.stderr).toContain(`error: evidence "${SHOWN}.pdf"`);
   });
 
   it('leaves the calendar with no control characters but its CRLF line ends', async () => {

@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +17,8 @@ import { claimFlags, dataDirOf, promoteFlags } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
 import { parseCsv } from '../helpers/csv.js';
+import { pngBytes } from '../helpers/files.js';
+import { sha256Of } from '../helpers/zip.js';
 import { tempDir } from '../helpers/temp.js';
 
 const IDS = EVERY_STATUS.map((_, index) => `RC-${String(index + 1).padStart(4, '0')}`);
@@ -311,6 +323,52 @@ describe('export and import', () => {
         '  Export the data again with `refund-claim export`, or correct the file.\n',
     );
     expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+  });
+
+  it('refuses a link or directory in place of a file in the evidence folder with exit 2, importing nothing', async () => {
+    const [sum] = readdirSync(evidenceDir);
+    if (!sum) throw new Error('no evidence was exported');
+    const name = (JSON.parse(readFileSync(backup, 'utf8')) as { claims: ClaimJson[] }).claims
+      .flatMap((claim) => claim.evidence)
+      .find((item) => item.sha256 === sum)?.name;
+    for (const [kind, plant] of [
+      ['a symbolic link', (path: string) => symlinkSync('/dev/zero', path)],
+      ['a directory', (path: string) => mkdirSync(path)],
+    ] as const) {
+      const folder = join(tempDir(), 'evidence-copy');
+      cpSync(evidenceDir, folder, { recursive: true });
+      rmSync(join(folder, sum));
+      plant(join(folder, sum));
+      const target = tempDir();
+      const result = await runCli(['import', backup, '--with-evidence', folder], { home: target });
+      expect(result.code, kind).toBe(2);
+      expect(result.stderr).toBe(
+        `error: Evidence "${name}" cannot be read: ${join(folder, sum)} is ${kind}, not a regular file; nothing was imported.\n` +
+          '  Copy the evidence folder again from the original export, or import without --with-evidence.\n',
+      );
+      expect(JSON.parse((await runCli(['list', '--json'], { home: target })).stdout)).toEqual([]);
+      expect(existsSync(join(dataDirOf(target), 'evidence'))).toBe(false);
+    }
+  });
+
+  it('exports the claims but exits 1 when a stored copy cannot be carried along, naming it', async () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'shot.png'), pngBytes(8, 8, 1));
+    writeFileSync(join(home, 'other.png'), pngBytes(8, 8, 2));
+    const created = await runCli([...claimFlags(), '--screenshot', 'shot.png', '--screenshot', 'other.png'], { home });
+    expect(created.code, created.stderr).toBe(0);
+    const stored = join(dataDirOf(home), 'evidence', sha256Of(join(home, 'shot.png')));
+    rmSync(stored);
+    mkdirSync(stored);
+    const result = await runCli(['export', '--out', 'backup.json', '--with-evidence', 'copies'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'Exported 1 claim to backup.json.\n' +
+        'Copied 1 evidence file to copies.\n' +
+        `error: evidence "shot.png" (${sha256Of(join(home, 'shot.png')).slice(0, 12)}…) is altered in the data directory; not copied.\n` +
+        '  Run `refund-claim check <id>` on the claims that use it.\n',
+    );
+    expect(readdirSync(join(home, 'copies'))).toEqual([sha256Of(join(home, 'other.png'))]);
   });
 
   it('reads an export that starts with a byte-order mark, from a file and from standard input', async () => {

@@ -66,6 +66,8 @@ export function defineExport(command: Command, context: CommandContext): void {
       if (out === null) context.out(text);
       else await writeTextFile('--out', out, text, context.dataDir);
       context.err(formatExported(count, out, copied, options.withEvidence));
+      // The claims are saved, but a backup without some of its evidence must not pass for whole.
+      if (copied !== null && copied.unusable.length > 0) context.exitCode = 1;
     });
 }
 

@@ -16,7 +16,7 @@ export function formatExported(
     lines.push(`Copied ${plural(copied.copied, 'evidence file')} to ${evidenceDir}.`);
     for (const item of copied.unusable) {
       lines.push(
-        `warning: evidence "${printable(item.name)}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
+        `error: evidence "${printable(item.name)}" (${item.sha256.slice(0, 12)}…) is ${item.state} in the data directory; not copied.`,
       );
     }
     if (copied.unusable.length > 0) lines.push('  Run `refund-claim check <id>` on the claims that use it.');

@@ -25,6 +25,7 @@ function fakeEvidence(size: number): { evidence: EvidenceStore; folder: Evidence
   // A stored copy's stream holds its own checksum, so `put` stores it under the right name.
   const store = {
     verify: () => Promise.resolve('ok' as const),
+    size: () => Promise.resolve(size),
     describe: (sha256: string) => `/folder/${sha256}`,
     open: (sha256: string) => Promise.resolve(Readable.from([sha256])),
     put: async (source: Readable) => {

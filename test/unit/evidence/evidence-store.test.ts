@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileEvidenceStore } from '../../../src/evidence/evidence-store.js';
+import { AtomicFile } from '../../../src/fs/atomic-file.js';
 import { FileChunkReader } from '../../../src/fs/chunks.js';
 import { pngBytes } from '../../helpers/files.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -117,9 +119,12 @@ describe('FileEvidenceStore', () => {
     symlinkSync(join(dir, real), join(dir, planted.link));
     execFileSync('mkfifo', [join(dir, planted.fifo)]);
 
-    for (const sum of Object.values(planted)) {
+    const kinds = { directory: 'a directory', link: 'a symbolic link', fifo: 'a FIFO' };
+    for (const [name, sum] of Object.entries(planted)) {
       // A FIFO must be refused at once, not wait for a writer.
-      await expect(evidence.open(sum)).rejects.toThrow(/not a regular file/);
+      await expect(evidence.open(sum)).rejects.toThrow(
+        `${join(dir, sum)} is ${kinds[name as keyof typeof kinds]}, not a regular file`,
+      );
       await expect(evidence.size(sum)).rejects.toThrow(/not a regular file/);
       expect(await evidence.verify(sum)).toBe('altered');
     }
@@ -165,5 +170,61 @@ describe('FileEvidenceStore', () => {
     const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
     expect(failed).toMatchObject({ code: 'EEXIST' });
     expect(String(failed)).not.toContain('Cannot read evidence file');
+  });
+
+  it('stores nothing when a write fails half-way, and names the store, not the source, as the cause', async () => {
+    const { evidence, dir } = store();
+    // What the file-size limit does: the first chunk is written, the second's write fails.
+    let writes = 0;
+    vi.spyOn(AtomicFile.prototype, 'write').mockImplementation(async function (this: AtomicFile, data: Uint8Array) {
+      if (writes++ > 0) throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+      await this.handle.write(data);
+    });
+    const source = Readable.from([randomBytes(1000), randomBytes(1000)]);
+    const failed = await evidence.put(source).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ code: 'EFBIG', path: dir });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('renames nothing into the store that holds fewer bytes than were hashed', async () => {
+    const { evidence, dir } = store();
+    // A disk that says it took every byte but kept one fewer of each chunk.
+    vi.spyOn(AtomicFile.prototype, 'write').mockImplementation(async function (this: AtomicFile, data: Uint8Array) {
+      await this.handle.write(data.subarray(1));
+    });
+    const failed = await evidence.put(Readable.from([randomBytes(1000)])).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ code: 'EIO', path: dir });
+    expect((failed as Error).message).toMatch(/holds 999 of the 1000 bytes written/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("does not blame the user's file when the store's disk is full", async () => {
+    const { evidence, dir } = store();
+    const home = tempDir();
+    const path = join(home, 'shot.png');
+    writeFileSync(path, Buffer.concat([pngBytes(16, 16, 3), randomBytes(3 * 1024 * 1024)]));
+    vi.spyOn(AtomicFile.prototype, 'write').mockRejectedValue(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    );
+    const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
+    vi.restoreAllMocks();
+    // Stopping to read the file ends its stream with an AbortError: that is not the file's fault.
+    expect(failed).toMatchObject({ code: 'ENOSPC', path: dir });
+    expect(String(failed)).not.toContain('Cannot read evidence file');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removes the copy a killed run left at the next put, and keeps a running one's", async () => {
+    const dir = join(tempDir(), 'evidence');
+    mkdirSync(dir);
+    const processes = { pid: 10, isRunning: (pid: number) => pid === 20 };
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const [killed, running] = [`.incoming-30-${host}-0123456789ab`, `.incoming-20-${host}-0123456789ab`];
+    for (const name of [killed, running]) writeFileSync(join(dir, name), randomBytes(100));
+    const { sha256: sum } = await new FileEvidenceStore(dir, processes).put(Readable.from([Buffer.from('new')]));
+    expect(readdirSync(dir).sort()).toEqual([running, sum].sort());
   });
 });

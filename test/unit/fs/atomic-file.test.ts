@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile, TargetExistsError, writeFileAtomic } from '../../../src/fs/atomic-file.js';
-import { errnoCode } from '../../../src/fs/errno.js';
+import { errnoCode, IncompleteWriteError } from '../../../src/fs/errno.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const twoHoursAgo = (): Date => new Date(Date.now() - 2 * 60 * 60 * 1000);
@@ -82,6 +84,45 @@ describe('AtomicFile', () => {
     expect(readFileSync(target, 'utf8')).toBe('previous');
   });
 
+  it('writes the rest after a short write, and refuses a write that takes nothing instead of spinning', async () => {
+    const dir = tempDir();
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-' });
+    type Write = (data: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>;
+    const write = file.handle.write.bind(file.handle) as Write;
+    const takes: number[] = [];
+    // As at the file-size limit: the first write takes only part of the chunk.
+    let next: (length: number) => number = () => 3;
+    const fake: Write = (data, offset, length) => {
+      const take = next(length);
+      next = (rest) => rest;
+      takes.push(take);
+      return take === 0 ? Promise.resolve({ bytesWritten: 0 }) : write(data, offset, take);
+    };
+    Object.assign(file.handle, { write: fake });
+    await file.write(Buffer.from('0123456789'));
+    expect(takes).toEqual([3, 7]);
+    next = () => 0;
+    const failed = await file.write(Buffer.from('more')).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(IncompleteWriteError);
+    expect(failed).toMatchObject({ code: 'EIO', path: file.path });
+    await file.commit(join(dir, 'whole'), { overwrite: false, bytes: 10 });
+    expect(readFileSync(join(dir, 'whole'), 'utf8')).toBe('0123456789');
+  });
+
+  it('publishes nothing when the file holds fewer bytes than were written', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'named-by-content');
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-' });
+    await file.write(Buffer.from('all ten by'));
+    // Whatever cut it short, the length on disk is what counts.
+    truncateSync(file.path, 4);
+    const failed = await file.commit(target, { overwrite: true, bytes: 10 }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(IncompleteWriteError);
+    expect((failed as Error).message).toBe(`${file.path}: holds 4 of the 10 bytes written`);
+    await file.discard();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('names a file found only once written: create in a directory, commit under any name', async () => {
     const dir = tempDir();
     const file = await AtomicFile.create(dir, { prefix: '.incoming-' });
@@ -106,5 +147,39 @@ describe('AtomicFile', () => {
     const file = await AtomicFile.beside(join(dir, 'b.zip'));
     await file.discard();
     expect(readdirSync(dir).sort()).toEqual([names.fresh, names.otherTarget, names.userFile].sort());
+  });
+
+  it("removes at once the temporary files of ended processes, and never a running one's, however old", async () => {
+    const dir = tempDir();
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const otherHost = host === '00000000' ? '11111111' : '00000000';
+    const names = {
+      ended: `.incoming-300-${host}-0123456789ab`,
+      running: `.incoming-200-${host}-0123456789ab`,
+      ownId: `.incoming-100-${host}-0123456789ab`,
+      otherMachine: `.incoming-300-${otherHost}-0123456789ab`,
+      unownedOld: '.incoming-0123456789ab',
+      unownedNew: '.incoming-ba9876543210',
+      userFile: '.incoming-notes',
+    };
+    for (const name of Object.values(names)) writeFileSync(join(dir, name), 'left behind');
+    // Age says nothing about an owned file: a running process's stays, an ended one's goes.
+    utimesSync(join(dir, names.running), twoHoursAgo(), twoHoursAgo());
+    utimesSync(join(dir, names.unownedOld), twoHoursAgo(), twoHoursAgo());
+    const asked: number[] = [];
+    const processes = {
+      pid: 100,
+      isRunning: (pid: number) => {
+        asked.push(pid);
+        return pid === 200;
+      },
+    };
+    const file = await AtomicFile.create(dir, { prefix: '.incoming-', processes });
+    expect(file.path).toMatch(new RegExp(`/\\.incoming-100-${host}-[0-9a-f]{12}$`));
+    await file.discard();
+    expect(readdirSync(dir).sort()).toEqual(
+      [names.running, names.ownId, names.otherMachine, names.unownedNew, names.userFile].sort(),
+    );
+    expect(asked.sort()).toEqual([200, 300]);
   });
 });

@@ -1,5 +1,9 @@
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { ChunkPool } from '../../../src/fs/chunks.js';
+import { ChunkPool, FileChunkWriter } from '../../../src/fs/chunks.js';
+import { IncompleteWriteError } from '../../../src/fs/errno.js';
 
 describe('ChunkPool', () => {
   it('reuses a buffer once all the bytes lent from it are written', () => {
@@ -42,5 +46,36 @@ describe('ChunkPool', () => {
     }
     expect(pool.take().buffer).toBe(a.buffer);
     expect(pool.take().buffer).not.toBe(b.buffer);
+  });
+});
+
+describe('FileChunkWriter', () => {
+  /** A file that takes `takes[i]` bytes at the i-th write, recording what it got. */
+  function fakeFile(takes: number[]) {
+    const got: Buffer[] = [];
+    const handle = {
+      writev(buffers: Buffer[]) {
+        const all = Buffer.concat(buffers);
+        const n = Math.min(takes.shift() ?? all.length, all.length);
+        got.push(all.subarray(0, n));
+        return Promise.resolve({ bytesWritten: n, buffers });
+      },
+    };
+    return { handle: handle as unknown as FileHandle, got };
+  }
+
+  it('writes the rest after a short write', async () => {
+    const { handle, got } = fakeFile([3]);
+    const writer = new FileChunkWriter(handle, new ChunkPool(16, 1));
+    await pipeline(Readable.from([Buffer.from('0123456789')]), writer);
+    expect(Buffer.concat(got).toString()).toBe('0123456789');
+  });
+
+  it('fails on a write that takes nothing instead of spinning', async () => {
+    const { handle } = fakeFile([3, 0]);
+    const writer = new FileChunkWriter(handle, new ChunkPool(16, 1));
+    const failed = pipeline(Readable.from([Buffer.from('0123456789')]), writer);
+    await expect(failed).rejects.toBeInstanceOf(IncompleteWriteError);
+    await expect(failed).rejects.toMatchObject({ code: 'EIO' });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errnoCode } from '../../../src/fs/errno.js';
+import { errnoCode, failureAt } from '../../../src/fs/errno.js';
 
 describe('errnoCode', () => {
   it('reads the code of a failed system call', () => {
@@ -19,5 +19,19 @@ describe('errnoCode', () => {
     expect(errnoCode('ENOENT')).toBeUndefined();
     expect(errnoCode(null)).toBeUndefined();
     expect(errnoCode(undefined)).toBeUndefined();
+  });
+});
+
+describe('failureAt', () => {
+  it('names the given place instead of the file the system call named, keeping the code', () => {
+    const cause = Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+    const failed = failureAt(cause, '/data/evidence');
+    expect(failed).toMatchObject({ code: 'EFBIG', path: '/data/evidence', cause });
+    expect((failed as Error).message).toBe('/data/evidence: EFBIG: file too large, write');
+  });
+
+  it('leaves an error without an errno code as it is', () => {
+    const plain = new Error('plain');
+    expect(failureAt(plain, '/data/evidence')).toBe(plain);
   });
 });
