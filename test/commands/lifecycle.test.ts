@@ -72,7 +72,7 @@ const WALK: Step[] = [
     args: ['followup', '1', '--sent', '--on', '2026-11-19'],
     now: '2026-11-19',
     status: 'submitted',
-    next: { action: 'escalate', due: '2026-11-24' },
+    next: { action: 'followup', due: '2026-11-26' },
     stderr: 'escalation sent on 2026-11-19',
   },
   {
