@@ -49,7 +49,8 @@ function wrapLine(line: string, width: number, hang: number | undefined): string
   const body = line.slice(indent.length);
   const next = indent + ' '.repeat(hang ?? markerHang(body));
   // Words with the spaces before each: ['01', '  02-receipt.pdf', '  Invoice', ' of', …].
-  const words = body.match(/ *[^ ]+/g) ?? [];
+  // A date (`12 Nov 2026`) or an amount (`USD 412.50`) is kept on one line, like a word.
+  const words = body.match(/ *(?:\d{1,2} [A-Z][a-z]{2} \d{4}\b|[A-Z]{3} \d[\d,.]*\d\b|[^ ]+)/g) ?? [];
   const lines: string[] = [];
   let current = indent;
   let empty = true;
