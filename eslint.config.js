@@ -65,8 +65,8 @@ const DOMAIN = zone({
   files: ['src/domain/**'],
   bans: [
     ban(
-      '^(?![./]|date-fns(/|$))',
-      'domain/ is pure: it imports only domain/ and date-fns (no Node.js modules, no I/O).',
+      '^(?![./]|date-fns(/|$)|string-width$)',
+      'domain/ is pure: it imports only domain/, date-fns and string-width (no Node.js modules, no I/O).',
     ),
     ban(layers(['app', 'cli', LOW_LEVEL, ...ADAPTERS]), 'domain/ imports only domain/ and date-fns.'),
     ban('^date-fns$', 'Import date-fns one function at a time (date-fns/addDays): the root costs ~130 ms at start-up.'),

@@ -224,6 +224,8 @@ export interface Templates {
   list(): TemplateInfo[];
   /** Copies a built-in template into the user's template directory; returns its path. */
   eject(name: string): string;
+  /** The text of the template `render` uses: the user's copy, else the built-in one. */
+  source(name: string): string;
 }
 
 export interface EvidenceInput {

@@ -19,6 +19,8 @@ export interface NextAction {
 export const SUBMIT_WITHIN_BUSINESS_DAYS = 2;
 export const FOLLOWUP_AFTER_BUSINESS_DAYS = 3;
 export const ESCALATE_AFTER_FOLLOWUPS = 2;
+/** After an escalation, each follow-up on it is due this many business days after the last. */
+export const FOLLOWUP_AFTER_ESCALATION_BUSINESS_DAYS = 5;
 export const REPLY_WITHIN_BUSINESS_DAYS = 2;
 export const REFUND_EXPECTED_WITHIN_DAYS = 30;
 export const APPEAL_WITHIN_DAYS = 7;
@@ -70,6 +72,10 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
     case 'appealed': {
       const { chasers } = currentRound(events);
       const lastChaser = chasers.at(-1);
+      // Escalated and unanswered: what is left is a follow-up on the escalation, never another one.
+      if (lastChaser && chasers.some((e) => e.type === 'escalation-sent')) {
+        return { action: 'followup', due: addBusinessDaysTo(lastChaser.on, FOLLOWUP_AFTER_ESCALATION_BUSINESS_DAYS) };
+      }
       if (chasers.length >= ESCALATE_AFTER_FOLLOWUPS && lastChaser) {
         return { action: 'escalate', due: addBusinessDaysTo(lastChaser.on, FOLLOWUP_AFTER_BUSINESS_DAYS) };
       }

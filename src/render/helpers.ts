@@ -1,5 +1,6 @@
 /** Template helpers. Each refuses a missing argument: strict mode does not check helper arguments. */
 import type { HelperOptions } from 'handlebars';
+import { wrapText } from '../domain/columns.js';
 import { formatDay, isCalendarDate } from '../domain/dates.js';
 import { formatMoney } from '../domain/money.js';
 import { formatSize } from '../domain/sizes.js';
@@ -94,7 +95,7 @@ export const TEMPLATE_HELPERS = {
     }
     return formatMoney(minor, currency);
   },
-  /** `{{date promotion.start}}` → `3 Nov 2026 (2026-11-03)`; empty for null. */
+  /** `{{date promotion.start}}` → `3 Nov 2026`, the one date style of a draft; empty for null. */
   date(...raw: unknown[]): string {
     const { values, options } = args('date', raw);
     const [day] = values;
@@ -102,7 +103,35 @@ export const TEMPLATE_HELPERS = {
     if (typeof day !== 'string' || !isCalendarDate(day)) {
       throw new HelperValueError('date', 0, options, day, 'it is not a date (YYYY-MM-DD)');
     }
-    return `${formatDay(day)} (${day})`;
+    return formatDay(day);
+  },
+  /**
+   * Wraps to 80 columns at spaces: `{{#wrap}}…{{/wrap}}` around a draft's body, or
+   * `{{wrap description}}` for one value. A list item's continuation hangs under its text
+   * (`- `, `1. `, `01  file  Caption`); `hang=N` sets it, `width=N` the columns.
+   */
+  wrap(this: unknown, ...raw: unknown[]): string {
+    const { values, options } = args('wrap', raw);
+    const hash = options.hash as { hang?: unknown; width?: unknown };
+    for (const [key, value] of Object.entries(hash)) {
+      if (
+        (key !== 'hang' && key !== 'width') ||
+        typeof value !== 'number' ||
+        !Number.isSafeInteger(value) ||
+        value < 0
+      ) {
+        throw new HelperValueError('wrap', 0, options, value, `${key}= takes a whole number (hang=, width=)`);
+      }
+    }
+    const block = (options as { fn?: HelperOptions['fn'] }).fn;
+    if (values.length === 0 && !block) throw new HelperArgumentError('wrap', 0, options);
+    const text = values.length > 0 ? values[0] : block?.(this);
+    if (text === null) return '';
+    if (typeof text !== 'string') throw new HelperValueError('wrap', 0, options, text, 'it wraps text');
+    return wrapText(text, {
+      ...(typeof hash.hang === 'number' ? { hang: hash.hang } : {}),
+      ...(typeof hash.width === 'number' ? { width: hash.width } : {}),
+    });
   },
   /** `{{plural evidence.length "file"}}` → `3 files`. */
   plural(...raw: unknown[]): string {

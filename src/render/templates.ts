@@ -88,6 +88,13 @@ export async function loadTemplates(dirs: TemplateDirs): Promise<Templates> {
         };
       });
     },
+    source(name) {
+      try {
+        return readFileSync(pathOf(name), 'utf8');
+      } catch {
+        throw new UserError(`No template named "${name}".`, 'Run `refund-claim templates list` to see the templates.');
+      }
+    },
     eject(name) {
       if (!builtinNames().includes(name)) {
         throw new UsageError(

@@ -142,7 +142,7 @@ describe('stored text with control characters', () => {
     expectPrintable(ticket.stdout);
     expect(ticket.stdout).toContain(`- Account name: ${SHOWN}`);
     expect(ticket.stdout).toContain(`WHAT HAPPENED\n${SHOWN_LINES[0]}\n${SHOWN_LINES[1]}\n`);
-    expect(ticket.stdout).toContain(` - ${SHOWN}\n`);
+    expect(ticket.stdout).toContain(`.pdf  ${SHOWN}\n`);
     const followup = await ok(['followup', '2'], home);
     expectPrintable(followup.stdout);
     expect(followup.stdout).toContain(`ticket T-${SHOWN}`);

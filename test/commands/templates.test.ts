@@ -11,6 +11,7 @@ const NAMES = [
   '_dates',
   '_details',
   '_evidence-list',
+  '_request',
   '_timeline',
   'appeal',
   'escalation',
@@ -80,7 +81,7 @@ describe('templates eject', () => {
     const original = readFileSync(path, 'utf8');
     const lines = original.split('\n');
     // A line the ticket of this claim renders: the opening sentence.
-    const index = lines.findIndex((line) => line.startsWith('I am requesting a refund of'));
+    const index = lines.findIndex((line) => line.startsWith('I am asking for a refund of'));
     const line = `line ${index + 1}`;
     const withLine3 = (text: string): string => [...lines.slice(0, index), text, ...lines.slice(index + 1)].join('\n');
 
@@ -125,5 +126,69 @@ describe('templates eject', () => {
     writeFileSync(path, `${original}{{#if promotion.id}}\n`);
     const unclosed = await runCli(['ticket', '1'], { home });
     expect(unclosed.stderr).toContain(`syntax error: the file ends inside a {{#…}} block that is never closed.`);
+  });
+});
+
+describe('templates check', () => {
+  /** The first lines of version 1's ticket-creator, as a user ejected and edited it. */
+  const VERSION_1 = [
+    '{{!-- Message to a paid creator (send first; then to TikTok support if the deal was paid through TikTok) --}}',
+    'Subject: Refund For Our Paid Partnership {{promotion.id}}: {{reasonLabel}} ({{money amounts.requested amounts.currency}})',
+    '',
+    'Hello{{#if details.creator}} {{details.creator}}{{/if}},',
+    '',
+    'I am writing about our paid partnership {{promotion.id}}{{#if promotion.name}} ("{{promotion.name}}"){{/if}}. I am asking for a refund of {{money amounts.requested amounts.currency}}, because {{reasonStatement}}.',
+    '',
+    'Started: {{promotion.start}}',
+    '{{#each evidence}}',
+    '  {{number}}. {{fileName}} - {{caption}}',
+    '{{/each}}',
+    '',
+  ].join('\n');
+
+  it('names an ejected version-1 template and every rule its drafts break, exit 1', async () => {
+    const home = tempDir();
+    const path = (await runCli(['templates', 'eject', 'ticket-creator'], { home })).stdout.trim();
+    writeFileSync(path, VERSION_1);
+    const result = await runCli(['templates', 'check', 'ticket-creator'], { home });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      'ticket-creator: wrap-helper: does not call the wrapping helper ({{#wrap}}…{{/wrap}}): an ejected ' +
+        'version-1 template? Compare it with a fresh `templates eject` copy',
+      `  ${path}`,
+    ]);
+    const rules = new Set(lines.filter((l) => l.startsWith('ticket-creator (')).map((l) => l.split(': ')[1]));
+    expect([...rules].sort()).toEqual(['date-style', 'empty-label', 'evidence-list', 'line-length', 'subject']);
+    expect(result.stdout).toContain(
+      'ticket-creator (creator/creator-no-delivery) line 1: subject: it does not end with the claim ID in brackets ([RC-0007])',
+    );
+    expect(result.stdout).toContain('ticket-creator (creator/creator-no-delivery) line 7: date-style: "2026-11-02"');
+    expect(result.stdout).toContain(
+      '(creator/creator-no-delivery) line 8: evidence-list: the evidence file is numbered twice',
+    );
+    expect(result.stderr).toMatch(/^\d+ problems in 1 template; fix them, or delete your copy/);
+
+    const json = JSON.parse((await runCli(['templates', 'check', 'ticket-creator', '--json'], { home })).stdout) as {
+      checked: string[];
+      problems: { template: string; path: string | null; rule: string }[];
+    };
+    expect(json.checked).toEqual(['ticket-creator']);
+    expect(json.problems.every((p) => p.template === 'ticket-creator' && p.path === path)).toBe(true);
+  });
+
+  it('passes the built-in templates, exit 0', async () => {
+    const result = await runCli(['templates', 'check'], { home: tempDir() });
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '6 templates checked: every draft follows the draft rules.\n',
+    });
+  });
+
+  it('refuses an unknown template name with exit 2', async () => {
+    const result = await runCli(['templates', 'check', 'ticket'], { home: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('No template named "ticket".');
   });
 });

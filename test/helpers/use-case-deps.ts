@@ -53,6 +53,7 @@ export function fakeTemplates(): Templates & { rendered: Rendered[] } {
     },
     list: () => [],
     eject: (name) => `/nowhere/${name}`,
+    source: (name) => `{{!-- ${name} --}}`,
   };
 }
 

@@ -68,8 +68,8 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.press('Enter'); // No, that's all
     const preview = await t.waitFor('Save this claim?');
     expect(preview).toContain('RC-0001 is complete: nothing required is missing.');
-    expect(preview).toContain('Subject: Refund request, campaign 1790000001');
-    expect(preview).toContain('1. 01-receipt-invoice.pdf - Invoice showing both charges');
+    expect(preview).toContain('Subject: Overcharge for "Summer sale": refund of USD 1,200.00 [RC-0001]');
+    expect(preview).toContain('01  01-receipt-invoice.pdf  Invoice showing both charges');
     t.press('Enter');
     await t.waitFor('Saved RC-0001');
     expect(await t.exitCode()).toBe(0);

@@ -4,7 +4,7 @@
  */
 import { isEvent } from '../../domain/claim.js';
 import type { Claim } from '../../domain/claim.js';
-import { addDaysTo, daysBetween } from '../../domain/dates.js';
+import { addDaysTo, daysBetween, formatDay } from '../../domain/dates.js';
 import { currentRound, isSupportMessage } from '../../domain/deadlines.js';
 import { inOrder } from '../../domain/lifecycle.js';
 import { printableFields } from '../../domain/text.js';
@@ -27,6 +27,10 @@ export interface MessageView extends TicketView {
   lastSupportReply: { on: string; message: string } | null;
   /** Follow-ups and escalations sent in the current round, oldest first. */
   followups: { on: string; escalation: boolean }[];
+  /** The day the escalation of this round was sent, when it was: the follow-up is then on it. */
+  escalatedOn: string | null;
+  /** The follow-ups already sent this round, as words: `13 Nov 2026 and 18 Nov 2026`; null when none. */
+  earlierFollowups: string | null;
   /** The date a last reminder asks for an answer by. */
   replyBy: string;
   /** The user's own answer to a denial reason, for the appeal. */
@@ -57,6 +61,8 @@ export function messageView(claim: Claim, today: string, answer: string | null =
     daysWaiting: waitingSince ? Math.max(0, daysBetween(waitingSince.on, today)) : 0,
     lastSupportReply: reply ? { on: reply.on, message: reply.data.message ?? '' } : null,
     followups,
+    escalatedOn: followups.findLast((f) => f.escalation)?.on ?? null,
+    earlierFollowups: listDays(followups.filter((f) => !f.escalation).map((f) => f.on)),
     replyBy: addDaysTo(today, LAST_REMINDER_DAYS),
     answer,
     decision: decision
@@ -69,4 +75,11 @@ export function messageView(claim: Claim, today: string, answer: string | null =
       : null,
     outstanding: claim.requested - (claim.status === 'partially-approved' ? (claim.approved ?? 0) : 0),
   });
+}
+
+/** `13 Nov 2026`; `4 Nov 2026, 9 Nov 2026 and 13 Nov 2026`. */
+function listDays(days: readonly string[]): string | null {
+  const words = days.map(formatDay);
+  if (words.length === 0) return null;
+  return words.length === 1 ? (words[0] ?? null) : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }

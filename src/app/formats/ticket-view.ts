@@ -10,7 +10,6 @@ import { formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
 import { formatMoney } from '../../domain/money.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../../domain/reasons.js';
-import { formatSize } from '../../domain/sizes.js';
 import { printableFields } from '../../domain/text.js';
 import { timelineEntries } from '../timeline.js';
 
@@ -26,8 +25,40 @@ const GROUPS: readonly { kind: EvidenceKind; label: string }[] = [
 /** Bookkeeping a support agent does not need in the ticket's timeline. */
 const INTERNAL_EVENTS: ReadonlySet<EventType> = new Set(['created', 'edited', 'evidence-added']);
 
+/** The problem as a subject line starts it: `Technical issue on "Winter boots launch": …`. */
+const SUBJECT_PROBLEMS: Record<Reason, string> = {
+  'technical-issue': 'Technical issue on',
+  'incorrect-charge': 'Overcharge for',
+  'non-performance': 'Under-delivery of',
+  'accidental-charge': 'Accidental charge for',
+  'campaign-cancelled': 'Cancellation of',
+  'creator-no-delivery': 'Content not delivered for',
+  'unspent-balance': 'Unspent balance of',
+};
+
+/** The reason as the creator reads it: a message to a creator speaks to them as "you". */
+const CREATOR_STATEMENTS: Partial<Record<Reason, string>> = {
+  'creator-no-delivery': 'you did not publish the content we agreed on',
+  'campaign-cancelled': 'the partnership was cancelled and the payment should be returned',
+  'non-performance': 'the sponsored content did not reach the results we agreed on',
+  'incorrect-charge': 'you charged more than the amount we agreed',
+  'accidental-charge': 'the payment to you was made by accident',
+};
+
+/** How the promotion is called on each channel (SPEC "What each reason needs"). */
+const PROMOTION_WORDS: Record<Channel, string> = {
+  'tiktok-ads': 'campaign',
+  'tiktok-promote': 'Promote order',
+  creator: 'partnership',
+};
+
+/** A promotion's name in a subject line, shortened so the subject stays within 90 characters. */
+const SUBJECT_NAME_MAX = 28;
+
 export interface EvidenceView {
   number: number;
+  /** `01`: the number as the bundle's file name starts with it. */
+  numberPadded: string;
   kind: EvidenceKind;
   name: string;
   /** Its name in the bundle, without `evidence/`: `02-screenshot-billing-page.png`. */
@@ -45,8 +76,31 @@ export interface TicketView {
   reason: Reason;
   reasonLabel: string;
   reasonStatement: string;
-  account: { name: string; advertiserId: string | null; email: string };
-  promotion: { id: string; name: string | null; start: string | null; end: string | null };
+  account: {
+    name: string;
+    advertiserId: string | null;
+    email: string;
+    /** The agency filing for the account. TODO(merge): null until the claim holds `--agency`. */
+    agency: string | null;
+    /** How the draft is signed: the account, or "<agency> on behalf of <account>". */
+    signature: string;
+  };
+  promotion: {
+    id: string;
+    name: string | null;
+    start: string | null;
+    end: string | null;
+    /** `campaign`, `Promote order`, `partnership`. */
+    word: string;
+    /** The word starting a list item: `Campaign`, `Promote order`, `Partnership`. */
+    label: string;
+    /** The name in quotes, or the word and ID when it has no name: what a subject calls it. */
+    subjectName: string;
+  };
+  /** `Technical issue on`: how the subject line names the problem. */
+  subjectProblem: string;
+  /** Ask for ad credit instead of money back. TODO(merge): false until the claim holds `--as-credit`. */
+  asCredit: boolean;
   amounts: {
     currency: string;
     charged: number;
@@ -76,21 +130,49 @@ export function bundleName(claim: Pick<Claim, 'id'>): string {
   return `${formatClaimId(claim.id)}-evidence.zip`;
 }
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function subjectName(claim: Claim): string {
+  const name = claim.promotionName;
+  if (name === null) return `${PROMOTION_WORDS[claim.channel]} ${claim.promotionId}`;
+  const chars = [...name];
+  return `"${
+    chars.length > SUBJECT_NAME_MAX
+      ? `${chars
+          .slice(0, SUBJECT_NAME_MAX - 1)
+          .join('')
+          .trimEnd()}…`
+      : name
+  }"`;
+}
+
 export function ticketView(claim: Claim): TicketView {
+  // TODO(merge): `claim.agency` once the claim holds `--agency`; read loosely until then.
+  const agency = (claim as Partial<Record<'agency', string | null>>).agency ?? null;
+  const cancelled = claim.reason === 'campaign-cancelled';
+  const word = PROMOTION_WORDS[claim.channel];
   const fileNames = bundleFileNames(claim.evidence);
   const evidence = claim.evidence.map((item, index) => ({
     number: item.number,
     kind: item.kind,
     name: item.name,
     fileName: fileNames[index] ?? item.name,
-    caption: item.caption ?? `${EVIDENCE_KIND_LABELS[item.kind]} (${formatSize(item.bytes)})`,
+    numberPadded: fileNames[index]?.split('-')[0] ?? String(item.number).padStart(2, '0'),
+    // A file without a caption is named by its kind, in words; its size tells an agent nothing.
+    caption: item.caption ?? capitalise(EVIDENCE_KIND_LABELS[item.kind]),
     bytes: item.bytes,
     mime: item.mime,
   }));
   const dated = [
-    claim.start ? { on: claim.start, title: 'Promotion started' } : null,
-    claim.chargeDate ? { on: claim.chargeDate, title: `Charged ${formatMoney(claim.charged, claim.currency)}` } : null,
-    claim.end ? { on: claim.end, title: 'Promotion ended' } : null,
+    // A cancelled promotion did not run as planned: its planned dates are not events.
+    claim.start && !cancelled ? { on: claim.start, title: `${capitalise(word)} started` } : null,
+    claim.chargeDate
+      ? {
+          on: claim.chargeDate,
+          title: `${claim.channel === 'creator' ? 'Paid' : 'Charged'} ${formatMoney(claim.charged, claim.currency)}`,
+        }
+      : null,
+    claim.end && !cancelled ? { on: claim.end, title: `${capitalise(word)} ended` } : null,
     ...timelineEntries(claim)
       .filter((entry) => !INTERNAL_EVENTS.has(entry.type))
       .map((entry) => ({ on: entry.on, title: entry.title })),
@@ -102,9 +184,26 @@ export function ticketView(claim: Claim): TicketView {
     channelLabel: CHANNEL_LABELS[claim.channel],
     reason: claim.reason,
     reasonLabel: REASON_LABELS[claim.reason],
-    reasonStatement: REASON_STATEMENTS[claim.reason],
-    account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
-    promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
+    reasonStatement:
+      (claim.channel === 'creator' ? CREATOR_STATEMENTS[claim.reason] : undefined) ?? REASON_STATEMENTS[claim.reason],
+    account: {
+      name: claim.accountName,
+      advertiserId: claim.advertiserId,
+      email: claim.email,
+      agency,
+      signature: agency === null ? claim.accountName : `${agency} on behalf of ${claim.accountName}`,
+    },
+    promotion: {
+      id: claim.promotionId,
+      name: claim.promotionName,
+      start: claim.start,
+      end: claim.end,
+      word,
+      label: capitalise(word),
+      subjectName: subjectName(claim),
+    },
+    subjectProblem: SUBJECT_PROBLEMS[claim.reason],
+    asCredit: false,
     amounts: {
       currency: claim.currency,
       charged: claim.charged,

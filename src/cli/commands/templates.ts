@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
+import { checkTemplates } from '../../app/check-templates.js';
+import { plural } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
 import { formatTemplateTable, formatTemplateTsv } from '../output/templates.js';
 
 export function defineTemplates(command: Command, context: CommandContext): void {
-  command.addHelpText('after', examples('refund-claim templates list', 'refund-claim templates eject followup'));
+  command.addHelpText(
+    'after',
+    examples('refund-claim templates list', 'refund-claim templates eject followup', 'refund-claim templates check'),
+  );
 
   command
     .command('list')
@@ -34,6 +39,41 @@ export function defineTemplates(command: Command, context: CommandContext): void
       const path = (await context.adapters.templates()).eject(name);
       context.out(path);
       context.err(`Your copy of "${name}" is used from now on. Edit it; delete it to go back to the built-in one.`);
+    });
+
+  command
+    .command('check')
+    .description(
+      'render the templates in use (yours win) for sample claims of every channel and reason, ' +
+        'and check each draft against the draft rules; exit 1 on any problem',
+    )
+    .argument('[name]', 'one template, as `templates list` shows it (default: all)')
+    .option('--json', 'print {checked, problems: [{template, path, sample, line, rule, message}]}')
+    .addHelpText('after', examples('refund-claim templates check', 'refund-claim templates check ticket-creator'))
+    .action(async (name: string | undefined, options: { json?: boolean }) => {
+      const result = checkTemplates(await context.adapters.templates(), name ?? null);
+      if (options.json) {
+        context.out(formatJson(result));
+      } else {
+        for (const problem of result.problems) {
+          const where = [
+            problem.template,
+            problem.sample ? `(${problem.sample})` : null,
+            problem.line !== null ? `line ${problem.line}` : null,
+          ]
+            .filter((part) => part !== null)
+            .join(' ');
+          context.out(`${where}: ${problem.rule}: ${problem.message}${problem.path ? `\n  ${problem.path}` : ''}`);
+        }
+        const count = result.problems.length;
+        context.err(
+          count === 0
+            ? `${plural(result.checked.length, 'template')} checked: every draft follows the draft rules.`
+            : `${plural(count, 'problem')} in ${plural(new Set(result.problems.map((p) => p.template)).size, 'template')}; ` +
+                'fix them, or delete your copy to use the built-in template.',
+        );
+      }
+      if (result.problems.length > 0) context.exitCode = 1;
     });
 
   for (const subcommand of command.commands) {

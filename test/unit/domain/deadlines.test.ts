@@ -79,7 +79,7 @@ describe('next action and due date', () => {
       '2026-11-19',
     ],
     [
-      'submitted: an escalation sent keeps escalating from its date',
+      'submitted: an escalation sent and unanswered → a follow-up on it, 5 business days later',
       'submitted',
       [
         at('2026-11-05', 'submitted', {}),
@@ -88,8 +88,50 @@ describe('next action and due date', () => {
         at('2026-11-18', 'escalation-sent', {}),
       ],
       null,
-      'escalate',
-      '2026-11-23',
+      'followup',
+      '2026-11-25',
+    ],
+    [
+      'submitted: each follow-up on the escalation moves the clock 5 business days, never escalating again',
+      'submitted',
+      [
+        at('2026-11-05', 'submitted', {}),
+        at('2026-11-10', 'followup-sent', {}),
+        at('2026-11-13', 'followup-sent', {}),
+        at('2026-11-18', 'escalation-sent', {}),
+        at('2026-11-25', 'followup-sent', {}),
+        at('2026-12-02', 'followup-sent', {}),
+      ],
+      null,
+      'followup',
+      '2026-12-09',
+    ],
+    [
+      'appealed: an escalation of the appeal, unanswered → a follow-up on it',
+      'appealed',
+      [
+        at('2026-11-05', 'appeal-sent', {}),
+        at('2026-11-10', 'followup-sent', {}),
+        at('2026-11-13', 'followup-sent', {}),
+        at('2026-11-19', 'escalation-sent', {}),
+      ],
+      null,
+      'followup',
+      '2026-11-26',
+    ],
+    [
+      'submitted: support answering the escalation starts a new round',
+      'submitted',
+      [
+        at('2026-11-05', 'submitted', {}),
+        at('2026-11-10', 'followup-sent', {}),
+        at('2026-11-13', 'followup-sent', {}),
+        at('2026-11-18', 'escalation-sent', {}),
+        support('2026-11-20'),
+      ],
+      null,
+      'followup',
+      '2026-11-25',
     ],
     [
       'submitted: across a month boundary',
@@ -184,6 +226,17 @@ describe('the reminder due', () => {
     expect(reminderDue(claim('submitted', [filed, ...chasers.slice(0, 1)]))).toBe('followup');
     expect(reminderDue(claim('submitted', [filed, ...chasers]))).toBe('escalation');
     expect(reminderDue(claim('appealed', [filed, at('2026-11-06', 'appeal-sent', {}), ...chasers]))).toBe('escalation');
+  });
+
+  it('is a follow-up on the escalation once it is sent', () => {
+    const events = [
+      filed,
+      at('2026-11-10', 'followup-sent', {}),
+      at('2026-11-13', 'followup-sent', {}),
+      at('2026-11-18', 'escalation-sent', {}),
+    ];
+    expect(reminderDue(claim('submitted', events))).toBe('followup');
+    expect(reminderDue(claim('submitted', [...events, at('2026-11-25', 'followup-sent', {})]))).toBe('followup');
   });
 
   it('is a follow-up again once support answers', () => {
