@@ -132,7 +132,7 @@ export async function generateClaims(
   dataDir,
   { count = 100_000, openShare = 0.05, seed = 20261120, log = () => {} } = {},
 ) {
-  const { openStore } = await import(dist('store/open-store.js'));
+  const { openStore } = await import(dist('store/sqlite/open-store.js'));
   const { FileEvidenceStore } = await import(dist('evidence/evidence-store.js'));
   const { assertConsistent } = await import(dist('app/create-claim.js'));
   const { assertMoveAllowed, foldEvents, moveOf } = await import(dist('domain/lifecycle.js'));
