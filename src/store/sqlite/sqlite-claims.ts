@@ -13,9 +13,10 @@ import type {
   NewEvent,
   PendingClaim,
 } from '../../app/deps.js';
+import { formatClaimId, MAX_CLAIM_ID } from '../../domain/claim.js';
 import type { Channel, Claim, ClaimEvent, ClaimFields, Evidence, Reason } from '../../domain/claim.js';
 import { deriveClaimState } from '../../domain/claim-state.js';
-import { ClaimIdTakenError, ClaimNotFoundError, DuplicateClaimError } from '../../domain/errors.js';
+import { ClaimIdTakenError, ClaimNotFoundError, DuplicateClaimError, UserError } from '../../domain/errors.js';
 import {
   claimFromRows,
   eventFromRow,
@@ -110,6 +111,12 @@ export class SqliteClaims {
            VALUES (${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?)`,
         ).run(...values, claim.createdAt, claim.createdOn, claim.createdAt);
         const id = Number(lastInsertRowid);
+        // An ID past RC-999999999 is one no command accepts: refuse it, and the insert rolls back.
+        if (id > MAX_CLAIM_ID)
+          throw new UserError(
+            `No claim ID is left: ${formatClaimId(MAX_CLAIM_ID)} is the last one.`,
+            'Export the claims and import them with --on-conflict renumber into a new data directory.',
+          );
         this.appendEvents(id, 0, [
           { type: 'created', on: claim.createdOn, recordedAt: claim.createdAt, note: null, data: {} },
         ]);

@@ -179,3 +179,14 @@ describe('importing claims into the store', () => {
     expect(store.fullClaims({ createdSince: '2026-11-05' }).map((c) => c.id)).toEqual([2]);
   });
 });
+
+describe('the last claim ID', () => {
+  it('is RC-999999999: a claim after it is refused, and nothing is saved', () => {
+    const store = openStore(':memory:').sync;
+    store.importClaims([imported(999_999_999)], [], { onConflict: 'fail' });
+    expect(() => store.insertClaim(newClaim('after'), { allowDuplicate: false })).toThrow(
+      'No claim ID is left: RC-999999999 is the last one.',
+    );
+    expect(store.listClaims({}).map((claim) => claim.id)).toEqual([999_999_999]);
+  });
+});
