@@ -38,3 +38,34 @@ describe('the data directory', () => {
     40_000,
   );
 });
+
+describe('a data directory on a read-only file system', () => {
+  it('is one line saying so, for reading commands too, never "this is a bug"', ({ skip }) => {
+    const home = tempDir();
+    const dataDir = `${home}/data`;
+    const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC', NO_COLOR: '1', REFUND_CLAIM_NOW: NOW };
+    const made = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, 'status'], { cwd: home, env });
+    expect(made.status).toBe(0);
+    // A read-only bind mount in a private mount namespace: root only; elsewhere the test says why.
+    const probe = spawnSync('unshare', [
+      '-m',
+      'sh',
+      '-c',
+      'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0"',
+      dataDir,
+    ]);
+    if (probe.status !== 0) skip('needs a read-only bind mount (unshare -m, as root): not permitted here');
+    const script = 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" && exec "$1" "$2" --data-dir "$0" list';
+    const result = spawnSync('unshare', ['-m', 'sh', '-c', script, dataDir, process.execPath, BIN], {
+      cwd: home,
+      env,
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `error: Cannot open the claims database ${dataDir}/claims.db: its directory is read-only, and SQLite needs to write beside the database even to read it.\n` +
+        '  Check the file and its directory, or point --data-dir at another directory.\n',
+    );
+  });
+});

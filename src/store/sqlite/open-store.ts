@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type DatabaseConstructor from 'better-sqlite3';
 import { UserError } from '../../domain/errors.js';
@@ -55,10 +56,24 @@ function openDatabase(path: string, readonly = false): DatabaseConstructor.Datab
     db.pragma('user_version', { simple: true });
     return db;
   } catch (error) {
+    // In WAL mode even a reader writes the -shm index beside the database: say so plainly.
+    const why =
+      path !== ':memory:' && !writable(dirname(path))
+        ? 'its directory is read-only, and SQLite needs to write beside the database even to read it'
+        : (error as Error).message;
     throw new UserError(
-      `Cannot open the claims database ${path}: ${(error as Error).message}.`,
-      'Check the file, or point --data-dir at another directory.',
+      `Cannot open the claims database ${path}: ${why}.`,
+      'Check the file and its directory, or point --data-dir at another directory.',
     );
+  }
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
