@@ -21,17 +21,24 @@ export async function completeFields(
   if (account) {
     filled.accountName ??= account.name;
     filled.email ??= account.email;
+    // Saved with the account by its last claim, and reused until a flag says otherwise.
+    filled.agency ??= account.agency ?? undefined;
+    filled.salesRep ??= account.salesRep ?? undefined;
   }
   const missing = missingFields(filled);
   return missing.length > 0 ? { ok: false, missing, account } : { ok: true, fields: withDefaults(filled), account };
 }
 
-/** The saved account whose advertiser ID or name matches, when the name or email is left out. */
+/**
+ * The saved account whose advertiser ID or name matches, when the name, email, agency or sales
+ * representative is left out.
+ */
 async function savedAccount(
   deps: Pick<Adapters, 'existingStore'>,
   given: Partial<ClaimFields>,
 ): Promise<Account | null> {
-  if (given.accountName !== undefined && given.email !== undefined) return null;
+  const complete = (['accountName', 'email', 'agency', 'salesRep'] as const).every((key) => given[key] !== undefined);
+  if (complete) return null;
   const store = await deps.existingStore();
   if (!store) return null;
   return (

@@ -51,6 +51,9 @@ export interface Account {
   name: string;
   advertiserId: string | null;
   email: string;
+  /** The agency filing for it and its TikTok sales representative, reused by its next claim. */
+  agency: string | null;
+  salesRep: string | null;
 }
 
 export interface ClaimSummary {
@@ -152,6 +155,8 @@ export interface ImportedClaim {
   fields: ClaimFields;
   createdAt: string;
   createdOn: string;
+  /** The facts rules it was drafted under (FACTS_VERSION; 1 for a version-1 export). */
+  factsVersion: number;
   events: ClaimEvent[];
   evidence: Evidence[];
 }

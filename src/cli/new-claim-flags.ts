@@ -38,6 +38,7 @@ export interface NewOptions extends Record<string, unknown> {
   yes?: boolean;
   input: boolean;
   allowDuplicate?: boolean;
+  asCredit?: boolean;
   json?: boolean;
 }
 
@@ -62,6 +63,7 @@ export function addNewClaimOptions(command: Command): Command {
     command.addOption(new Option(`${flag} <path>`, `${words} (repeatable)`).argParser(collect(kind)));
   }
   return command
+    .option('--as-credit', 'ask for ad credit instead of money back')
     .option('--out <file>', 'also write the ticket draft to this file')
     .option('--yes', 'do not ask for confirmation')
     .option('--no-input', 'never prompt: a missing value is an error')
@@ -83,6 +85,7 @@ export function readGivenFields(context: CommandContext, options: NewOptions): P
   if (given.charged !== undefined || given.expected !== undefined || given.requested !== undefined) {
     given.currency ??= 'USD';
   }
+  if (options.asCredit === true) given.asCredit = true;
   if (options.channel) given.channel = options.channel;
   if (options.reason) given.reason = options.reason;
   if (options.descriptionFile !== undefined) {
@@ -108,8 +111,15 @@ export async function fieldsWithoutTerminal(
   yes: boolean,
 ): Promise<ClaimFields> {
   const completed = await completeFields(context.adapters, given);
-  if (completed.account) {
-    context.err(`Using the saved account ${completed.account.name} <${completed.account.email}>.`);
+  const { account } = completed;
+  if (account && (given.accountName === undefined || given.email === undefined)) {
+    context.err(`Using the saved account ${account.name} <${account.email}>.`);
+  }
+  if (account && given.agency === undefined && account.agency !== null) {
+    context.err(`Filing as ${account.agency}, the agency saved with the account (--agency to change it).`);
+  }
+  if (account && given.salesRep === undefined && account.salesRep !== null) {
+    context.err(`Sales representative: ${account.salesRep}, saved with the account (--sales-rep to change it).`);
   }
   if (!completed.ok) {
     throw new UsageError(

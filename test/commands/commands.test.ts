@@ -47,6 +47,8 @@ async function withClaims(): Promise<string> {
       'studio.name',
       '--deliverables',
       'Two videos by 10 Nov',
+      '--deliverables-due',
+      '2026-11-10',
       '--description',
       'Paid in full on 1 Nov; neither video has been posted.',
       '--file-by',

@@ -19,9 +19,9 @@ import {
   REASONS,
   STATUSES,
 } from '../../domain/claim.js';
-import { FIELD_KEYS } from '../../domain/claim.js';
+import { FACTS_VERSION, FIELD_KEYS, PAID_VIA } from '../../domain/claim.js';
 import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../../domain/claim.js';
-import { crossFieldProblems } from '../../domain/completeness.js';
+import { crossFieldProblems, defaultPaidVia } from '../../domain/completeness.js';
 import { isCalendarDate } from '../../domain/dates.js';
 import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
@@ -41,7 +41,7 @@ import type { ClaimJson } from './claim-json.js';
 
 export const EXPORT_FORMAT = 'refund-claim-export';
 /** Bumped when a change to the file would mislead an older reader; older versions stay readable. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 /**
  * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
@@ -248,20 +248,25 @@ export function readExport(text: string, file: string, options: ReadExportOption
 }
 
 /** The reader of each export version this refund-claim can restore. */
-const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = { 1: readVersion1 };
+const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = {
+  // Version 1 has no facts, agencies or sales representatives: its claims keep facts version 1.
+  1: (root, source) => readClaims(root, source, 1),
+  // Version 2 adds the reason's facts, agency and sales representative, and `factsVersion`.
+  2: (root, source) => readClaims(root, source, 2),
+};
 
-function readVersion1(root: Json, source: Source): ExportContents {
+function readClaims(root: Json, source: Source, version: 1 | 2): ExportContents {
   const accountsReader = new Reader(source, 'accounts');
   const accounts = accountsReader
     .array(root.accounts)
-    .map((value, index) => readAccount(accountsReader.at(index), value));
+    .map((value, index) => readAccount(accountsReader.at(index), value, version));
   const claimsReader = new Reader(source, 'claims');
   const seen = new Set<number>();
   // One file, one size: the same content stated with two sizes means one of them is wrong.
   const sizes = new Map<string, number>();
   const claims = claimsReader.array(root.claims).map((value, index) => {
     const at = new Reader(source, `claims[${index}]${labelOf(value)}`);
-    const claim = readClaim(at, value);
+    const claim = readClaim(at, value, version);
     if (seen.has(claim.id)) claimsReader.at(index).fail(`repeats the ID ${formatClaimId(claim.id)}`);
     seen.add(claim.id);
     claim.evidence.forEach((item, n) => {
@@ -280,19 +285,23 @@ function labelOf(value: unknown): string {
   return typeof id === 'string' && id.length <= 20 ? ` (${id})` : '';
 }
 
-function readAccount(at: Reader, value: unknown): AccountRecord {
+function readAccount(at: Reader, value: unknown, version: 1 | 2): AccountRecord {
   const account = at.object(value);
+  const optionalName = (key: 'agency' | 'salesRep'): string | null =>
+    version < 2 ? null : at.at(key).nullable(account[key], (v) => at.at(key).name(v));
   return {
     name: at.at('name').name(account.name),
     advertiserId: at
       .at('advertiserId')
       .nullable(account.advertiserId, (v) => at.at('advertiserId').parsed(v, parseAdvertiserId)),
     email: at.at('email').parsed(account.email, parseEmail),
+    agency: optionalName('agency'),
+    salesRep: optionalName('salesRep'),
     updatedAt: at.at('updatedAt').instant(account.updatedAt),
   };
 }
 
-function readClaim(at: Reader, value: unknown): ImportedClaim {
+function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
   const doc = at.object(value);
   const idText = at.at('id').string(doc.id);
   const id = parseClaimId(idText) ?? 0;
@@ -313,9 +322,14 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const text = (r: Reader, v: unknown): string => r.line(v);
   const name = (r: Reader, v: unknown): string => r.name(v);
   const date = (r: Reader, v: unknown): string => r.date(v);
+  // Version 1 has no facts: every one is absent, as on a claim drafted then.
+  const facts = version < 2 ? {} : at.at('facts').object(doc.facts);
+  const fact = <T>(key: string, read: (r: Reader, v: unknown) => T): T | null =>
+    version < 2 ? null : optional(at.at('facts').at(key), facts[key], read);
+  const channel = at.at('channel').oneOf(doc.channel, CHANNELS);
 
   const fields: ClaimFields = {
-    channel: at.at('channel').oneOf(doc.channel, CHANNELS),
+    channel,
     reason: at.at('reason').oneOf(doc.reason, REASONS),
     accountName: name(at.at('account').at('name'), account.name),
     advertiserId: optional(at.at('account').at('advertiserId'), account.advertiserId, (r, v) =>
@@ -337,6 +351,17 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     deliverables: optional(at.at('details').at('deliverables'), details.deliverables, text),
     description: at.at('description').lines(doc.description),
     fileBy: optional(at.at('fileBy'), doc.fileBy, date),
+    noticedOn: fact('noticedOn', date),
+    cancelledOn: fact('cancelledOn', date),
+    cancelReason: fact('cancelReason', (r, v) => r.lines(v)),
+    failure: fact('failure', text),
+    invoice: fact('invoice', name),
+    balanceShownOn: fact('balanceShownOn', date),
+    deliverablesDue: fact('deliverablesDue', date),
+    paidVia: defaultPaidVia(channel, fact('paidVia', (r, v) => r.oneOf(v, PAID_VIA)) ?? undefined),
+    asCredit: version < 2 ? false : at.at('asCredit').boolean(doc.asCredit),
+    agency: version < 2 ? null : optional(at.at('account').at('agency'), account.agency, name),
+    salesRep: version < 2 ? null : optional(at.at('account').at('salesRep'), account.salesRep, name),
   };
   const [problem] = crossFieldProblems(fields);
   if (problem) at.at(problemPath(problem.field)).fail(`is inconsistent: ${problem.message}`);
@@ -379,6 +404,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     fields,
     createdAt: at.at('createdAt').instant(doc.createdAt),
     createdOn: at.at('createdOn').pastDate(doc.createdOn),
+    factsVersion: version < 2 ? 1 : at.at('factsVersion').integer(doc.factsVersion, 1, FACTS_VERSION),
     events,
     evidence,
   };

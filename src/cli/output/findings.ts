@@ -10,6 +10,7 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
   const id = formatClaimId(claim.id);
   switch (finding.code) {
     case 'missing-field':
+    case 'missing-fact':
     case 'invalid-fields':
     case 'short-description':
       return finding.field ? `refund-claim edit ${id} ${flagOf(finding.field)} <value>` : null;

@@ -9,6 +9,7 @@ import {
   crossFieldProblems,
   defaultRequested,
   missingEvidence,
+  REQUIREMENTS,
   requiredFields,
   withDefaults,
 } from '../../domain/completeness.js';
@@ -58,11 +59,18 @@ type Draft = Partial<ClaimFields>;
 const DETAIL_ORDER: readonly TextFieldKey[] = [
   'start',
   'end',
+  'failure',
   'chargeDate',
+  'noticedOn',
+  'invoice',
+  'cancelledOn',
+  'cancelReason',
   'promised',
   'delivered',
   'creator',
   'deliverables',
+  'deliverablesDue',
+  'balanceShownOn',
 ];
 
 export async function runNewClaimWizard(
@@ -86,6 +94,8 @@ export async function runNewClaimWizard(
     }
   }
   const required = new Set(requiredFields(channel, reason));
+  // Facts the draft is weaker without are asked too, and may be skipped.
+  const warned = new Set(REQUIREMENTS[reason].warned);
   // An answer is held to the same rules that tie fields together when the claim is saved.
   const fits =
     (field: TextFieldKey) =>
@@ -109,8 +119,9 @@ export async function runNewClaimWizard(
   await ask('charged');
   if (required.has('expected')) await ask('expected');
   for (const field of DETAIL_ORDER) {
-    if (required.has(field)) await ask(field);
+    if (required.has(field) || warned.has(field)) await ask(field);
   }
+  if (channel === 'creator') await ask('paidVia', { default: 'direct' });
   const currency = draft.currency ?? 'USD';
   await ask('requested', {
     default: toDecimalString(defaultRequested(reason, draft.charged ?? 0, draft.expected ?? null), currency),
@@ -147,6 +158,8 @@ async function offerSavedAccount(services: WizardServices, draft: Draft, account
   if (await services.prompter.confirm(confirmQuestion('useSavedAccount', `Use the saved account ${label}?`, true))) {
     draft.accountName ??= account.name;
     draft.email ??= account.email;
+    draft.agency ??= account.agency ?? undefined;
+    draft.salesRep ??= account.salesRep ?? undefined;
     if (draft.channel === 'tiktok-ads') draft.advertiserId ??= account.advertiserId;
   }
 }

@@ -65,6 +65,7 @@ describe('the new-claim wizard', () => {
         currency: '',
         charged: '$1,500.00',
         expected: '300',
+        invoice: 'INV-1',
         requested: '',
         description: 'We were billed twice for the budget increase on 3 November.',
         fileBy: '',
@@ -88,6 +89,7 @@ describe('the new-claim wizard', () => {
       'currency',
       'charged',
       'expected',
+      'invoice',
       'requested',
       'description',
       'fileBy',
@@ -100,6 +102,7 @@ describe('the new-claim wizard', () => {
       currency: 'USD',
       charged: 150000,
       expected: 30000,
+      invoice: 'INV-1',
       requested: 120000,
       fileBy: null,
       start: null,
@@ -123,14 +126,32 @@ describe('the new-claim wizard', () => {
       description: 'Tapped Promote twice by accident on the same video.',
     };
     const { prompter, result } = run(
-      { chargeDate: 'yesterday', requested: '', fileBy: '', evidence1: '', moreEvidence1: 'done', save: true },
+      {
+        chargeDate: 'yesterday',
+        noticedOn: '',
+        invoice: '',
+        requested: '',
+        fileBy: '',
+        evidence1: '',
+        moreEvidence1: 'done',
+        save: true,
+      },
       given,
       {},
       [],
     );
     const { fields } = await result;
-    expect(prompter.asked).toEqual(['chargeDate', 'requested', 'fileBy', 'evidence1', 'moreEvidence1', 'save']);
-    expect(fields).toMatchObject({ chargeDate: '2026-11-19', requested: 2000, advertiserId: null });
+    expect(prompter.asked).toEqual([
+      'chargeDate',
+      'noticedOn',
+      'invoice',
+      'requested',
+      'fileBy',
+      'evidence1',
+      'moreEvidence1',
+      'save',
+    ]);
+    expect(fields).toMatchObject({ chargeDate: '2026-11-19', noticedOn: null, requested: 2000, advertiserId: null });
   });
 
   it('shows the validation message and asks again after a bad answer', async () => {
@@ -145,6 +166,7 @@ describe('the new-claim wizard', () => {
       currency: ['dollars', 'usd'],
       charged: ['12.345', '-5', '500'],
       expected: ['500', '200'],
+      invoice: '',
       requested: ['600', '250'],
       description: 'We were billed twice for the budget increase on 3 November.',
       fileBy: ['tomorrow', ''],
@@ -175,6 +197,8 @@ describe('the new-claim wizard', () => {
         promotionName: '',
         currency: '',
         charged: '10',
+        cancelledOn: 'yesterday',
+        cancelReason: 'The product launch was called off.',
         requested: '',
         description: 'The campaign was cancelled before it started running.',
         fileBy: '',
@@ -183,7 +207,11 @@ describe('the new-claim wizard', () => {
         save: true,
       },
       { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
-      { accounts: [{ name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test' }] },
+      {
+        accounts: [
+          { name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test', agency: null, salesRep: null },
+        ],
+      },
     );
     expect((await result).fields).toMatchObject({ accountName: 'Acme Shoes', email: 'ads@acme.test' });
     expect(prompter.asked).not.toContain('accountName');
@@ -203,6 +231,8 @@ describe('the new-claim wizard', () => {
         charged: '10',
         start: '2026-11-01',
         end: ['2026-10-01', '2026-11-05'],
+        failure: 'delivery',
+        noticedOn: '2026-11-02',
         requested: '',
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
         fileBy: '',
@@ -257,6 +287,8 @@ describe('the new-claim wizard', () => {
       charged: '800',
       creator: 'studio.name',
       deliverables: 'Two videos by 10 Nov',
+      deliverablesDue: '2026-11-10',
+      paidVia: '',
       requested: '',
       description: 'The creator was paid and has not posted either video.',
       fileBy: '',
@@ -278,6 +310,8 @@ describe('the wizard and the rules that tie fields together', () => {
         charged: '10',
         start: '2026-11-10',
         end: ['2026-11-01', '2026-11-10'],
+        failure: 'delivery',
+        noticedOn: '',
         requested: ['11', ''],
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
         fileBy: '',
