@@ -4,6 +4,7 @@
  */
 import type { ClaimFields, FieldKey } from '../domain/claim.js';
 import { missingFields, withDefaults } from '../domain/completeness.js';
+import { onlyChannelFor } from '../domain/reasons.js';
 import type { Account, Adapters } from './deps.js';
 
 export type CompletedFields =
@@ -16,7 +17,11 @@ export async function completeFields(
   deps: Pick<Adapters, 'existingStore'>,
   given: Partial<ClaimFields>,
 ): Promise<CompletedFields> {
-  const filled: Partial<ClaimFields> = { ...given, channel: given.channel ?? 'tiktok-ads' };
+  // Without a channel: the only one the reason fits, else Ads Manager.
+  const channel = given.channel ?? (given.reason ? onlyChannelFor(given.reason) : null) ?? 'tiktok-ads';
+  const filled: Partial<ClaimFields> = { ...given, channel };
+  // An unspent balance has no promotion: the ID holds the account's balance reference.
+  if (given.reason === 'unspent-balance') filled.promotionId ??= given.advertiserId ?? undefined;
   const account = await savedAccount(deps, filled);
   if (account) {
     filled.accountName ??= account.name;

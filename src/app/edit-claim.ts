@@ -3,6 +3,7 @@ import { formatClaimId, isTerminal } from '../domain/claim.js';
 import { defaultPaidVia, defaultRequested } from '../domain/completeness.js';
 import { toLocalDate } from '../domain/dates.js';
 import { UsageError, UserError } from '../domain/errors.js';
+import { assertReasonFits } from '../domain/reasons.js';
 import { assertConsistent } from './create-claim.js';
 import type { ClaimStore, Clock } from './deps.js';
 
@@ -38,6 +39,8 @@ export async function editClaim(
     if (changes.requested === undefined && requestedWasDefault) {
       next.requested = defaultRequested(next.reason, next.charged, next.expected);
     }
+    // A pair the table no longer allows keeps working until the channel or reason is changed.
+    if (next.channel !== current.channel || next.reason !== current.reason) assertReasonFits(next.channel, next.reason);
     assertConsistent(next);
     const keys = new Set([
       ...(Object.keys(changes) as (keyof ClaimFields)[]),

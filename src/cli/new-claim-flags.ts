@@ -9,7 +9,7 @@ import type { EvidenceInput } from '../app/deps.js';
 import { CHANNELS, REASONS } from '../domain/claim.js';
 import type { ClaimFields, EvidenceKind } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
-import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../domain/reasons.js';
+import { assertReasonFits, needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../domain/reasons.js';
 import { parseText } from '../domain/text.js';
 import { addFieldOptions, FIELD_SPECS, flagOf, readFieldFlags } from './claim-fields.js';
 import type { TextFieldKey } from './claim-fields.js';
@@ -88,6 +88,7 @@ export function readGivenFields(context: CommandContext, options: NewOptions): P
   if (options.asCredit === true) given.asCredit = true;
   if (options.channel) given.channel = options.channel;
   if (options.reason) given.reason = options.reason;
+  if (options.channel && options.reason) assertReasonFits(options.channel, options.reason);
   if (options.descriptionFile !== undefined) {
     if (given.description !== undefined) {
       throw new UsageError('Give --description or --description-file, not both.');

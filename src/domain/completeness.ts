@@ -7,7 +7,7 @@ import { formatClaimId } from './claim.js';
 import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, Status } from './claim.js';
 import { daysBetween } from './dates.js';
 import { formatMoney } from './money.js';
-import { EVIDENCE_KIND_LABELS } from './reasons.js';
+import { channelReasonProblem, EVIDENCE_KIND_LABELS } from './reasons.js';
 import { plural } from './text.js';
 
 export interface Requirement {
@@ -232,6 +232,7 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
 export type FindingCode =
   | 'missing-field'
   | 'missing-fact'
+  | 'channel-reason'
   | 'missing-evidence'
   | 'invalid-fields'
   | 'evidence-altered'
@@ -278,6 +279,16 @@ export function checkClaim(
       message: older
         ? `The ${FIELD_LABELS[field]} is missing (not asked when this claim was drafted; a ${claim.reason} claim needs it now).`
         : `The ${FIELD_LABELS[field]} is missing.`,
+    });
+  }
+  // Only a claim drafted before the table can have such a pair: it keeps working, with a warning.
+  const misfit = channelReasonProblem(claim.channel, claim.reason);
+  if (misfit) {
+    findings.push({
+      severity: 'warning',
+      code: 'channel-reason',
+      field: 'reason',
+      message: `${capitalize(misfit)}; change the reason (or the channel) before filing.`,
     });
   }
   for (const field of REQUIREMENTS[claim.reason].warned) {

@@ -1,5 +1,60 @@
 /** How channels, reasons and evidence kinds read in plain words, in prompts and in tickets. */
 import type { Channel, ClaimFields, EvidenceKind, Reason } from './claim.js';
+import { UsageError } from './errors.js';
+
+/** Which reasons fit which channel (SPEC "What each reason needs"); any other pair is refused. */
+export const CHANNEL_REASONS: Record<Channel, readonly Reason[]> = {
+  'tiktok-ads': [
+    'technical-issue',
+    'incorrect-charge',
+    'non-performance',
+    'accidental-charge',
+    'campaign-cancelled',
+    'unspent-balance',
+  ],
+  'tiktok-promote': [
+    'technical-issue',
+    'incorrect-charge',
+    'non-performance',
+    'accidental-charge',
+    'campaign-cancelled',
+  ],
+  creator: ['creator-no-delivery', 'campaign-cancelled', 'non-performance', 'incorrect-charge', 'accidental-charge'],
+};
+
+export function reasonFits(channel: Channel, reason: Reason): boolean {
+  return CHANNEL_REASONS[channel].includes(reason);
+}
+
+/** The one channel a reason fits, when there is only one (`creator-no-delivery`, `unspent-balance`). */
+export function onlyChannelFor(reason: Reason): Channel | null {
+  const channels = (Object.keys(CHANNEL_REASONS) as Channel[]).filter((channel) => reasonFits(channel, reason));
+  return channels.length === 1 ? (channels[0] ?? null) : null;
+}
+
+/** "a creator claim cannot be for unspent-balance; …", naming the reasons the channel allows. */
+export function channelReasonProblem(channel: Channel, reason: Reason): string | null {
+  if (reasonFits(channel, reason)) return null;
+  return `a ${channel} claim cannot be for ${reason}; its reason is one of ${CHANNEL_REASONS[channel].join(', ')}`;
+}
+
+/** Refuses (exit 2) a channel × reason pair outside the table. */
+export function assertReasonFits(channel: Channel, reason: Reason): void {
+  const problem = channelReasonProblem(channel, reason);
+  if (problem) {
+    throw new UsageError(
+      `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+      `Pick one of those with --reason, or the channel the claim was paid on with --channel.`,
+    );
+  }
+}
+
+/** What the promotion is called on each channel, in prompts, `show` and drafts. */
+export const PROMOTION_WORDS: Record<Channel, string> = {
+  'tiktok-ads': 'campaign or ad group',
+  'tiktok-promote': 'Promote order',
+  creator: 'partnership (TikTok One order or direct deal)',
+};
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   'tiktok-ads': 'TikTok Ads Manager campaign',

@@ -23,6 +23,7 @@ import { FACTS_VERSION, FIELD_KEYS, PAID_VIA } from '../../domain/claim.js';
 import type { ClaimEvent, ClaimFields, EventData, Evidence, FieldKey } from '../../domain/claim.js';
 import { crossFieldProblems, defaultPaidVia } from '../../domain/completeness.js';
 import { isCalendarDate } from '../../domain/dates.js';
+import { channelReasonProblem } from '../../domain/reasons.js';
 import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
 import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
@@ -363,6 +364,8 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
     agency: version < 2 ? null : optional(at.at('account').at('agency'), account.agency, name),
     salesRep: version < 2 ? null : optional(at.at('account').at('salesRep'), account.salesRep, name),
   };
+  const misfit = channelReasonProblem(fields.channel, fields.reason);
+  if (misfit) at.at('reason').fail(`is refused: ${misfit}`);
   const [problem] = crossFieldProblems(fields);
   if (problem) at.at(problemPath(problem.field)).fail(`is inconsistent: ${problem.message}`);
 

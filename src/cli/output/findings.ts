@@ -5,8 +5,9 @@ import { formatClaimId } from '../../domain/claim.js';
 import type { Finding } from '../../domain/completeness.js';
 import { flagOf } from '../claim-fields.js';
 import { plural } from '../../domain/text.js';
+import { CHANNEL_REASONS } from '../../domain/reasons.js';
 
-export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>): string | null {
+export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence' | 'channel'>): string | null {
   const id = formatClaimId(claim.id);
   switch (finding.code) {
     case 'missing-field':
@@ -14,6 +15,8 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
     case 'invalid-fields':
     case 'short-description':
       return finding.field ? `refund-claim edit ${id} ${flagOf(finding.field)} <value>` : null;
+    case 'channel-reason':
+      return `refund-claim edit ${id} --reason <${CHANNEL_REASONS[claim.channel].join('|')}>`;
     case 'missing-evidence':
       return `refund-claim attach ${id} <file> --kind ${finding.kinds?.[0] ?? 'other'}`;
     case 'evidence-altered':
@@ -32,7 +35,7 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
 
 export function formatFindings(
   findings: readonly Finding[],
-  claim: Pick<Claim, 'id' | 'evidence'>,
+  claim: Pick<Claim, 'id' | 'evidence' | 'channel'>,
   color: Colors,
 ): string {
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -15,7 +15,12 @@ import {
 } from '../../domain/completeness.js';
 import { CancelledError } from '../../domain/errors.js';
 import { toDecimalString } from '../../domain/money.js';
-import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
+import {
+  assertReasonFits,
+  needsUnspentBalanceConsent,
+  PROMOTION_WORDS,
+  UNSPENT_BALANCE_WARNING,
+} from '../../domain/reasons.js';
 import type { TextFieldKey } from '../claim-fields.js';
 import type { Prompter } from './prompter.js';
 import {
@@ -82,7 +87,8 @@ export async function runNewClaimWizard(
   const { prompter } = services;
   const draft: Draft = { ...given };
   const channel = (draft.channel ??= await prompter.select(channelQuestion()));
-  const reason = (draft.reason ??= await prompter.select(reasonQuestion()));
+  const reason = (draft.reason ??= await prompter.select(reasonQuestion(channel)));
+  assertReasonFits(channel, reason);
   if (needsUnspentBalanceConsent({ channel, reason })) {
     // Shown even with --yes, which only stands in for the confirmation.
     services.say(UNSPENT_BALANCE_WARNING);
@@ -112,11 +118,15 @@ export async function runNewClaimWizard(
   };
 
   await askAccount(services, draft, ask);
-  await ask('promotionId');
+  // An unspent balance has no promotion: the ID holds the account's balance reference.
+  if (reason === 'unspent-balance') draft.promotionId ??= draft.advertiserId ?? undefined;
+  await ask('promotionId', { message: promotionIdPrompt(channel) });
   const allowDuplicate = await confirmDuplicate(services, draft, options.allowDuplicate);
-  await ask('promotionName');
+  if (reason !== 'unspent-balance') {
+    await ask('promotionName', { message: `Name of the ${PROMOTION_WORDS[channel]} (optional)` });
+  }
   await ask('currency', { default: 'USD' });
-  await ask('charged');
+  await ask('charged', { message: reason === 'unspent-balance' ? 'Unspent balance' : 'Amount charged' });
   if (required.has('expected')) await ask('expected');
   for (const field of DETAIL_ORDER) {
     if (required.has(field) || warned.has(field)) await ask(field);
@@ -136,6 +146,18 @@ export async function runNewClaimWizard(
     throw new CancelledError('Not saved.');
   }
   return { fields, evidence, allowDuplicate };
+}
+
+/** The promotion's ID in the channel's words. */
+function promotionIdPrompt(channel: Channel): string {
+  switch (channel) {
+    case 'tiktok-ads':
+      return 'Campaign or ad group ID (from Ads Manager)';
+    case 'tiktok-promote':
+      return 'Promote order ID';
+    case 'creator':
+      return 'Partnership / TikTok One order ID (or your own reference for a direct deal)';
+  }
 }
 
 async function askAccount(

@@ -3,6 +3,7 @@ import type { Account, ClaimSummary, EvidenceInput } from '../../../src/app/deps
 import type { ClaimFields } from '../../../src/domain/claim.js';
 import { CancelledError } from '../../../src/domain/errors.js';
 import { runNewClaimWizard } from '../../../src/cli/wizard/new-claim-wizard.js';
+import { reasonQuestion } from '../../../src/cli/wizard/questions.js';
 import type { WizardServices } from '../../../src/cli/wizard/new-claim-wizard.js';
 import { ScriptedPrompter } from '../../helpers/scripted-prompter.js';
 import type { Answer } from '../../helpers/scripted-prompter.js';
@@ -332,5 +333,50 @@ describe('the wizard and the rules that tie fields together', () => {
       end: ['The promotion cannot end before it starts (2026-11-10).'],
       requested: ['It cannot be more than was charged (USD 10.00).'],
     });
+  });
+});
+
+describe('the wizard and the channel', () => {
+  it('offers only the reasons the channel allows', () => {
+    const reasons = (channel: 'tiktok-ads' | 'tiktok-promote' | 'creator') =>
+      reasonQuestion(channel).choices.map((choice) => choice.value);
+    expect(reasons('creator')).toEqual([
+      'creator-no-delivery',
+      'campaign-cancelled',
+      'non-performance',
+      'incorrect-charge',
+      'accidental-charge',
+    ]);
+    expect(reasons('tiktok-promote')).not.toContain('unspent-balance');
+    expect(reasons('tiktok-ads')).toContain('unspent-balance');
+  });
+
+  it('refuses a reason from the flags that the channel does not allow', async () => {
+    const { result } = run({}, { channel: 'creator', reason: 'unspent-balance' });
+    await expect(result).rejects.toThrow('A creator claim cannot be for unspent-balance');
+  });
+
+  it('for an unspent balance, takes the advertiser ID as the promotion ID and asks for the balance', async () => {
+    const { prompter, result } = run({
+      channel: 'tiktok-ads',
+      reason: 'unspent-balance',
+      unspentBalanceWarning: true,
+      advertiserId: '7012345678901',
+      accountName: 'Acme Shoes',
+      email: 'ads@acme.test',
+      currency: '',
+      charged: '120',
+      balanceShownOn: 'yesterday',
+      requested: '',
+      description: 'We are closing the ad account and want the unspent prepaid balance back.',
+      fileBy: '',
+      evidence1: '',
+      moreEvidence1: 'done',
+      save: true,
+    });
+    const { fields } = await result;
+    expect(prompter.asked).not.toContain('promotionId');
+    expect(prompter.asked).not.toContain('promotionName');
+    expect(fields).toMatchObject({ promotionId: '7012345678901', balanceShownOn: '2026-11-19', charged: 12000 });
   });
 });
