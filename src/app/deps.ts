@@ -39,6 +39,8 @@ export interface ClaimChange {
   events?: NewEvent[];
   /** Numbered by the use case (`withoutDuplicates`) after the claim's last evidence item. */
   evidence?: Evidence[];
+  /** New captions of evidence the claim already has, by evidence number. */
+  captions?: { number: number; caption: string }[];
 }
 
 /** What `changeClaim`'s pure `decide` returns: the change to save, and what to hand back. */

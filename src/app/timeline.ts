@@ -25,6 +25,9 @@ function describe(event: ClaimEvent, claim: Claim): string {
     case 'created':
       return 'Claim drafted';
     case 'edited':
+      if (data.fields === undefined && data.evidence !== undefined) {
+        return `Caption set: ${data.evidence.map((n) => `#${n}`).join(', ')}`;
+      }
       return `Details corrected: ${(data.fields ?? []).join(', ')}`;
     case 'evidence-added':
       return `Evidence added: ${(data.evidence ?? []).map((n) => `#${n}`).join(', ')}`;

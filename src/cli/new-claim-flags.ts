@@ -2,6 +2,7 @@
  * The `new` command's flags: the claim's fields, its evidence in command-line order, and the
  * claim they describe when no one is at the terminal to answer the wizard.
  */
+import { existsSync } from 'node:fs';
 import { Option } from './commander.js';
 import type { Command } from 'commander';
 import { completeFields } from '../app/complete-fields.js';
@@ -10,7 +11,7 @@ import { CHANNELS, REASONS } from '../domain/claim.js';
 import type { ClaimFields, EvidenceKind } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
 import { assertReasonFits, needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../domain/reasons.js';
-import { parseText } from '../domain/text.js';
+import { parseCaption, parseText } from '../domain/text.js';
 import { addFieldOptions, FIELD_SPECS, flagOf, readFieldFlags } from './claim-fields.js';
 import type { TextFieldKey } from './claim-fields.js';
 import type { CommandContext } from './context.js';
@@ -60,7 +61,9 @@ export function addNewClaimOptions(command: Command): Command {
   addFieldOptions(command, FIELDS);
   command.option('--description-file <path>', 'read the description from a file (- for standard input)');
   for (const [flag, kind, words] of EVIDENCE_FLAGS) {
-    command.addOption(new Option(`${flag} <path>`, `${words} (repeatable)`).argParser(collect(kind)));
+    command.addOption(
+      new Option(`${flag} <path>`, `${words} (repeatable; PATH::CAPTION adds its caption)`).argParser(collect(kind)),
+    );
   }
   return command
     .option('--as-credit', 'ask for ad credit instead of money back')
@@ -71,11 +74,27 @@ export function addNewClaimOptions(command: Command): Command {
     .option('--json', 'print the saved claim as JSON instead of its ID');
 }
 
-/** Evidence from every kind's flag, back in command-line order. */
+/** Evidence from every kind's flag, back in command-line order, each with its `::CAPTION`. */
 export function evidenceFromFlags(options: NewOptions): EvidenceInput[] {
-  return EVIDENCE_FLAGS.flatMap(([flag]) => (options[flag.slice(2)] as OrderedEvidence[] | undefined) ?? [])
+  return EVIDENCE_FLAGS.flatMap(([flag]) =>
+    ((options[flag.slice(2)] as OrderedEvidence[] | undefined) ?? []).map((item) => ({ ...item, flag })),
+  )
     .sort((a, b) => a.order - b.order)
-    .map(({ kind, path }) => ({ kind, path }));
+    .map(({ kind, path, flag }) => ({ kind, ...withCaption(flag, path) }));
+}
+
+/**
+ * `invoice.pdf::Invoice INV-4471` is the file and its caption — but only when the part before
+ * `::` names an existing file; a file whose own name holds `::` is taken whole.
+ */
+function withCaption(flag: string, value: string): { path: string; caption: string | null } {
+  const at = value.indexOf('::');
+  if (at <= 0 || existsSync(value)) return { path: value, caption: null };
+  const path = value.slice(0, at);
+  if (!existsSync(path)) return { path: value, caption: null };
+  const parsed = parseCaption(value.slice(at + 2));
+  if (!parsed.ok) throw new UsageError(`${flag} ${path}: the caption ${parsed.error}.`);
+  return { path, caption: parsed.value };
 }
 
 /** The fields the flags give, checked one by one. */

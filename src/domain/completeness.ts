@@ -233,6 +233,7 @@ export type FindingCode =
   | 'missing-field'
   | 'missing-fact'
   | 'channel-reason'
+  | 'missing-caption'
   | 'missing-evidence'
   | 'invalid-fields'
   | 'evidence-altered'
@@ -353,6 +354,15 @@ export function checkClaim(
       code: 'short-description',
       field: 'description',
       message: `The description is ${claim.description.length} characters; say what happened, when, and what you expected (${SHORT_DESCRIPTION}+ characters).`,
+    });
+  }
+  for (const item of claim.evidence) {
+    if (item.caption !== null && item.caption !== '') continue;
+    findings.push({
+      severity: 'warning',
+      code: 'missing-caption',
+      evidence: item.number,
+      message: `Evidence #${item.number} (${item.name}) has no caption; say in one line what it shows.`,
     });
   }
   for (const [number, others] of context.shared) {

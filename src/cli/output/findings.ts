@@ -15,6 +15,8 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence' | 
     case 'invalid-fields':
     case 'short-description':
       return finding.field ? `refund-claim edit ${id} ${flagOf(finding.field)} <value>` : null;
+    case 'missing-caption':
+      return `refund-claim caption ${id} ${finding.evidence ?? '<n>'} <text>`;
     case 'channel-reason':
       return `refund-claim edit ${id} --reason <${CHANNEL_REASONS[claim.channel].join('|')}>`;
     case 'missing-evidence':

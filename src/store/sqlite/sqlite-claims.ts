@@ -149,7 +149,9 @@ export class SqliteClaims {
         const claim = this.getClaim(id);
         if (!claim) throw new ClaimNotFoundError(id);
         const { change, result } = decide(claim);
-        const { fields, events = [], evidence = [] } = change;
+        const { fields, events = [], evidence = [], captions = [] } = change;
+        const setCaption = this.sql('UPDATE evidence SET caption = ? WHERE claim_id = ? AND seq = ?');
+        for (const item of captions) setCaption.run(item.caption, id, item.number);
         if (fields && Object.keys(fields).length > 0) {
           const keys = Object.keys(fields) as (keyof ClaimFields)[];
           this.sql(`UPDATE claims SET ${keys.map((key) => `${FIELD_COLUMNS[key]} = ?`).join(', ')} WHERE id = ?`).run(

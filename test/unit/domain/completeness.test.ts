@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Reason } from '../../../src/domain/claim.js';
 import { checkClaim, defaultRequested, missingEvidence, requiredFields } from '../../../src/domain/completeness.js';
 import type { CheckContext } from '../../../src/domain/completeness.js';
-import { claim as baseClaim, evidence, fields } from '../../helpers/claims.js';
+import { claim as baseClaim, evidence as baseEvidence, fields } from '../../helpers/claims.js';
 
 const context: CheckContext = { today: '2026-11-20', integrity: null, shared: new Map() };
+/** Evidence with a caption, so that each test sees only the finding it is about. */
+const evidence = (...args: Parameters<typeof baseEvidence>) =>
+  baseEvidence(args[0], args[1], { caption: 'What it shows', ...args[2] });
 /** A claim with every warned fact, so that each test sees only the finding it is about. */
 const claim = (overrides: Parameters<typeof baseClaim>[0] = {}) =>
   baseClaim({ invoice: 'INV-4471', noticedOn: '2026-11-03', failure: 'delivery stopped', ...overrides });
@@ -76,6 +79,15 @@ describe('checkClaim', () => {
       'warning:missing-fact',
       'warning:missing-fact',
     ]);
+  });
+
+  it('warns about every evidence file without a caption', () => {
+    const findings = checkClaim(
+      claim({ evidence: [evidence('receipt', 1), evidence('screenshot', 2, { caption: null })] }),
+      context,
+    );
+    expect(findings.map((f) => [f.severity, f.code, f.evidence])).toEqual([['warning', 'missing-caption', 2]]);
+    expect(findings[0]?.message).toBe('Evidence #2 (screenshot-2.pdf) has no caption; say in one line what it shows.');
   });
 
   it('refuses how a partnership was paid on a channel that is not creator', () => {
