@@ -22,8 +22,11 @@ export interface Clock {
   now(): Date;
 }
 
-/** An event before the store gives it its sequence number. */
-export type NewEvent = Omit<ClaimEvent, 'seq'>;
+/**
+ * An event before the store gives it its sequence number and its actor: the person the store was
+ * opened for (the composition root reads who that is, as it reads the clock).
+ */
+export type NewEvent = Omit<ClaimEvent, 'seq' | 'actor'>;
 export interface NewClaim {
   fields: ClaimFields;
   createdAt: string;

@@ -186,6 +186,11 @@ export interface ClaimEvent {
   recordedAt: string;
   note: string | null;
   data: EventData;
+  /**
+   * Who recorded it (`REFUND_CLAIM_USER`, else the login name); null for events recorded
+   * before version 2, which did not say.
+   */
+  actor: string | null;
 }
 
 export interface Claim extends ClaimFields {

@@ -66,7 +66,15 @@ export function claim(overrides: Partial<Claim> = {}): Claim {
     factsVersion: 2,
     evidence: [],
     events: [
-      { seq: 1, type: 'created', on: '2026-11-20', recordedAt: '2026-11-20T12:00:00.000Z', note: null, data: {} },
+      {
+        seq: 1,
+        type: 'created',
+        on: '2026-11-20',
+        recordedAt: '2026-11-20T12:00:00.000Z',
+        note: null,
+        actor: null,
+        data: {},
+      },
     ],
     ...overrides,
   };

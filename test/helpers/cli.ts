@@ -44,6 +44,7 @@ export function cliEnv(home: string, now: string | null = NOW): NodeJS.ProcessEn
     TZ: 'UTC',
     NO_COLOR: '1',
     REFUND_CLAIM_HOME: dataDirOf(home),
+    REFUND_CLAIM_USER: 'ana',
     ...(now === null ? {} : { REFUND_CLAIM_NOW: now }),
   };
 }

@@ -80,6 +80,8 @@ export interface EventJson {
   /** When it was recorded. */
   recordedAt: string;
   data: EventDataJson;
+  /** Who recorded it; null for events recorded before version 2. */
+  actor: string | null;
 }
 
 /** `show --json`: everything about one claim. */
@@ -215,7 +217,7 @@ export function claimDocument(claim: Claim, today: string): ClaimJson {
 function eventDocument(event: ClaimEvent, currency: string): EventJson {
   const { amount, ...rest } = event.data;
   const data = amount === undefined ? rest : { ...rest, amount: amountIn(currency)(amount) };
-  return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data };
+  return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data, actor: event.actor };
 }
 
 export function listItemDocument(claim: ClaimSummary): ClaimListItemJson {

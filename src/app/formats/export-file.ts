@@ -252,7 +252,8 @@ export function readExport(text: string, file: string, options: ReadExportOption
 const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = {
   // Version 1 has no facts, agencies or sales representatives: its claims keep facts version 1.
   1: (root, source) => readClaims(root, source, 1),
-  // Version 2 adds the reason's facts, agency and sales representative, and `factsVersion`.
+  // Version 2 adds the reason's facts, agency and sales representative, `factsVersion`, and
+  // each event's `actor`.
   2: (root, source) => readClaims(root, source, 2),
 };
 
@@ -381,7 +382,7 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
   const eventsReader = at.at('events');
   const events = eventsReader
     .list(doc.events, MAX_EVENTS_PER_CLAIM)
-    .map((item, index) => readEvent(eventsReader.at(index), item, index, currency));
+    .map((item, index) => readEvent(eventsReader.at(index), item, index, currency, version));
   assertCreatedOnce(eventsReader, events);
   assertLegalHistory(eventsReader, events, fields.requested);
 
@@ -461,7 +462,7 @@ const DATA_READERS: { [K in keyof EventData]-?: (at: Reader, value: unknown, cur
   evidence: (at, v) => at.list(v, MAX_EVIDENCE_PER_CLAIM).map((x, i) => at.at(i).integer(x, 1, MAX_EVIDENCE_PER_CLAIM)),
 };
 
-function readEvent(at: Reader, value: unknown, index: number, currency: string): ClaimEvent {
+function readEvent(at: Reader, value: unknown, index: number, currency: string, version: 1 | 2): ClaimEvent {
   const event = at.object(value);
   const raw = at.at('data').object(event.data);
   const data: Record<string, unknown> = {};
@@ -479,6 +480,12 @@ function readEvent(at: Reader, value: unknown, index: number, currency: string):
     // `--note` is one line.
     note: at.at('note').nullable(event.note, (v) => at.at('note').line(v)),
     data,
+    // Version 1 did not say who recorded an event.
+    // An absent actor is unknown, as on an event recorded before version 2.
+    actor:
+      version < 2 || event.actor === undefined
+        ? null
+        : at.at('actor').nullable(event.actor, (v) => at.at('actor').name(v)),
   };
 }
 

@@ -201,6 +201,7 @@ export interface EventRow {
   recorded_at: string;
   note: string | null;
   data: string;
+  actor: string | null;
 }
 
 export function eventFromRow(row: EventRow): ClaimEvent {
@@ -211,6 +212,7 @@ export function eventFromRow(row: EventRow): ClaimEvent {
     recordedAt: row.recorded_at,
     note: row.note,
     data: JSON.parse(row.data) as ClaimEvent['data'],
+    actor: row.actor,
   };
 }
 

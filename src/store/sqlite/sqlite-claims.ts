@@ -40,7 +40,7 @@ import type { AccountRow, ClaimRow, EventRow, EvidenceRow } from './rows.js';
 export const CLAIM_BY_ID = 'SELECT * FROM claims WHERE id = ?';
 
 export const EVENTS_OF_CLAIM =
-  'SELECT seq, type, happened_on, recorded_at, note, data FROM events WHERE claim_id = ? ORDER BY seq';
+  'SELECT seq, type, happened_on, recorded_at, note, data, actor FROM events WHERE claim_id = ? ORDER BY seq';
 
 export const EVIDENCE_OF_CLAIM =
   'SELECT seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence WHERE claim_id = ? ORDER BY seq';
@@ -85,7 +85,11 @@ export function listQuery(filter: ClaimFilter): { sql: string; params: string[] 
 export class SqliteClaims {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(readonly db: Database) {}
+  /** `actor`: who every event recorded through this connection is by (null: not known). */
+  constructor(
+    readonly db: Database,
+    private readonly actor: string | null = null,
+  ) {}
 
   /** Prepares each SQL text once per process, on first use: `status` needs only two of them. */
   private sql(text: string): Statement {
@@ -225,7 +229,7 @@ export class SqliteClaims {
       ...params,
     ) as ClaimRow[];
     const events = this.sql(
-      `SELECT claim_id, seq, type, happened_on, recorded_at, note, data FROM events
+      `SELECT claim_id, seq, type, happened_on, recorded_at, note, data, actor FROM events
        WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
     ).all(...params) as (EventRow & { claim_id: number })[];
     const evidence = this.sql(
@@ -288,10 +292,19 @@ export class SqliteClaims {
        VALUES (?, ${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?, ?)`,
     ).run(id, ...values, claim.createdAt, claim.createdOn, claim.createdAt, claim.factsVersion);
     const insertEvent = this.sql(
-      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const event of claim.events) {
-      insertEvent.run(id, event.seq, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+      insertEvent.run(
+        id,
+        event.seq,
+        event.type,
+        event.on,
+        event.recordedAt,
+        event.note,
+        JSON.stringify(event.data),
+        event.actor,
+      );
     }
     this.insertEvidence(id, claim.evidence);
     this.refresh(id);
@@ -330,10 +343,11 @@ export class SqliteClaims {
   /** Numbers the events after `last`, the claim's latest number, read under the claim's lock. */
   private appendEvents(id: number, last: number, events: readonly NewEvent[]): void {
     const insert = this.sql(
-      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [index, event] of events.entries()) {
-      insert.run(id, last + index + 1, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+      const data = JSON.stringify(event.data);
+      insert.run(id, last + index + 1, event.type, event.on, event.recordedAt, event.note, data, this.actor);
     }
   }
 

@@ -9,6 +9,7 @@ const at = (on: string, type: EventType, data: EventData = {}): ClaimEvent => ({
   on,
   recordedAt: `${on}T09:00:00Z`,
   note: null,
+  actor: null,
   data,
 });
 const support = (on: string, infoRequested = false) =>

@@ -59,6 +59,7 @@ const event = (type: EventType, data: EventData = {}, on = '2026-11-20'): ClaimE
   on,
   recordedAt: '2026-11-20T12:00:00Z',
   note: null,
+  actor: null,
   data,
 });
 

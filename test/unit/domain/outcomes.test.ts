@@ -9,6 +9,7 @@ const event = (type: EventType, on: string, data: EventData = {}): ClaimEvent =>
   on,
   recordedAt: '2026-11-20T12:00:00.000Z',
   note: null,
+  actor: null,
   data,
 });
 

@@ -73,7 +73,17 @@ describe('migration 3: the facts of version 2', () => {
       result: null,
     }));
     expect(claim).toMatchObject({ cancelledOn: '2026-11-01', cancelReason: 'Recall', asCredit: true });
-    // A claim drafted from now on is held to the new rules.
+    // Migration 4: old events name nobody; events recorded from now on name the store's actor.
+    expect(creator?.events.map((e) => e.actor)).toEqual([null]);
     store.close();
+    const asAna = openStore(path, { actor: 'ana' }).sync;
+    const { claim: captioned } = asAna.changeClaim(1, () => ({
+      change: {
+        events: [{ type: 'edited', on: '2026-11-03', recordedAt: '2026-11-03T09:00:00.000Z', note: null, data: {} }],
+      },
+      result: null,
+    }));
+    expect(captioned.events.map((e) => e.actor)).toEqual([null, 'ana']);
+    asAna.close();
   });
 });

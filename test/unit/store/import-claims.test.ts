@@ -18,13 +18,22 @@ const imported = (id: number, overrides: Partial<ImportedClaim> = {}): ImportedC
   createdOn: '2026-11-01',
   factsVersion: 2,
   events: [
-    { seq: 1, type: 'created', on: '2026-11-01', recordedAt: '2026-11-01T09:00:00.000Z', note: null, data: {} },
+    {
+      seq: 1,
+      type: 'created',
+      on: '2026-11-01',
+      recordedAt: '2026-11-01T09:00:00.000Z',
+      note: null,
+      actor: null,
+      data: {},
+    },
     {
       seq: 2,
       type: 'submitted',
       on: '2026-11-02',
       recordedAt: '2026-11-02T10:00:00.000Z',
       note: 'by phone',
+      actor: null,
       data: { ticket: `T-${id}` },
     },
   ],
@@ -155,7 +164,15 @@ describe('importing claims into the store', () => {
         imported(2, {
           createdOn: '2026-11-10',
           events: [
-            { seq: 1, type: 'created', on: '2026-11-10', recordedAt: '2026-11-10T09:00:00.000Z', note: null, data: {} },
+            {
+              seq: 1,
+              type: 'created',
+              on: '2026-11-10',
+              recordedAt: '2026-11-10T09:00:00.000Z',
+              note: null,
+              actor: null,
+              data: {},
+            },
           ],
           evidence: [],
         }),
@@ -168,6 +185,7 @@ describe('importing claims into the store', () => {
               on: '2026-11-03',
               recordedAt: '2026-11-03T09:00:00.000Z',
               note: null,
+              actor: null,
               data: { outcome: 'withdrawn' },
             },
           ],
