@@ -1,6 +1,7 @@
 /** How channels, reasons and evidence kinds read in plain words, in prompts and in tickets. */
 import type { Channel, ClaimFields, EvidenceKind, Reason } from './claim.js';
 import { UsageError } from './errors.js';
+import { unspentBalanceWarning } from './platform-facts.js';
 
 /** Which reasons fit which channel (SPEC "What each reason needs"); any other pair is refused. */
 export const CHANNEL_REASONS: Record<Channel, readonly Reason[]> = {
@@ -101,12 +102,4 @@ export function needsUnspentBalanceConsent(fields: Pick<ClaimFields, 'channel' |
 }
 
 /** The warning SPEC requires before an unspent-balance claim on Ads Manager is saved. */
-export const UNSPENT_BALANCE_WARNING = [
-  'Before you ask for your unspent balance back, know what TikTok does with the request:',
-  '  - only the unspent balance is refunded; money already spent on ads is not;',
-  '  - the ad account is closed for good and cannot be reopened;',
-  '  - the request is accepted only from an admin of the ad account;',
-  '  - the money goes back to the original payment method, within about 60 days.',
-  'If you only want to use the balance elsewhere, transfer it to another ad account inside',
-  'your Business Center instead.',
-].join('\n');
+export const UNSPENT_BALANCE_WARNING = unspentBalanceWarning();

@@ -3,7 +3,9 @@
  * names. Optional values are null (Handlebars strict mode then accepts `{{#if …}}` on them);
  * amounts are minor units for the `money` helper.
  */
-import type { Channel, Claim, EventType, EvidenceKind, Reason, Status } from '../../domain/claim.js';
+import type { Channel, Claim, EventType, EvidenceKind, PaidVia, Reason, Status } from '../../domain/claim.js';
+import { PLATFORM_FACTS } from '../../domain/platform-facts.js';
+import type { PlatformFacts } from '../../domain/platform-facts.js';
 import type { Templates } from '../deps.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
@@ -43,7 +45,18 @@ export interface TicketView {
   reason: Reason;
   reasonLabel: string;
   reasonStatement: string;
-  account: { name: string; advertiserId: string | null; email: string };
+  account: {
+    name: string;
+    advertiserId: string | null;
+    email: string;
+    /** The agency filing for the account ("<agency> on behalf of <account>"), or null. */
+    agency: string | null;
+    /** The account's TikTok sales representative, or null. */
+    salesRep: string | null;
+  };
+  /** Also at the top, for templates that sign with them. */
+  agency: string | null;
+  salesRep: string | null;
   promotion: { id: string; name: string | null; start: string | null; end: string | null };
   amounts: {
     currency: string;
@@ -60,6 +73,22 @@ export interface TicketView {
     creator: string | null;
     deliverables: string | null;
   };
+  /** The reason's facts (version 2); null when not given. Dates `YYYY-MM-DD`. */
+  facts: {
+    noticedOn: string | null;
+    cancelledOn: string | null;
+    cancelReason: string | null;
+    failure: string | null;
+    invoice: string | null;
+    balanceShownOn: string | null;
+    deliverablesDue: string | null;
+  };
+  /** `creator` claims: `tiktok-one` or `direct`; null on other channels. */
+  paidVia: PaidVia | null;
+  /** Ask for ad credit instead of money back to the original payment method. */
+  asCredit: boolean;
+  /** TikTok's own rules the drafts cite (domain/platform-facts.ts), each with its source. */
+  platform: PlatformFacts;
   description: string;
   ticketNumber: string | null;
   fileBy: string | null;
@@ -101,7 +130,15 @@ export function ticketView(claim: Claim): TicketView {
     reason: claim.reason,
     reasonLabel: REASON_LABELS[claim.reason],
     reasonStatement: REASON_STATEMENTS[claim.reason],
-    account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
+    account: {
+      name: claim.accountName,
+      advertiserId: claim.advertiserId,
+      email: claim.email,
+      agency: claim.agency,
+      salesRep: claim.salesRep,
+    },
+    agency: claim.agency,
+    salesRep: claim.salesRep,
     promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
     amounts: {
       currency: claim.currency,
@@ -118,6 +155,18 @@ export function ticketView(claim: Claim): TicketView {
       creator: claim.creator,
       deliverables: claim.deliverables,
     },
+    facts: {
+      noticedOn: claim.noticedOn,
+      cancelledOn: claim.cancelledOn,
+      cancelReason: claim.cancelReason,
+      failure: claim.failure,
+      invoice: claim.invoice,
+      balanceShownOn: claim.balanceShownOn,
+      deliverablesDue: claim.deliverablesDue,
+    },
+    paidVia: claim.paidVia,
+    asCredit: claim.asCredit,
+    platform: PLATFORM_FACTS,
     description: claim.description,
     ticketNumber: claim.ticketNumber,
     fileBy: claim.fileBy,
