@@ -4,6 +4,7 @@
  */
 import type { ClaimFields, FieldKey } from '../domain/claim.js';
 import { missingFields, withDefaults } from '../domain/completeness.js';
+import { onlyChannelFor } from '../domain/reasons.js';
 import type { Account, Adapters } from './deps.js';
 
 export type CompletedFields =
@@ -16,22 +17,33 @@ export async function completeFields(
   deps: Pick<Adapters, 'existingStore'>,
   given: Partial<ClaimFields>,
 ): Promise<CompletedFields> {
-  const filled: Partial<ClaimFields> = { ...given, channel: given.channel ?? 'tiktok-ads' };
+  // Without a channel: the only one the reason fits, else Ads Manager.
+  const channel = given.channel ?? (given.reason ? onlyChannelFor(given.reason) : null) ?? 'tiktok-ads';
+  const filled: Partial<ClaimFields> = { ...given, channel };
+  // An unspent balance has no promotion: the ID holds the account's balance reference.
+  if (given.reason === 'unspent-balance') filled.promotionId ??= given.advertiserId ?? undefined;
   const account = await savedAccount(deps, filled);
   if (account) {
     filled.accountName ??= account.name;
     filled.email ??= account.email;
+    // Saved with the account by its last claim, and reused until a flag says otherwise.
+    filled.agency ??= account.agency ?? undefined;
+    filled.salesRep ??= account.salesRep ?? undefined;
   }
   const missing = missingFields(filled);
   return missing.length > 0 ? { ok: false, missing, account } : { ok: true, fields: withDefaults(filled), account };
 }
 
-/** The saved account whose advertiser ID or name matches, when the name or email is left out. */
+/**
+ * The saved account whose advertiser ID or name matches, when the name, email, agency or sales
+ * representative is left out.
+ */
 async function savedAccount(
   deps: Pick<Adapters, 'existingStore'>,
   given: Partial<ClaimFields>,
 ): Promise<Account | null> {
-  if (given.accountName !== undefined && given.email !== undefined) return null;
+  const complete = (['accountName', 'email', 'agency', 'salesRep'] as const).every((key) => given[key] !== undefined);
+  if (complete) return null;
   const store = await deps.existingStore();
   if (!store) return null;
   return (

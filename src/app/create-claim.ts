@@ -2,6 +2,7 @@ import type { Claim, ClaimFields } from '../domain/claim.js';
 import { crossFieldProblems } from '../domain/completeness.js';
 import { toLocalDate } from '../domain/dates.js';
 import { DuplicateClaimError, UsageError } from '../domain/errors.js';
+import { assertReasonFits } from '../domain/reasons.js';
 import type { Clock, ClaimStore, EvidenceInput, EvidenceStore } from './deps.js';
 import { checkEvidenceFiles, copyEvidence, withoutDuplicates } from './import-evidence.js';
 import type { SkippedEvidence } from './import-evidence.js';
@@ -41,6 +42,7 @@ export function assertConsistent(fields: ClaimFields): void {
  */
 export async function createClaim(deps: CreateClaimDeps, input: CreateClaimInput): Promise<CreateClaimResult> {
   const { fields } = input;
+  assertReasonFits(fields.channel, fields.reason);
   assertConsistent(fields);
   if (!input.allowDuplicate) {
     const [existing] = await deps.store.findOpenDuplicates(fields.channel, fields.promotionId, fields.reason);

@@ -24,7 +24,10 @@ export interface Clock {
   now(): Date;
 }
 
-/** An event before the store gives it its sequence number. */
+/**
+ * An event before the store gives it its sequence number and its actor: the person the store was
+ * opened for (the composition root reads who that is, as it reads the clock).
+ */
 export type NewEvent<T extends EventType = EventType> = EventPick<'type' | 'on' | 'recordedAt' | 'note' | 'data', T>;
 export interface NewClaim {
   fields: ClaimFields;
@@ -41,6 +44,8 @@ export interface ClaimChange {
   events?: NewEvent[];
   /** Numbered by the use case (`withoutDuplicates`) after the claim's last evidence item. */
   evidence?: Evidence[];
+  /** New captions of evidence the claim already has, by evidence number. */
+  captions?: { number: number; caption: string }[];
 }
 
 /** What `changeClaim`'s pure `decide` returns: the change to save, and what to hand back. */
@@ -53,6 +58,9 @@ export interface Account {
   name: string;
   advertiserId: string | null;
   email: string;
+  /** The agency filing for it and its TikTok sales representative, reused by its next claim. */
+  agency: string | null;
+  salesRep: string | null;
 }
 
 export interface ClaimSummary {
@@ -154,6 +162,8 @@ export interface ImportedClaim {
   fields: ClaimFields;
   createdAt: string;
   createdOn: string;
+  /** The facts rules it was drafted under (FACTS_VERSION; 1 for a version-1 export). */
+  factsVersion: number;
   events: ClaimEvent[];
   evidence: Evidence[];
 }

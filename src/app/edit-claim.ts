@@ -1,8 +1,9 @@
 import type { Claim, ClaimFields } from '../domain/claim.js';
 import { formatClaimId, isTerminal } from '../domain/claim.js';
-import { defaultRequested } from '../domain/completeness.js';
+import { defaultPaidVia, defaultRequested } from '../domain/completeness.js';
 import { toLocalDate } from '../domain/dates.js';
 import { UsageError, UserError } from '../domain/errors.js';
+import { assertReasonFits } from '../domain/reasons.js';
 import { assertConsistent } from './create-claim.js';
 import type { ClaimStore, Clock } from './deps.js';
 
@@ -29,11 +30,23 @@ export async function editClaim(
       current.requested === defaultRequested(current.reason, current.charged, current.expected);
     assertAmountsInNewCurrency(current, changes, requestedWasDefault);
     const next: ClaimFields = { ...current, ...changes };
+    // A claim moved to or from `creator` takes that channel's default for how it was paid.
+    if (changes.paidVia === undefined)
+      next.paidVia = defaultPaidVia(
+        next.channel,
+        next.channel === 'creator' ? (current.paidVia ?? undefined) : undefined,
+      );
     if (changes.requested === undefined && requestedWasDefault) {
       next.requested = defaultRequested(next.reason, next.charged, next.expected);
     }
+    // A pair the table no longer allows keeps working until the channel or reason is changed.
+    if (next.channel !== current.channel || next.reason !== current.reason) assertReasonFits(next.channel, next.reason);
     assertConsistent(next);
-    const keys = new Set([...(Object.keys(changes) as (keyof ClaimFields)[]), 'requested' as const]);
+    const keys = new Set([
+      ...(Object.keys(changes) as (keyof ClaimFields)[]),
+      'requested' as const,
+      'paidVia' as const,
+    ]);
     const changed = [...keys].filter((key) => next[key] !== current[key]);
     if (changed.length === 0) return { change: {}, result: changed };
     return {

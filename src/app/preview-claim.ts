@@ -2,6 +2,7 @@
  * The claim as it would be saved, for the wizard's preview: the completeness findings and the
  * ticket are shown before anything is written. Evidence is checked but not copied yet.
  */
+import { FACTS_VERSION } from '../domain/claim.js';
 import type { Claim, ClaimFields } from '../domain/claim.js';
 import { checkClaim } from '../domain/completeness.js';
 import type { Finding } from '../domain/completeness.js';
@@ -35,6 +36,7 @@ export async function previewClaim(
     recovered: null,
     createdAt: now.toISOString(),
     createdOn: today,
+    factsVersion: FACTS_VERSION,
     events: [],
     evidence: checked.map((item, index) => ({
       number: index + 1,

@@ -13,34 +13,15 @@ import type {
   EvidenceKind,
   Reason,
 } from '../domain/claim.js';
-import { formatClaimId } from '../domain/claim.js';
+import { FACTS_VERSION, formatClaimId } from '../domain/claim.js';
 import { reminderDue } from '../domain/deadlines.js';
+import { CHANNEL_REASONS } from '../domain/reasons.js';
 import type { Templates } from './deps.js';
 import { messageView } from './formats/message-view.js';
 import { renderTicket } from './formats/ticket-view.js';
 
-/**
- * SPEC's channel × reason table. TODO(merge): the claim-facts branch adds this table to the
- * domain with the rule that refuses other pairs; use that one and delete this copy.
- */
-export const SAMPLE_CHANNEL_REASONS: Record<Channel, readonly Reason[]> = {
-  'tiktok-ads': [
-    'technical-issue',
-    'incorrect-charge',
-    'non-performance',
-    'accidental-charge',
-    'campaign-cancelled',
-    'unspent-balance',
-  ],
-  'tiktok-promote': [
-    'technical-issue',
-    'incorrect-charge',
-    'non-performance',
-    'accidental-charge',
-    'campaign-cancelled',
-  ],
-  creator: ['creator-no-delivery', 'campaign-cancelled', 'non-performance', 'incorrect-charge', 'accidental-charge'],
-};
+/** The channel × reason pairs sampled: every pair the domain accepts (SPEC's table). */
+export const SAMPLE_CHANNEL_REASONS: Record<Channel, readonly Reason[]> = CHANNEL_REASONS;
 
 const ACCOUNT: Record<Channel, Pick<Claim, 'accountName' | 'advertiserId' | 'email'>> = {
   'tiktok-ads': { accountName: 'Acme Shoes Ltd', advertiserId: '7012345678901234567', email: 'ads@acme-shoes.test' },
@@ -65,6 +46,8 @@ function facts(channel: Channel, reason: Reason): Facts {
         start: '2026-11-02',
         end: '2026-11-08',
         chargeDate: '2026-11-02',
+        noticedOn: '2026-11-05',
+        failure: 'Ads Manager showed "Delivering" while the campaign served no impressions',
         description:
           'The campaign was approved and billed, but it served no impressions from 2 to 5 Nov 2026: ' +
           'Ads Manager showed "Delivering" while the reporting stayed at zero.',
@@ -86,6 +69,7 @@ function facts(channel: Channel, reason: Reason): Facts {
         charged: 50000,
         expected: 30000,
         requested: 20000,
+        invoice: 'INV-2026-1103',
         description: creator
           ? 'Your invoice charged USD 500.00 for the partnership, but we agreed USD 300.00 for one video.'
           : 'The budget was set to a lifetime limit of USD 300.00, but the payment method was charged ' +
@@ -114,6 +98,8 @@ function facts(channel: Channel, reason: Reason): Facts {
     case 'accidental-charge':
       return {
         chargeDate: '2026-11-04',
+        noticedOn: '2026-11-05',
+        invoice: 'INV-2026-1104',
         description: 'A second payment was made by mistake while the first one was still processing.',
         evidence: [['receipt', 'receipt-duplicate-payment.pdf', 'Receipt of the second, accidental payment']],
       };
@@ -122,6 +108,8 @@ function facts(channel: Channel, reason: Reason): Facts {
         start: '2026-11-02',
         end: '2026-11-30',
         chargeDate: '2026-10-30',
+        cancelledOn: '2026-11-01',
+        cancelReason: 'The product launch was postponed.',
         description: creator
           ? 'We cancelled the partnership on 1 Nov 2026, before any content was submitted, because the ' +
             'product launch was postponed.'
@@ -136,6 +124,7 @@ function facts(channel: Channel, reason: Reason): Facts {
         chargeDate: '2026-10-28',
         creator: '@maya.moves',
         deliverables: 'Two videos with the product, posted by 15 Nov 2026, with the paid partnership label',
+        deliverablesDue: '2026-11-15',
         description:
           'The two videos were due by 15 Nov 2026. None has been posted, and our messages since ' +
           '10 Nov 2026 have had no answer.',
@@ -150,6 +139,7 @@ function facts(channel: Channel, reason: Reason): Facts {
         promotionName: null,
         charged: 41250,
         requested: 41250,
+        balanceShownOn: '2026-11-05',
         description: 'We have stopped advertising on TikTok and ask for the unspent prepaid balance back.',
         evidence: [['screenshot', 'account-balance.png', 'Payment page showing the balance of USD 412.50']],
       };
@@ -160,7 +150,7 @@ const MIME: Record<string, string> = { png: 'image/png', pdf: 'application/pdf',
 
 /** Sample events are built from a table of types; the data given is the type's (a cast of the table's). */
 function event<T extends EventType>(seq: number, type: T, on: string, data: EventDataByType[T]): ClaimEvent {
-  return { seq, type, on, recordedAt: `${on}T12:00:00.000Z`, note: null, data } as unknown as ClaimEvent;
+  return { seq, type, on, recordedAt: `${on}T12:00:00.000Z`, note: null, data, actor: null } as unknown as ClaimEvent;
 }
 
 /** A claim on `channel` for `reason`, drafted on 20 Nov 2026, as its owner would fill it in. */
@@ -195,6 +185,18 @@ export function sampleClaim(channel: Channel, reason: Reason): Claim {
     deliverables: null,
     description: '',
     fileBy: null,
+    noticedOn: null,
+    cancelledOn: null,
+    cancelReason: null,
+    failure: null,
+    invoice: null,
+    balanceShownOn: null,
+    deliverablesDue: null,
+    paidVia: channel === 'creator' ? 'direct' : null,
+    asCredit: false,
+    agency: null,
+    salesRep: null,
+    factsVersion: FACTS_VERSION,
     status: 'draft',
     ticketNumber: null,
     approved: null,

@@ -14,6 +14,8 @@ export interface TimelineEntry {
   /** The words of a message, or null. */
   body: string | null;
   note: string | null;
+  /** Who recorded it; null for events recorded before version 2. */
+  actor: string | null;
 }
 
 const DECISION_WORDS = { approved: 'approved', 'partially-approved': 'partially approved', denied: 'denied' };
@@ -24,6 +26,9 @@ function describe(event: ClaimEvent, claim: Claim): string {
     case 'created':
       return 'Claim drafted';
     case 'edited':
+      if (event.data.fields === undefined) {
+        return `Caption set: ${event.data.evidence.map((n) => `#${n}`).join(', ')}`;
+      }
       return `Details corrected: ${event.data.fields.join(', ')}`;
     case 'evidence-added':
       return `Evidence added: ${event.data.evidence.map((n) => `#${n}`).join(', ')}`;
@@ -64,6 +69,7 @@ export function timelineEntries(claim: Claim): TimelineEntry[] {
     title: describe(event, claim),
     body: event.type === 'message' ? (event.data.message ?? null) : null,
     note: event.note,
+    actor: event.actor,
   }));
 }
 
@@ -71,7 +77,7 @@ export function timelineEntries(claim: Claim): TimelineEntry[] {
 export function formatTimeline(entries: readonly TimelineEntry[]): string {
   const lines: string[] = [];
   for (const entry of entries) {
-    lines.push(`${entry.on}  ${entry.title}`);
+    lines.push(`${entry.on}  ${entry.title}${entry.actor ? `  (by ${entry.actor})` : ''}`);
     for (const line of entry.body?.split('\n') ?? []) lines.push(`            > ${line}`);
     if (entry.note) lines.push(`            Note: ${entry.note}`);
   }

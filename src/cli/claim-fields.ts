@@ -4,7 +4,8 @@
  * it, so a field is validated the same way however it is given.
  */
 import type { Command } from 'commander';
-import type { ClaimFields, FieldKey } from '../domain/claim.js';
+import { PAID_VIA } from '../domain/claim.js';
+import type { ClaimFields, FieldKey, PaidVia } from '../domain/claim.js';
 import { parseDate } from '../domain/date-input.js';
 import { UsageError } from '../domain/errors.js';
 import { parseAmount, parseCurrency } from '../domain/money.js';
@@ -16,7 +17,8 @@ export interface ParseContext {
   now: Date;
 }
 
-export type TextFieldKey = Exclude<FieldKey, 'channel' | 'reason'>;
+/** Fields given as a flag's value; `--as-credit` is a switch. */
+export type TextFieldKey = Exclude<FieldKey, 'channel' | 'reason' | 'asCredit'>;
 
 export interface FieldSpec {
   flag: string;
@@ -33,6 +35,12 @@ const text =
     parseText(input, options);
 const amount = (input: string, context: ParseContext): Parsed<number> => parseAmount(input, context.currency);
 const date = (input: string, context: ParseContext): Parsed<string> => parseDate(input, context.now);
+const paidVia = (input: string): Parsed<PaidVia> => {
+  const value = input.trim().toLowerCase();
+  return (PAID_VIA as readonly string[]).includes(value)
+    ? { ok: true, value: value as PaidVia }
+    : { ok: false, error: `must be one of ${PAID_VIA.join(', ')}` };
+};
 
 export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
   advertiserId: {
@@ -155,11 +163,82 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     prompt: "The platform's deadline for filing, if you know it (Enter to skip)",
     parse: date,
   },
+  noticedOn: {
+    flag: '--noticed-on',
+    valueName: 'date',
+    help: 'the day you noticed the problem',
+    prompt: 'When did you notice the problem? (Enter to skip)',
+    parse: date,
+  },
+  cancelledOn: {
+    flag: '--cancelled-on',
+    valueName: 'date',
+    help: 'the day the campaign was cancelled (campaign-cancelled)',
+    prompt: 'When was it cancelled?',
+    parse: date,
+  },
+  cancelReason: {
+    flag: '--cancel-reason',
+    valueName: 'text',
+    help: 'why the campaign was cancelled (campaign-cancelled)',
+    prompt: 'Why was it cancelled?',
+    parse: text({ multiline: true }),
+  },
+  failure: {
+    flag: '--failure',
+    valueName: 'text',
+    help: 'what failed: delivery, review, billing screen, reporting… (technical-issue)',
+    prompt: 'What failed? (delivery, review, billing screen, reporting…)',
+    parse: text(),
+  },
+  invoice: {
+    flag: '--invoice',
+    valueName: 'reference',
+    help: 'the invoice or billing statement reference',
+    prompt: 'Invoice or billing statement reference (Enter to skip)',
+    parse: (input) => parseName(input),
+  },
+  balanceShownOn: {
+    flag: '--balance-shown-on',
+    valueName: 'date',
+    help: 'the day the balance screenshot was taken (unspent-balance)',
+    prompt: 'On which day was the balance screenshot taken?',
+    parse: date,
+  },
+  deliverablesDue: {
+    flag: '--deliverables-due',
+    valueName: 'date',
+    help: 'the day the creator had to deliver (creator-no-delivery)',
+    prompt: 'By which day did the creator have to deliver?',
+    parse: date,
+  },
+  paidVia: {
+    flag: '--paid-via',
+    valueName: 'tiktok-one|direct',
+    help: 'how the creator was paid (creator only; default: direct)',
+    prompt: 'Paid through TikTok One or directly? (tiktok-one or direct)',
+    parse: paidVia,
+  },
+  agency: {
+    flag: '--agency',
+    valueName: 'name',
+    help: 'the agency filing for the advertiser (saved with the account)',
+    prompt: 'Agency filing for the advertiser (Enter if none)',
+    parse: (input) => parseName(input),
+  },
+  salesRep: {
+    flag: '--sales-rep',
+    valueName: 'name or email',
+    help: "the account's TikTok sales representative (saved with the account)",
+    prompt: "The account's TikTok sales representative (Enter if none)",
+    parse: (input) => parseName(input),
+  },
 };
 
 /** `--charged` for `charged`; `--reason` and `--channel` for the two choice fields. */
 export function flagOf(field: FieldKey): string {
   if (field === 'channel' || field === 'reason') return `--${field}`;
+  if (field === 'asCredit') return '--as-credit';
   return FIELD_SPECS[field].flag;
 }
 

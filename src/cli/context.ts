@@ -38,6 +38,8 @@ export interface Io {
 export interface CliDeps {
   io: Io;
   clock: Clock;
+  /** Who is running the command: recorded on every event (`REFUND_CLAIM_USER`, else the login name). */
+  actor: string | null;
   version: string;
   /** The package's built-in `templates/` directory. */
   builtinTemplates: string;
@@ -61,6 +63,7 @@ export interface CliDeps {
 export interface AdapterSettings {
   dataDir: string;
   clock: Clock;
+  actor: string | null;
   /** The package's built-in `templates/` directory. */
   builtinTemplates: string;
   /** Tells the user something on stderr (a directory made private, …). */
@@ -118,6 +121,7 @@ export class CommandContext {
     this.built ??= this.deps.createAdapters({
       dataDir: this.dataDir,
       clock: this.deps.clock,
+      actor: this.deps.actor,
       builtinTemplates: this.deps.builtinTemplates,
       notice: (text) => this.err(text),
     });

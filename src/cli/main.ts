@@ -3,6 +3,7 @@
  * into one or two lines on stderr and an exit code. The only place that touches `process`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Adapters, ClaimStore } from '../app/deps.js';
@@ -29,6 +30,7 @@ function realDeps(io: Io): CliDeps {
     io,
     // REFUND_CLAIM_NOW pins "now" for reproducible runs (tests, demos); it is documented.
     clock: { now: () => (io.env.REFUND_CLAIM_NOW ? new Date(io.env.REFUND_CLAIM_NOW) : new Date()) },
+    actor: actorOf(io.env),
     version,
     builtinTemplates: fileURLToPath(new URL('../../templates', import.meta.url)),
     // No suffix: `~/.local/share/refund-claim` (or under XDG_DATA_HOME), as SPEC says.
@@ -57,11 +59,23 @@ function realDeps(io: Io): CliDeps {
   };
 }
 
+/** Who records events: `REFUND_CLAIM_USER`, else the login name (null when neither is known). */
+function actorOf(env: Io['env']): string | null {
+  const named = env.REFUND_CLAIM_USER?.trim();
+  if (named) return named;
+  try {
+    return userInfo().username || null;
+  } catch {
+    // No passwd entry for the uid (some containers): nobody to name.
+    return env.USER ?? env.USERNAME ?? null;
+  }
+}
+
 /**
  * The real adapters over one data directory. Each module is imported on first use, so `--help`
  * loads none of them and `status` only the store: no evidence store, template engine or zip code.
  */
-export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSettings): Adapters {
+export function createAdapters({ dataDir, builtinTemplates, notice, actor }: AdapterSettings): Adapters {
   const database = join(dataDir, 'claims.db');
   let opened: ClaimStore | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
@@ -72,7 +86,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice }: AdapterSet
       if (!opened) {
         const { openStore } = await import('../store/sqlite/open-store.js');
         prepareDataDir(dataDir, notice);
-        opened = openStore(database);
+        opened = openStore(database, { actor });
       }
       return opened;
     },

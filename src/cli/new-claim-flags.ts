@@ -2,6 +2,7 @@
  * The `new` command's flags: the claim's fields, its evidence in command-line order, and the
  * claim they describe when no one is at the terminal to answer the wizard.
  */
+import { existsSync } from 'node:fs';
 import { Option } from './commander.js';
 import type { Command } from 'commander';
 import { completeFields } from '../app/complete-fields.js';
@@ -9,8 +10,8 @@ import type { EvidenceInput } from '../app/deps.js';
 import { CHANNELS, REASONS } from '../domain/claim.js';
 import type { ClaimFields, EvidenceKind } from '../domain/claim.js';
 import { UsageError } from '../domain/errors.js';
-import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../domain/reasons.js';
-import { parseText } from '../domain/text.js';
+import { assertReasonFits, needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../domain/reasons.js';
+import { parseCaption, parseText } from '../domain/text.js';
 import { addFieldOptions, FIELD_SPECS, flagOf, readFieldFlags } from './claim-fields.js';
 import type { TextFieldKey } from './claim-fields.js';
 import type { CommandContext } from './context.js';
@@ -38,6 +39,7 @@ export interface NewOptions extends Record<string, unknown> {
   yes?: boolean;
   input: boolean;
   allowDuplicate?: boolean;
+  asCredit?: boolean;
   json?: boolean;
 }
 
@@ -59,9 +61,12 @@ export function addNewClaimOptions(command: Command): Command {
   addFieldOptions(command, FIELDS);
   command.option('--description-file <path>', 'read the description from a file (- for standard input)');
   for (const [flag, kind, words] of EVIDENCE_FLAGS) {
-    command.addOption(new Option(`${flag} <path>`, `${words} (repeatable)`).argParser(collect(kind)));
+    command.addOption(
+      new Option(`${flag} <path>`, `${words} (repeatable; PATH::CAPTION adds its caption)`).argParser(collect(kind)),
+    );
   }
   return command
+    .option('--as-credit', 'ask for ad credit instead of money back')
     .option('--out <file>', 'also write the ticket draft to this file')
     .option('--yes', 'do not ask for confirmation')
     .option('--no-input', 'never prompt: a missing value is an error')
@@ -69,11 +74,27 @@ export function addNewClaimOptions(command: Command): Command {
     .option('--json', 'print the saved claim as JSON instead of its ID');
 }
 
-/** Evidence from every kind's flag, back in command-line order. */
+/** Evidence from every kind's flag, back in command-line order, each with its `::CAPTION`. */
 export function evidenceFromFlags(options: NewOptions): EvidenceInput[] {
-  return EVIDENCE_FLAGS.flatMap(([flag]) => (options[flag.slice(2)] as OrderedEvidence[] | undefined) ?? [])
+  return EVIDENCE_FLAGS.flatMap(([flag]) =>
+    ((options[flag.slice(2)] as OrderedEvidence[] | undefined) ?? []).map((item) => ({ ...item, flag })),
+  )
     .sort((a, b) => a.order - b.order)
-    .map(({ kind, path }) => ({ kind, path }));
+    .map(({ kind, path, flag }) => ({ kind, ...withCaption(flag, path) }));
+}
+
+/**
+ * `invoice.pdf::Invoice INV-4471` is the file and its caption — but only when the part before
+ * `::` names an existing file; a file whose own name holds `::` is taken whole.
+ */
+function withCaption(flag: string, value: string): { path: string; caption: string | null } {
+  const at = value.indexOf('::');
+  if (at <= 0 || existsSync(value)) return { path: value, caption: null };
+  const path = value.slice(0, at);
+  if (!existsSync(path)) return { path: value, caption: null };
+  const parsed = parseCaption(value.slice(at + 2));
+  if (!parsed.ok) throw new UsageError(`${flag} ${path}: the caption ${parsed.error}.`);
+  return { path, caption: parsed.value };
 }
 
 /** The fields the flags give, checked one by one. */
@@ -83,8 +104,10 @@ export async function readGivenFields(context: CommandContext, options: NewOptio
   if (given.charged !== undefined || given.expected !== undefined || given.requested !== undefined) {
     given.currency ??= 'USD';
   }
+  if (options.asCredit === true) given.asCredit = true;
   if (options.channel) given.channel = options.channel;
   if (options.reason) given.reason = options.reason;
+  if (options.channel && options.reason) assertReasonFits(options.channel, options.reason);
   if (options.descriptionFile !== undefined) {
     if (given.description !== undefined) {
       throw new UsageError('Give --description or --description-file, not both.');
@@ -110,8 +133,15 @@ export async function fieldsWithoutTerminal(
   yes: boolean,
 ): Promise<ClaimFields> {
   const completed = await completeFields(context.adapters, given);
-  if (completed.account) {
-    context.err(`Using the saved account ${completed.account.name} <${completed.account.email}>.`);
+  const { account } = completed;
+  if (account && (given.accountName === undefined || given.email === undefined)) {
+    context.err(`Using the saved account ${account.name} <${account.email}>.`);
+  }
+  if (account && given.agency === undefined && account.agency !== null) {
+    context.err(`Filing as ${account.agency}, the agency saved with the account (--agency to change it).`);
+  }
+  if (account && given.salesRep === undefined && account.salesRep !== null) {
+    context.err(`Sales representative: ${account.salesRep}, saved with the account (--sales-rep to change it).`);
   }
   if (!completed.ok) {
     throw new UsageError(

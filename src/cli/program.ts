@@ -57,6 +57,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/attach.js')).defineAttach,
   },
   {
+    name: 'caption',
+    term: 'caption <id> <n> <text>',
+    description: 'set or replace the caption of evidence number n (one line for the support agent)',
+    load: async () => (await import('./commands/caption.js')).defineCaption,
+  },
+  {
     name: 'ticket',
     term: 'ticket [options] <id>',
     description: 'print the support-ticket draft for a claim, ready to paste into the web form',

@@ -20,7 +20,7 @@ export interface ClaimState {
 }
 
 export interface ClaimStateInput {
-  fields: Pick<ClaimFields, 'requested' | 'fileBy'>;
+  fields: Pick<ClaimFields, 'requested' | 'fileBy' | 'reason'>;
   createdAt: string;
   createdOn: string;
   events: readonly ClaimEvent[];
@@ -28,7 +28,7 @@ export interface ClaimStateInput {
 
 export function deriveClaimState({ fields, createdAt, createdOn, events }: ClaimStateInput): ClaimState {
   const { status, ticketNumber, approved, recovered } = foldEvents(events, fields.requested);
-  const next = nextAction({ status, createdOn, fileBy: fields.fileBy, events });
+  const next = nextAction({ status, reason: fields.reason, createdOn, fileBy: fields.fileBy, events });
   const updatedAt = events.reduce((latest, e) => (e.recordedAt > latest ? e.recordedAt : latest), createdAt);
   return {
     status,

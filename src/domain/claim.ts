@@ -17,6 +17,10 @@ export type Reason = (typeof REASONS)[number];
 export const EVIDENCE_KINDS = ['screenshot', 'receipt', 'report', 'correspondence', 'recording', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** How a creator partnership was paid: through TikTok One (the creator marketplace) or directly. */
+export const PAID_VIA = ['tiktok-one', 'direct'] as const;
+export type PaidVia = (typeof PAID_VIA)[number];
+
 export const OPEN_STATUSES = [
   'draft',
   'submitted',
@@ -60,6 +64,21 @@ export interface ClaimFields {
   deliverables: string | null;
   description: string;
   fileBy: string | null;
+  /** The reason's facts (version 2): when it was noticed, cancelled, what failed, … */
+  noticedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
+  failure: string | null;
+  invoice: string | null;
+  balanceShownOn: string | null;
+  deliverablesDue: string | null;
+  /** `creator` claims only: `direct` unless given; null on the other channels. */
+  paidVia: PaidVia | null;
+  /** Ask for ad credit instead of money back to the original payment method. */
+  asCredit: boolean;
+  /** The agency filing for the advertiser, and the account's TikTok sales representative. */
+  agency: string | null;
+  salesRep: string | null;
 }
 
 export type FieldKey = keyof ClaimFields;
@@ -89,10 +108,27 @@ export const FIELD_KEYS = [
   'deliverables',
   'description',
   'fileBy',
+  'noticedOn',
+  'cancelledOn',
+  'cancelReason',
+  'failure',
+  'invoice',
+  'balanceShownOn',
+  'deliverablesDue',
+  'paidVia',
+  'asCredit',
+  'agency',
+  'salesRep',
 ] as const satisfies readonly FieldKey[];
 
 /** Fails to compile when a field of ClaimFields is missing from FIELD_KEYS. */
 export const FIELD_KEYS_COMPLETE: Exclude<FieldKey, (typeof FIELD_KEYS)[number]> extends never ? true : never = true;
+
+/**
+ * Which version of the facts rules a claim was drafted under. Claims drafted before version 2
+ * (facts version 1) lack facts that were not asked then: a missing one is a warning for them.
+ */
+export const FACTS_VERSION = 2;
 
 /** One stored evidence file. `number` is its number in the ticket and the bundle (1, 2, …). */
 export interface Evidence {
@@ -137,8 +173,11 @@ interface WithEvidence {
 export interface EventDataByType {
   /** `new` records no data: the evidence it adds is the claim's first, listed with the claim. */
   created: Record<never, never>;
-  /** `edit`: the fields whose value changed. */
-  edited: { fields: FieldKey[] };
+  /**
+   * `edit`: the fields whose value changed; `caption`: the evidence whose caption it set or
+   * replaced (one or the other, never both).
+   */
+  edited: { fields: FieldKey[]; evidence?: undefined } | { fields?: undefined; evidence: number[] };
   /** `attach`. */
   'evidence-added': { evidence: number[] };
   submitted: WithEvidence & { ticket?: string };
@@ -173,6 +212,11 @@ export type ClaimEvent<T extends EventType = EventType> = {
     recordedAt: string;
     note: string | null;
     data: EventDataByType[K];
+    /**
+     * Who recorded it (`REFUND_CLAIM_USER`, else the login name); null for events recorded
+     * before version 2, which did not say.
+     */
+    actor: string | null;
   };
 }[T];
 
@@ -204,6 +248,8 @@ export interface Claim extends ClaimFields {
   createdAt: string;
   /** The calendar day the claim was drafted, in the user's time zone. */
   createdOn: string;
+  /** FACTS_VERSION when it was drafted (1: before version 2's facts). */
+  factsVersion: number;
   evidence: Evidence[];
   events: ClaimEvent[];
 }

@@ -7,11 +7,13 @@ import { formatClaimId } from './claim.js';
 import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, Status } from './claim.js';
 import { daysBetween } from './dates.js';
 import { formatMoney } from './money.js';
-import { EVIDENCE_KIND_LABELS } from './reasons.js';
+import { channelReasonProblem, EVIDENCE_KIND_LABELS } from './reasons.js';
 import { plural } from './text.js';
 
 export interface Requirement {
   fields: readonly FieldKey[];
+  /** Facts the draft is weaker without: a `check` warning when missing, never an error. */
+  warned: readonly FieldKey[];
   /** Each entry is satisfied by any one of its kinds. */
   evidence: readonly (readonly EvidenceKind[])[];
 }
@@ -19,14 +21,40 @@ export interface Requirement {
 const BASE_FIELDS: readonly FieldKey[] = ['accountName', 'email', 'promotionId', 'currency', 'charged', 'description'];
 
 export const REQUIREMENTS: Record<Reason, Requirement> = {
-  'technical-issue': { fields: ['start', 'end'], evidence: [['screenshot', 'recording']] },
-  'incorrect-charge': { fields: ['expected'], evidence: [['receipt']] },
-  'non-performance': { fields: ['promised', 'delivered'], evidence: [['report', 'screenshot']] },
-  'accidental-charge': { fields: ['chargeDate'], evidence: [['receipt']] },
-  'campaign-cancelled': { fields: [], evidence: [['receipt']] },
-  'creator-no-delivery': { fields: ['creator', 'deliverables'], evidence: [['correspondence'], ['receipt']] },
-  'unspent-balance': { fields: [], evidence: [['screenshot']] },
+  'technical-issue': {
+    fields: ['start', 'end', 'failure'],
+    warned: ['noticedOn'],
+    evidence: [['screenshot', 'recording']],
+  },
+  'incorrect-charge': { fields: ['expected'], warned: ['invoice'], evidence: [['receipt']] },
+  'non-performance': { fields: ['promised', 'delivered'], warned: [], evidence: [['report', 'screenshot']] },
+  'accidental-charge': { fields: ['chargeDate'], warned: ['noticedOn', 'invoice'], evidence: [['receipt']] },
+  'campaign-cancelled': { fields: ['cancelledOn', 'cancelReason'], warned: [], evidence: [['receipt']] },
+  'creator-no-delivery': {
+    fields: ['creator', 'deliverables', 'deliverablesDue'],
+    warned: [],
+    evidence: [['correspondence'], ['receipt']],
+  },
+  'unspent-balance': { fields: ['balanceShownOn'], warned: [], evidence: [['screenshot']] },
 };
+
+/**
+ * The facts version 2 added. A claim drafted before them (facts version 1) was never asked for
+ * them: one it lacks is a warning, not an error, so that old claims keep working.
+ */
+export const VERSION_2_FACTS: readonly FieldKey[] = [
+  'noticedOn',
+  'cancelledOn',
+  'cancelReason',
+  'failure',
+  'invoice',
+  'balanceShownOn',
+  'deliverablesDue',
+  'paidVia',
+  'asCredit',
+  'agency',
+  'salesRep',
+];
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   channel: 'channel',
@@ -49,6 +77,17 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   deliverables: 'agreed deliverables',
   description: 'description',
   fileBy: 'filing deadline',
+  noticedOn: 'day the problem was noticed',
+  cancelledOn: 'day the campaign was cancelled',
+  cancelReason: 'reason for the cancellation',
+  failure: 'description of what failed',
+  invoice: 'invoice reference',
+  balanceShownOn: 'day the balance screenshot was taken',
+  deliverablesDue: 'day the deliverables were due',
+  paidVia: 'how the partnership was paid',
+  asCredit: 'ad credit instead of money back',
+  agency: 'agency',
+  salesRep: 'sales representative',
 };
 
 /** What every claim on the channel needs, whatever its reason. */
@@ -90,6 +129,14 @@ export function defaultRequested(reason: Reason, charged: number, expected: numb
 }
 
 /**
+ * `--paid-via` belongs to `creator` claims, where it is `direct` unless said otherwise; given on
+ * another channel it is kept, for crossFieldProblems to refuse.
+ */
+export function defaultPaidVia(channel: Channel, given: ClaimFields['paidVia'] | undefined): ClaimFields['paidVia'] {
+  return channel === 'creator' ? (given ?? 'direct') : (given ?? null);
+}
+
+/**
  * The claim's fields from what was given, with the defaults of what need not be: USD, the
  * requested amount, null for optional values. Call it once nothing required is missing.
  */
@@ -118,6 +165,17 @@ export function withDefaults(given: Partial<ClaimFields>): ClaimFields {
     deliverables: given.deliverables ?? null,
     description: given.description ?? '',
     fileBy: given.fileBy ?? null,
+    noticedOn: given.noticedOn ?? null,
+    cancelledOn: given.cancelledOn ?? null,
+    cancelReason: given.cancelReason ?? null,
+    failure: given.failure ?? null,
+    invoice: given.invoice ?? null,
+    balanceShownOn: given.balanceShownOn ?? null,
+    deliverablesDue: given.deliverablesDue ?? null,
+    paidVia: defaultPaidVia(given.channel ?? 'tiktok-ads', given.paidVia),
+    asCredit: given.asCredit ?? false,
+    agency: given.agency ?? null,
+    salesRep: given.salesRep ?? null,
   };
 }
 
@@ -158,6 +216,13 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
       answer: `It must be less than the amount charged (${money(fields.charged)}).`,
     });
   }
+  if (fields.paidVia !== null && fields.channel !== 'creator') {
+    problems.push({
+      field: 'paidVia',
+      message: `how the partnership was paid (${fields.paidVia}) is for creator claims only, not ${fields.channel}`,
+      answer: 'Only a creator partnership is paid through TikTok One or directly.',
+    });
+  }
   if (fields.start && fields.end && fields.end < fields.start) {
     problems.push({
       field: 'end',
@@ -170,6 +235,9 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
 
 export type FindingCode =
   | 'missing-field'
+  | 'missing-fact'
+  | 'channel-reason'
+  | 'missing-caption'
   | 'missing-evidence'
   | 'invalid-fields'
   | 'evidence-altered'
@@ -200,20 +268,42 @@ export interface CheckContext {
 export const SHORT_DESCRIPTION = 40;
 
 export function checkClaim(
-  claim: ClaimFields & { status: Status; evidence: readonly Evidence[] },
+  claim: ClaimFields & { status: Status; evidence: readonly Evidence[]; factsVersion: number },
   context: CheckContext,
 ): Finding[] {
   const findings: Finding[] = [];
+  const isMissing = (field: FieldKey): boolean => claim[field] === null || claim[field] === '';
   for (const field of requiredFields(claim.channel, claim.reason)) {
-    const value = claim[field];
-    if (value === null || value === '') {
-      findings.push({
-        severity: 'error',
-        code: 'missing-field',
-        field,
-        message: `The ${FIELD_LABELS[field]} is missing.`,
-      });
-    }
+    if (!isMissing(field)) continue;
+    // Not asked when the claim was drafted: it keeps working, and is told what would help.
+    const older = claim.factsVersion < 2 && VERSION_2_FACTS.includes(field);
+    findings.push({
+      severity: older ? 'warning' : 'error',
+      code: older ? 'missing-fact' : 'missing-field',
+      field,
+      message: older
+        ? `The ${FIELD_LABELS[field]} is missing (not asked when this claim was drafted; a ${claim.reason} claim needs it now).`
+        : `The ${FIELD_LABELS[field]} is missing.`,
+    });
+  }
+  // Only a claim drafted before the table can have such a pair: it keeps working, with a warning.
+  const misfit = channelReasonProblem(claim.channel, claim.reason);
+  if (misfit) {
+    findings.push({
+      severity: 'warning',
+      code: 'channel-reason',
+      field: 'reason',
+      message: `${capitalize(misfit)}; change the reason (or the channel) before filing.`,
+    });
+  }
+  for (const field of REQUIREMENTS[claim.reason].warned) {
+    if (!isMissing(field)) continue;
+    findings.push({
+      severity: 'warning',
+      code: 'missing-fact',
+      field,
+      message: `The ${FIELD_LABELS[field]} is not given; a ${claim.reason} claim is stronger with it.`,
+    });
   }
   for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
     findings.push({
@@ -268,6 +358,15 @@ export function checkClaim(
       code: 'short-description',
       field: 'description',
       message: `The description is ${claim.description.length} characters; say what happened, when, and what you expected (${SHORT_DESCRIPTION}+ characters).`,
+    });
+  }
+  for (const item of claim.evidence) {
+    if (item.caption !== null && item.caption !== '') continue;
+    findings.push({
+      severity: 'warning',
+      code: 'missing-caption',
+      evidence: item.number,
+      message: `Evidence #${item.number} (${item.name}) has no caption; say in one line what it shows.`,
     });
   }
   for (const [number, others] of context.shared) {

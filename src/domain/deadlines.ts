@@ -3,9 +3,10 @@
  * and events (SPEC "Next action and due dates"). Business days are Monday to Friday.
  */
 import { isEvent } from './claim.js';
-import type { ClaimEvent, Status } from './claim.js';
+import type { ClaimEvent, Reason, Status } from './claim.js';
 import { addBusinessDaysTo, addDaysTo, daysBetween } from './dates.js';
 import { inOrder } from './lifecycle.js';
+import { ADS_MANAGER_UNSPENT_BALANCE } from './platform-facts.js';
 
 export const ACTIONS = ['submit', 'followup', 'escalate', 'reply', 'confirm-refund', 'appeal'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -23,10 +24,16 @@ export const ESCALATE_AFTER_FOLLOWUPS = 2;
 export const FOLLOWUP_AFTER_ESCALATION_BUSINESS_DAYS = 5;
 export const REPLY_WITHIN_BUSINESS_DAYS = 2;
 export const REFUND_EXPECTED_WITHIN_DAYS = 30;
+
+/** How long the money takes to come back after an approval: TikTok's own figure where it gives one. */
+export function refundExpectedWithinDays(reason: Reason): number {
+  return reason === 'unspent-balance' ? ADS_MANAGER_UNSPENT_BALANCE.refundWithinDays : REFUND_EXPECTED_WITHIN_DAYS;
+}
 export const APPEAL_WITHIN_DAYS = 7;
 
 export interface DeadlineInput {
   status: Status;
+  reason: Reason;
   createdOn: string;
   fileBy: string | null;
   events: readonly ClaimEvent[];
@@ -90,7 +97,8 @@ export function nextAction(claim: DeadlineInput): NextAction | null {
       const decision = events.findLast((e) => isEvent(e, 'decision'));
       return {
         action: 'confirm-refund',
-        due: decision?.data.expectBy ?? addDaysTo(decision?.on ?? claim.createdOn, REFUND_EXPECTED_WITHIN_DAYS),
+        due:
+          decision?.data.expectBy ?? addDaysTo(decision?.on ?? claim.createdOn, refundExpectedWithinDays(claim.reason)),
       };
     }
     case 'denied': {

@@ -177,7 +177,13 @@ export function isFutureStep(on: string, today: string): boolean {
  * status of that day, and every later step must still fit after it.
  */
 export function assertStepFits(id: number, events: readonly ClaimEvent[], step: NewStep, requested: number): void {
-  const added: ClaimEvent = { ...step, seq: Math.max(0, ...events.map((e) => e.seq)) + 1, recordedAt: '', note: null };
+  const added: ClaimEvent = {
+    ...step,
+    seq: Math.max(0, ...events.map((e) => e.seq)) + 1,
+    recordedAt: '',
+    note: null,
+    actor: null,
+  };
   const all = [...events, added];
   const misfit = firstMisfit(all, requested);
   if (!misfit) return;

@@ -1,5 +1,61 @@
 /** How channels, reasons and evidence kinds read in plain words, in prompts and in tickets. */
 import type { Channel, ClaimFields, EvidenceKind, Reason } from './claim.js';
+import { UsageError } from './errors.js';
+import { unspentBalanceWarning } from './platform-facts.js';
+
+/** Which reasons fit which channel (SPEC "What each reason needs"); any other pair is refused. */
+export const CHANNEL_REASONS: Record<Channel, readonly Reason[]> = {
+  'tiktok-ads': [
+    'technical-issue',
+    'incorrect-charge',
+    'non-performance',
+    'accidental-charge',
+    'campaign-cancelled',
+    'unspent-balance',
+  ],
+  'tiktok-promote': [
+    'technical-issue',
+    'incorrect-charge',
+    'non-performance',
+    'accidental-charge',
+    'campaign-cancelled',
+  ],
+  creator: ['creator-no-delivery', 'campaign-cancelled', 'non-performance', 'incorrect-charge', 'accidental-charge'],
+};
+
+export function reasonFits(channel: Channel, reason: Reason): boolean {
+  return CHANNEL_REASONS[channel].includes(reason);
+}
+
+/** The one channel a reason fits, when there is only one (`creator-no-delivery`, `unspent-balance`). */
+export function onlyChannelFor(reason: Reason): Channel | null {
+  const channels = (Object.keys(CHANNEL_REASONS) as Channel[]).filter((channel) => reasonFits(channel, reason));
+  return channels.length === 1 ? (channels[0] ?? null) : null;
+}
+
+/** "a creator claim cannot be for unspent-balance; …", naming the reasons the channel allows. */
+export function channelReasonProblem(channel: Channel, reason: Reason): string | null {
+  if (reasonFits(channel, reason)) return null;
+  return `a ${channel} claim cannot be for ${reason}; its reason is one of ${CHANNEL_REASONS[channel].join(', ')}`;
+}
+
+/** Refuses (exit 2) a channel × reason pair outside the table. */
+export function assertReasonFits(channel: Channel, reason: Reason): void {
+  const problem = channelReasonProblem(channel, reason);
+  if (problem) {
+    throw new UsageError(
+      `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+      `Pick one of those with --reason, or the channel the claim was paid on with --channel.`,
+    );
+  }
+}
+
+/** What the promotion is called on each channel, in prompts, `show` and drafts. */
+export const PROMOTION_WORDS: Record<Channel, string> = {
+  'tiktok-ads': 'campaign or ad group',
+  'tiktok-promote': 'Promote order',
+  creator: 'partnership (TikTok One order or direct deal)',
+};
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   'tiktok-ads': 'TikTok Ads Manager campaign',
@@ -46,12 +102,4 @@ export function needsUnspentBalanceConsent(fields: Pick<ClaimFields, 'channel' |
 }
 
 /** The warning SPEC requires before an unspent-balance claim on Ads Manager is saved. */
-export const UNSPENT_BALANCE_WARNING = [
-  'Before you ask for your unspent balance back, know what TikTok does with the request:',
-  '  - only the unspent balance is refunded; money already spent on ads is not;',
-  '  - the ad account is closed for good and cannot be reopened;',
-  '  - the request is accepted only from an admin of the ad account;',
-  '  - the money goes back to the original payment method, within about 60 days.',
-  'If you only want to use the balance elsewhere, transfer it to another ad account inside',
-  'your Business Center instead.',
-].join('\n');
+export const UNSPENT_BALANCE_WARNING = unspentBalanceWarning();

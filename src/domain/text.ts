@@ -159,7 +159,7 @@ export function printableName(name: string): string {
 }
 
 /** The keys of free text laid out over lines: a description, a message, a reason given, an answer. */
-const MULTILINE_KEYS: ReadonlySet<string> = new Set(['description', 'message', 'reason', 'answer']);
+const MULTILINE_KEYS: ReadonlySet<string> = new Set(['description', 'message', 'reason', 'answer', 'cancelReason']);
 
 /**
  * A claim, a summary or a template view with every string in it, at any depth, made

@@ -85,7 +85,7 @@ describe('refund-claim bundle', () => {
     const ticket = await runCli(['ticket', '1'], { home });
     expect(readFileSync(join(out, 'ticket.txt'), 'utf8').trimEnd()).toBe(ticket.stdout.trimEnd());
     for (const file of manifest.files) expect(ticket.stdout).toContain(file.name.replace('evidence/', ''));
-    expect(readFileSync(join(out, 'timeline.txt'), 'utf8')).toMatch(/^2026-11-20 {2}Claim drafted$/m);
+    expect(readFileSync(join(out, 'timeline.txt'), 'utf8')).toMatch(/^2026-11-20 {2}Claim drafted {2}\(by ana\)$/m);
   });
 
   it('gives a hostile original file name a safe entry name and keeps it, printable, in the manifest', async () => {

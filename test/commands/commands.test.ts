@@ -48,6 +48,8 @@ async function withClaims(): Promise<string> {
       'studio.name',
       '--deliverables',
       'Two videos by 10 Nov',
+      '--deliverables-due',
+      '2026-11-10',
       '--description',
       'Paid in full on 1 Nov; neither video has been posted.',
       '--file-by',
@@ -150,11 +152,13 @@ describe('check', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
-        'RC-0003: 1 error, 1 warning',
+        'RC-0003: 1 error, 2 warnings',
         '  error    A creator-no-delivery claim needs a receipt, invoice or billing statement; none is attached.',
         '           fix: refund-claim attach RC-0003 <file> --kind receipt',
         '  warning  The filing deadline is 2026-11-21, in 1 day.',
         '           fix: refund-claim ticket RC-0003, then refund-claim submit RC-0003 --ticket <number>',
+        '  warning  Evidence #1 (support-reply.eml) has no caption; say in one line what it shows.',
+        '           fix: refund-claim caption RC-0003 1 <text>',
         '',
       ].join('\n'),
     );

@@ -65,10 +65,24 @@ describe('export and import', () => {
   it('writes a versioned file whose claims are exactly what show --json prints', () => {
     const file = JSON.parse(readFileSync(backup, 'utf8')) as Record<string, unknown> & { claims: unknown[] };
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'accounts', 'claims']);
-    expect(file).toMatchObject({ format: 'refund-claim-export', version: 1, exportedAt: '2026-11-20T12:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'refund-claim-export', version: 2, exportedAt: '2026-11-20T12:00:00.000Z' });
     expect(file.accounts).toEqual([
-      { name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test', updatedAt: expect.any(String) },
-      { name: 'Café Lumière', advertiserId: null, email: 'hello@cafe.test', updatedAt: '2026-11-01T09:00:00.000Z' },
+      {
+        name: 'Acme Shoes',
+        advertiserId: '7012345678901',
+        email: 'ads@acme.test',
+        agency: null,
+        salesRep: null,
+        updatedAt: expect.any(String),
+      },
+      {
+        name: 'Café Lumière',
+        advertiserId: null,
+        email: 'hello@cafe.test',
+        agency: null,
+        salesRep: null,
+        updatedAt: '2026-11-01T09:00:00.000Z',
+      },
     ]);
     expect(file.claims).toEqual(IDS.map((id) => JSON.parse(original[id] ?? '') as unknown));
   });
@@ -172,8 +186,8 @@ describe('export and import', () => {
       ],
       [
         'newer version',
-        variant((copy) => (copy.version = 2)),
-        'bad.json is export version 2; this refund-claim reads version 1. Nothing was imported.',
+        variant((copy) => (copy.version = 3)),
+        'bad.json is export version 3; this refund-claim reads version 2 and older. Nothing was imported.',
       ],
       [
         'bad amount in the last claim',

@@ -154,10 +154,12 @@ describe('a claim from filing to refund', () => {
     ]);
     const shown = (await runCli(['show', '1'], { home, now: at('2026-12-02') })).stdout;
     expect(shown).toContain(
-      '2026-11-05  Support asked for more information\n              > Please send the invoice for the second charge.',
+      '2026-11-05  Support asked for more information  (by ana)\n              > Please send the invoice for the second charge.',
     );
-    expect(shown).toContain('2026-11-20  Decision: denied (reason given: The charge is outside the refund window.)');
-    expect(shown).toContain('2026-12-01  Closed: refunded, USD 200.00 recovered');
+    expect(shown).toContain(
+      '2026-11-20  Decision: denied (reason given: The charge is outside the refund window.)  (by ana)',
+    );
+    expect(shown).toContain('2026-12-01  Closed: refunded, USD 200.00 recovered  (by ana)');
   });
 });
 

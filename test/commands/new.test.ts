@@ -85,7 +85,7 @@ describe('new --no-input', () => {
       home,
     });
     expect(forReason.stderr).toContain(
-      'missing --account-name, --email, --promotion-id, --charged, --description, --creator, --deliverables (required',
+      'missing --account-name, --email, --promotion-id, --charged, --description, --creator, --deliverables, --deliverables-due (required',
     );
   });
 
@@ -113,6 +113,8 @@ describe('new --no-input', () => {
       name: 'Acme Shoes',
       advertiserId: '7012345678901',
       email: 'ads@acme.test',
+      agency: null,
+      salesRep: null,
     });
   });
 

@@ -24,6 +24,17 @@ export function fields(overrides: Partial<ClaimFields> = {}): ClaimFields {
     deliverables: null,
     description: 'We were billed twice for the budget increase on 3 November.',
     fileBy: null,
+    noticedOn: null,
+    cancelledOn: null,
+    cancelReason: null,
+    failure: null,
+    invoice: null,
+    balanceShownOn: null,
+    deliverablesDue: null,
+    paidVia: null,
+    asCredit: false,
+    agency: null,
+    salesRep: null,
     ...overrides,
   };
 }
@@ -52,9 +63,18 @@ export function claim(overrides: Partial<Claim> = {}): Claim {
     recovered: null,
     createdAt: '2026-11-20T12:00:00.000Z',
     createdOn: '2026-11-20',
+    factsVersion: 2,
     evidence: [],
     events: [
-      { seq: 1, type: 'created', on: '2026-11-20', recordedAt: '2026-11-20T12:00:00.000Z', note: null, data: {} },
+      {
+        seq: 1,
+        type: 'created',
+        on: '2026-11-20',
+        recordedAt: '2026-11-20T12:00:00.000Z',
+        note: null,
+        actor: null,
+        data: {},
+      },
     ],
     ...overrides,
   };

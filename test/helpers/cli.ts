@@ -44,6 +44,7 @@ export function cliEnv(home: string, now: string | null = NOW): NodeJS.ProcessEn
     TZ: 'UTC',
     NO_COLOR: '1',
     REFUND_CLAIM_HOME: dataDirOf(home),
+    REFUND_CLAIM_USER: 'ana',
     ...(now === null ? {} : { REFUND_CLAIM_NOW: now }),
   };
 }
@@ -71,9 +72,18 @@ export function run(args: readonly string[], options: RunOptions): Promise<RunRe
   });
 }
 
+/** The facts each reason requires (SPEC version 2), added by claimFlags unless overridden. */
+export const REQUIRED_FACTS: Record<string, Record<string, string>> = {
+  'technical-issue': { '--failure': 'delivery stopped while the budget kept being spent' },
+  'campaign-cancelled': { '--cancelled-on': '2026-11-01', '--cancel-reason': 'The product launch was called off' },
+  'creator-no-delivery': { '--deliverables-due': '2026-11-01' },
+  'unspent-balance': { '--balance-shown-on': '2026-11-01' },
+};
+
 /** Flags for a complete incorrect-charge claim on Ads Manager; override or extend as needed. */
 export function claimFlags(overrides: Record<string, string> = {}): string[] {
   const flags: Record<string, string> = {
+    ...REQUIRED_FACTS[overrides['--reason'] ?? 'incorrect-charge'],
     '--reason': 'incorrect-charge',
     '--advertiser-id': '7012345678901',
     '--account-name': 'Acme Shoes',

@@ -44,9 +44,9 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     await t.waitFor('is not an email address');
     t.press('C-u');
     t.answer('ads@acme.test');
-    await t.waitFor('Promotion ID');
+    await t.waitFor('Campaign or ad group ID (from Ads Manager)');
     t.answer('1790000001');
-    await t.waitFor('Promotion name (optional)');
+    await t.waitFor('Name of the campaign or ad group (optional)');
     t.answer('Summer sale');
     await t.waitFor('Currency (ISO 4217 code)');
     t.answer('');
@@ -54,6 +54,8 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.answer('$1,500.00');
     await t.waitFor('Amount that should have been charged (USD)');
     t.answer('300');
+    await t.waitFor('Invoice or billing statement reference');
+    t.answer('INV-4471');
     await t.waitFor('Amount to request back (USD)');
     t.answer('');
     await t.waitFor('What happened?');
@@ -121,6 +123,10 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
         '10',
         '--description',
         'Cancelled before launch on 1 November.',
+        '--cancelled-on',
+        '2026-11-01',
+        '--cancel-reason',
+        'The launch was called off',
       ],
       { home },
     );
@@ -132,7 +138,7 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.answer('7012345678901');
     await t.waitFor('Use the saved account Acme Shoes (advertiser 7012345678901) <ads@acme.test>?');
     t.press('Enter');
-    await t.waitFor('Promotion ID');
+    await t.waitFor('Campaign or ad group ID');
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
   });
@@ -151,10 +157,14 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.answer('Corner Bakery');
     await t.waitFor('Contact email');
     t.answer('hi@bakery.test');
-    await t.waitFor('Promotion ID');
+    await t.waitFor('Promote order ID');
     t.answer('P-1');
-    await t.waitFor('Promotion name (optional)');
+    await t.waitFor('Name of the Promote order (optional)');
     t.answer('');
+    await t.waitFor('When was it cancelled?');
+    t.answer('yesterday');
+    await t.waitFor('Why was it cancelled?');
+    t.answer('The shop closed for renovation');
     const screen = await t.waitFor('Amount to request back (USD)');
     expect(screen).not.toContain('Currency (ISO 4217 code)');
     expect(screen).toContain('(500.00)');

@@ -13,6 +13,7 @@ import type {
   EventDataByType,
   EventType,
   EvidenceKind,
+  PaidVia,
   Reason,
   Status,
 } from '../../domain/claim.js';
@@ -31,7 +32,7 @@ export interface ClaimSummaryJson {
   status: Status;
   channel: Channel;
   reason: Reason;
-  account: { name: string; advertiserId: string | null; email: string };
+  account: { name: string; advertiserId: string | null; email: string; agency: string | null; salesRep: string | null };
   promotion: { id: string; name: string | null; start: string | null; end: string | null };
   amounts: {
     currency: string;
@@ -42,6 +43,18 @@ export interface ClaimSummaryJson {
     recovered: AmountJson | null;
   };
   ticketNumber: string | null;
+}
+
+/** The reason's facts (version 2); each null when not given, `paidVia` `direct` by default on `creator`. */
+export interface FactsJson {
+  noticedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
+  failure: string | null;
+  invoice: string | null;
+  balanceShownOn: string | null;
+  deliverablesDue: string | null;
+  paidVia: PaidVia | null;
 }
 
 export interface EvidenceJson {
@@ -75,6 +88,8 @@ export type EventJson<T extends EventType = EventType> = {
     /** When it was recorded. */
     recordedAt: string;
     data: EventDataJsonByType[K];
+    /** Who recorded it; null for events recorded before version 2. */
+    actor: string | null;
   };
 }[T];
 
@@ -87,8 +102,13 @@ export interface ClaimJson extends ClaimSummaryJson {
     creator: string | null;
     deliverables: string | null;
   };
+  facts: FactsJson;
+  /** Ask for ad credit instead of money back. */
+  asCredit: boolean;
   description: string;
   fileBy: string | null;
+  /** The facts rules the claim was drafted under: 1 before version 2, whose facts it may lack. */
+  factsVersion: number;
   evidence: EvidenceJson[];
   events: EventJson[];
   /** Derived from the events; `import` ignores it and works it out again. */
@@ -139,7 +159,13 @@ export function claimSummary(claim: Claim): ClaimSummaryJson {
     status: claim.status,
     channel: claim.channel,
     reason: claim.reason,
-    account: { name: claim.accountName, advertiserId: claim.advertiserId, email: claim.email },
+    account: {
+      name: claim.accountName,
+      advertiserId: claim.advertiserId,
+      email: claim.email,
+      agency: claim.agency,
+      salesRep: claim.salesRep,
+    },
     promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
     amounts: {
       currency: claim.currency,
@@ -165,8 +191,20 @@ export function claimDocument(claim: Claim, today: string): ClaimJson {
       creator: claim.creator,
       deliverables: claim.deliverables,
     },
+    facts: {
+      noticedOn: claim.noticedOn,
+      cancelledOn: claim.cancelledOn,
+      cancelReason: claim.cancelReason,
+      failure: claim.failure,
+      invoice: claim.invoice,
+      balanceShownOn: claim.balanceShownOn,
+      deliverablesDue: claim.deliverablesDue,
+      paidVia: claim.paidVia,
+    },
+    asCredit: claim.asCredit,
     description: claim.description,
     fileBy: claim.fileBy,
+    factsVersion: claim.factsVersion,
     evidence: claim.evidence.map((item) => ({
       id: item.number,
       kind: item.kind,
@@ -210,7 +248,7 @@ const DATA_JSON: { [T in EventType]: (data: EventDataByType[T], currency: string
 
 function eventDocument<T extends EventType>(event: ClaimEvent<T>, currency: string): EventJson<T> {
   const data = DATA_JSON[event.type](event.data, currency);
-  return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data };
+  return { type: event.type, at: event.on, note: event.note, recordedAt: event.recordedAt, data, actor: event.actor };
 }
 
 export function listItemDocument(claim: ClaimSummary): ClaimListItemJson {

@@ -19,10 +19,11 @@ import {
   REASONS,
   STATUSES,
 } from '../../domain/claim.js';
-import { FIELD_KEYS } from '../../domain/claim.js';
+import { FACTS_VERSION, FIELD_KEYS, PAID_VIA } from '../../domain/claim.js';
 import type { ClaimEvent, ClaimFields, EventDataByType, EventType, Evidence, FieldKey } from '../../domain/claim.js';
-import { crossFieldProblems } from '../../domain/completeness.js';
+import { crossFieldProblems, defaultPaidVia } from '../../domain/completeness.js';
 import { isCalendarDate } from '../../domain/dates.js';
+import { channelReasonProblem } from '../../domain/reasons.js';
 import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
 import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
@@ -41,7 +42,7 @@ import type { ClaimJson } from './claim-json.js';
 
 export const EXPORT_FORMAT = 'refund-claim-export';
 /** Bumped when a change to the file would mislead an older reader; older versions stay readable. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 /**
  * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
@@ -248,20 +249,26 @@ export function readExport(text: string, file: string, options: ReadExportOption
 }
 
 /** The reader of each export version this refund-claim can restore. */
-const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = { 1: readVersion1 };
+const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = {
+  // Version 1 has no facts, agencies or sales representatives: its claims keep facts version 1.
+  1: (root, source) => readClaims(root, source, 1),
+  // Version 2 adds the reason's facts, agency and sales representative, `factsVersion`, and
+  // each event's `actor`.
+  2: (root, source) => readClaims(root, source, 2),
+};
 
-function readVersion1(root: Json, source: Source): ExportContents {
+function readClaims(root: Json, source: Source, version: 1 | 2): ExportContents {
   const accountsReader = new Reader(source, 'accounts');
   const accounts = accountsReader
     .array(root.accounts)
-    .map((value, index) => readAccount(accountsReader.at(index), value));
+    .map((value, index) => readAccount(accountsReader.at(index), value, version));
   const claimsReader = new Reader(source, 'claims');
   const seen = new Set<number>();
   // One file, one size: the same content stated with two sizes means one of them is wrong.
   const sizes = new Map<string, number>();
   const claims = claimsReader.array(root.claims).map((value, index) => {
     const at = new Reader(source, `claims[${index}]${labelOf(value)}`);
-    const claim = readClaim(at, value);
+    const claim = readClaim(at, value, version);
     if (seen.has(claim.id)) claimsReader.at(index).fail(`repeats the ID ${formatClaimId(claim.id)}`);
     seen.add(claim.id);
     claim.evidence.forEach((item, n) => {
@@ -280,19 +287,23 @@ function labelOf(value: unknown): string {
   return typeof id === 'string' && id.length <= 20 ? ` (${id})` : '';
 }
 
-function readAccount(at: Reader, value: unknown): AccountRecord {
+function readAccount(at: Reader, value: unknown, version: 1 | 2): AccountRecord {
   const account = at.object(value);
+  const optionalName = (key: 'agency' | 'salesRep'): string | null =>
+    version < 2 ? null : at.at(key).nullable(account[key], (v) => at.at(key).name(v));
   return {
     name: at.at('name').name(account.name),
     advertiserId: at
       .at('advertiserId')
       .nullable(account.advertiserId, (v) => at.at('advertiserId').parsed(v, parseAdvertiserId)),
     email: at.at('email').parsed(account.email, parseEmail),
+    agency: optionalName('agency'),
+    salesRep: optionalName('salesRep'),
     updatedAt: at.at('updatedAt').instant(account.updatedAt),
   };
 }
 
-function readClaim(at: Reader, value: unknown): ImportedClaim {
+function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
   const doc = at.object(value);
   const idText = at.at('id').string(doc.id);
   const id = parseClaimId(idText) ?? 0;
@@ -313,9 +324,14 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const text = (r: Reader, v: unknown): string => r.line(v);
   const name = (r: Reader, v: unknown): string => r.name(v);
   const date = (r: Reader, v: unknown): string => r.date(v);
+  // Version 1 has no facts: every one is absent, as on a claim drafted then.
+  const facts = version < 2 ? {} : at.at('facts').object(doc.facts);
+  const fact = <T>(key: string, read: (r: Reader, v: unknown) => T): T | null =>
+    version < 2 ? null : optional(at.at('facts').at(key), facts[key], read);
+  const channel = at.at('channel').oneOf(doc.channel, CHANNELS);
 
   const fields: ClaimFields = {
-    channel: at.at('channel').oneOf(doc.channel, CHANNELS),
+    channel,
     reason: at.at('reason').oneOf(doc.reason, REASONS),
     accountName: name(at.at('account').at('name'), account.name),
     advertiserId: optional(at.at('account').at('advertiserId'), account.advertiserId, (r, v) =>
@@ -337,7 +353,20 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     deliverables: optional(at.at('details').at('deliverables'), details.deliverables, text),
     description: at.at('description').lines(doc.description),
     fileBy: optional(at.at('fileBy'), doc.fileBy, date),
+    noticedOn: fact('noticedOn', date),
+    cancelledOn: fact('cancelledOn', date),
+    cancelReason: fact('cancelReason', (r, v) => r.lines(v)),
+    failure: fact('failure', text),
+    invoice: fact('invoice', name),
+    balanceShownOn: fact('balanceShownOn', date),
+    deliverablesDue: fact('deliverablesDue', date),
+    paidVia: defaultPaidVia(channel, fact('paidVia', (r, v) => r.oneOf(v, PAID_VIA)) ?? undefined),
+    asCredit: version < 2 ? false : at.at('asCredit').boolean(doc.asCredit),
+    agency: version < 2 ? null : optional(at.at('account').at('agency'), account.agency, name),
+    salesRep: version < 2 ? null : optional(at.at('account').at('salesRep'), account.salesRep, name),
   };
+  const misfit = channelReasonProblem(fields.channel, fields.reason);
+  if (misfit) at.at('reason').fail(`is refused: ${misfit}`);
   const [problem] = crossFieldProblems(fields);
   if (problem) at.at(problemPath(problem.field)).fail(`is inconsistent: ${problem.message}`);
 
@@ -353,7 +382,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
   const eventsReader = at.at('events');
   const events = eventsReader
     .list(doc.events, MAX_EVENTS_PER_CLAIM)
-    .map((item, index) => readEvent(eventsReader.at(index), item, index, currency));
+    .map((item, index) => readEvent(eventsReader.at(index), item, index, currency, version));
   assertCreatedOnce(eventsReader, events);
   assertLegalHistory(eventsReader, events, fields.requested);
 
@@ -379,6 +408,7 @@ function readClaim(at: Reader, value: unknown): ImportedClaim {
     fields,
     createdAt: at.at('createdAt').instant(doc.createdAt),
     createdOn: at.at('createdOn').pastDate(doc.createdOn),
+    factsVersion: version < 2 ? 1 : at.at('factsVersion').integer(doc.factsVersion, 1, FACTS_VERSION),
     events,
     evidence,
   };
@@ -441,13 +471,41 @@ const nullableDate: ReadValue<string | null> = (at, v) => at.nullable(v, (x) => 
 const WITH_EVIDENCE = { evidence: optional(evidenceNumbers) };
 
 /**
+ * The data an `edited` event is read as: an edit names its `fields`, a caption (version 2) its
+ * `evidence`. The domain type says "one or the other", which a table of keys cannot.
+ */
+interface EditedRead {
+  fields?: FieldKey[];
+  evidence?: number[];
+}
+
+/** What each event type's data is read as before it is checked whole. */
+type ReadData<T extends EventType> = T extends 'edited' ? EditedRead : EventDataByType[T];
+
+/** An `edited` event records an edit or a caption, not both and not neither. */
+function wholeEdited(at: Reader, data: EditedRead): EventDataByType['edited'] {
+  const { fields, evidence } = data;
+  if (fields !== undefined && evidence === undefined) return { fields };
+  if (evidence !== undefined && fields === undefined) return { evidence };
+  return at.fail(
+    fields === undefined
+      ? 'has neither "fields" (an edit) nor "evidence" (a caption), one of which every edited event holds'
+      : 'has both "fields" and "evidence"; an edited event records an edit or a caption, not both',
+  );
+}
+
+/**
  * The keys each event type's `data` may hold, and how to read them, as the command that records
  * the event does. A key of another type is refused (a `ticket` on a close), and so is an event
  * without a key its type requires (a decision that decides nothing).
  */
-const DATA_READERS: { [T in EventType]: DataReader<EventDataByType[T]> } = {
+const DATA_READERS: { [T in EventType]: DataReader<ReadData<T>> } = {
   created: {},
-  edited: { fields: required((at, v) => at.array(v).map((x, i) => at.at(i).oneOf(x, FIELD_KEYS))) },
+  // Either key, and `wholeEdited` then asks for exactly one of them.
+  edited: {
+    fields: optional((at, v) => at.array(v).map((x, i) => at.at(i).oneOf(x, FIELD_KEYS))),
+    evidence: optional(evidenceNumbers),
+  },
   'evidence-added': { evidence: required(evidenceNumbers) },
   submitted: { ...WITH_EVIDENCE, ticket: optional((at, v) => at.name(v)) },
   message: {
@@ -511,9 +569,9 @@ function assertWhole<D>(at: Reader, type: EventType, readers: DataReader<D>, dat
   }
 }
 
-function readEvent(at: Reader, value: unknown, index: number, currency: string): ClaimEvent {
+function readEvent(at: Reader, value: unknown, index: number, currency: string, version: 1 | 2): ClaimEvent {
   const event = at.object(value);
-  return readEventOf(at, at.at('type').oneOf(event.type, EVENT_TYPES), event, index, currency);
+  return readEventOf(at, at.at('type').oneOf(event.type, EVENT_TYPES), event, index, currency, version);
 }
 
 function readEventOf<T extends EventType>(
@@ -522,8 +580,11 @@ function readEventOf<T extends EventType>(
   event: Json,
   index: number,
   currency: string,
+  version: 1 | 2,
 ): ClaimEvent<T> {
-  const data = readData(at.at('data'), type, DATA_READERS[type], event.data, currency);
+  const read = readData(at.at('data'), type, DATA_READERS[type], event.data, currency);
+  // `ReadData<T>` is `EventDataByType[T]` for every type but `edited`, which `wholeEdited` makes so.
+  const data = (type === 'edited' ? wholeEdited(at.at('data'), read) : read) as EventDataByType[T];
   return {
     seq: index + 1,
     type,
@@ -532,6 +593,12 @@ function readEventOf<T extends EventType>(
     // `--note` is one line.
     note: at.at('note').nullable(event.note, (v) => at.at('note').line(v)),
     data,
+    // Version 1 did not say who recorded an event.
+    // An absent actor is unknown, as on an event recorded before version 2.
+    actor:
+      version < 2 || event.actor === undefined
+        ? null
+        : at.at('actor').nullable(event.actor, (v) => at.at('actor').name(v)),
   };
 }
 

@@ -4,7 +4,9 @@
  * amounts are minor units for the `money` helper. Every string is printable (`printableFields`):
  * a draft is printed and pasted, and an imported text's terminal escapes are shown, not run.
  */
-import type { Channel, Claim, EventType, EvidenceKind, Reason, Status } from '../../domain/claim.js';
+import type { Channel, Claim, EventType, EvidenceKind, PaidVia, Reason, Status } from '../../domain/claim.js';
+import { PLATFORM_FACTS } from '../../domain/platform-facts.js';
+import type { PlatformFacts } from '../../domain/platform-facts.js';
 import type { Templates } from '../deps.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
@@ -80,11 +82,16 @@ export interface TicketView {
     name: string;
     advertiserId: string | null;
     email: string;
-    /** The agency filing for the account. TODO(merge): null until the claim holds `--agency`. */
+    /** The agency filing for the account, or null. */
     agency: string | null;
+    /** The account's TikTok sales representative, or null. */
+    salesRep: string | null;
     /** How the draft is signed: the account, or "<agency> on behalf of <account>". */
     signature: string;
   };
+  /** Also at the top, for templates that sign with them. */
+  agency: string | null;
+  salesRep: string | null;
   promotion: {
     id: string;
     name: string | null;
@@ -99,8 +106,6 @@ export interface TicketView {
   };
   /** `Technical issue on`: how the subject line names the problem. */
   subjectProblem: string;
-  /** Ask for ad credit instead of money back. TODO(merge): false until the claim holds `--as-credit`. */
-  asCredit: boolean;
   amounts: {
     currency: string;
     charged: number;
@@ -116,6 +121,22 @@ export interface TicketView {
     creator: string | null;
     deliverables: string | null;
   };
+  /** The reason's facts (version 2); null when not given. Dates `YYYY-MM-DD`. */
+  facts: {
+    noticedOn: string | null;
+    cancelledOn: string | null;
+    cancelReason: string | null;
+    failure: string | null;
+    invoice: string | null;
+    balanceShownOn: string | null;
+    deliverablesDue: string | null;
+  };
+  /** `creator` claims: `tiktok-one` or `direct`; null on other channels. */
+  paidVia: PaidVia | null;
+  /** Ask for ad credit instead of money back to the original payment method. */
+  asCredit: boolean;
+  /** TikTok's own rules the drafts cite (domain/platform-facts.ts), each with its source. */
+  platform: PlatformFacts;
   description: string;
   ticketNumber: string | null;
   fileBy: string | null;
@@ -147,8 +168,6 @@ function subjectName(claim: Claim): string {
 }
 
 export function ticketView(claim: Claim): TicketView {
-  // TODO(merge): `claim.agency` once the claim holds `--agency`; read loosely until then.
-  const agency = (claim as Partial<Record<'agency', string | null>>).agency ?? null;
   const cancelled = claim.reason === 'campaign-cancelled';
   const word = PROMOTION_WORDS[claim.channel];
   const fileNames = bundleFileNames(claim.evidence);
@@ -190,9 +209,12 @@ export function ticketView(claim: Claim): TicketView {
       name: claim.accountName,
       advertiserId: claim.advertiserId,
       email: claim.email,
-      agency,
-      signature: agency === null ? claim.accountName : `${agency} on behalf of ${claim.accountName}`,
+      agency: claim.agency,
+      salesRep: claim.salesRep,
+      signature: claim.agency === null ? claim.accountName : `${claim.agency} on behalf of ${claim.accountName}`,
     },
+    agency: claim.agency,
+    salesRep: claim.salesRep,
     promotion: {
       id: claim.promotionId,
       name: claim.promotionName,
@@ -203,7 +225,6 @@ export function ticketView(claim: Claim): TicketView {
       subjectName: subjectName(claim),
     },
     subjectProblem: SUBJECT_PROBLEMS[claim.reason],
-    asCredit: false,
     amounts: {
       currency: claim.currency,
       charged: claim.charged,
@@ -219,6 +240,18 @@ export function ticketView(claim: Claim): TicketView {
       creator: claim.creator,
       deliverables: claim.deliverables,
     },
+    facts: {
+      noticedOn: claim.noticedOn,
+      cancelledOn: claim.cancelledOn,
+      cancelReason: claim.cancelReason,
+      failure: claim.failure,
+      invoice: claim.invoice,
+      balanceShownOn: claim.balanceShownOn,
+      deliverablesDue: claim.deliverablesDue,
+    },
+    paidVia: claim.paidVia,
+    asCredit: claim.asCredit,
+    platform: PLATFORM_FACTS,
     description: claim.description,
     ticketNumber: claim.ticketNumber,
     fileBy: claim.fileBy,

@@ -20,10 +20,13 @@ export function defineEdit(command: Command, context: CommandContext): void {
     .addOption(new Option('--channel <channel>', 'where it was paid').choices(CHANNELS))
     .addOption(new Option('--reason <reason>', 'what went wrong').choices(REASONS));
   addFieldOptions(command, FIELDS)
+    .option('--as-credit', 'ask for ad credit instead of money back')
+    .option('--no-as-credit', 'ask for money back to the original payment method')
     .addHelpText(
       'after',
       examples(
         'refund-claim edit RC-0001 --promotion-id 1790000002',
+        'refund-claim edit 2 --cancelled-on 2026-11-03 --cancel-reason "Product recall" --agency "Northwind Media"',
         'refund-claim edit 1 --description "Charged twice on 3 Nov for the same budget increase; see receipts #1 and #2."',
       ),
     )
@@ -35,6 +38,7 @@ export function defineEdit(command: Command, context: CommandContext): void {
       });
       if (typeof options.channel === 'string') changes.channel = options.channel as ClaimFields['channel'];
       if (typeof options.reason === 'string') changes.reason = options.reason as ClaimFields['reason'];
+      if (typeof options.asCredit === 'boolean') changes.asCredit = options.asCredit;
       if (Object.keys(changes).length === 0) {
         throw new UsageError(
           'Nothing to change.',

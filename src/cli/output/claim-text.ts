@@ -19,7 +19,7 @@ const indent = (text: string, by = '  '): string =>
     .join('\n');
 
 export function formatNextAction(
-  claim: Pick<Claim, 'id' | 'channel' | 'status' | 'createdOn' | 'fileBy' | 'events'>,
+  claim: Pick<Claim, 'id' | 'channel' | 'reason' | 'status' | 'createdOn' | 'fileBy' | 'events'>,
   today: string,
 ): string {
   const next = nextAction(claim);

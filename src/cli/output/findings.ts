@@ -6,14 +6,20 @@ import type { Finding } from '../../domain/completeness.js';
 import { printable } from '../../domain/text.js';
 import { flagOf } from '../claim-fields.js';
 import { plural } from '../../domain/text.js';
+import { CHANNEL_REASONS } from '../../domain/reasons.js';
 
-export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>): string | null {
+export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence' | 'channel'>): string | null {
   const id = formatClaimId(claim.id);
   switch (finding.code) {
     case 'missing-field':
+    case 'missing-fact':
     case 'invalid-fields':
     case 'short-description':
       return finding.field ? `refund-claim edit ${id} ${flagOf(finding.field)} <value>` : null;
+    case 'missing-caption':
+      return `refund-claim caption ${id} ${finding.evidence ?? '<n>'} <text>`;
+    case 'channel-reason':
+      return `refund-claim edit ${id} --reason <${CHANNEL_REASONS[claim.channel].join('|')}>`;
     case 'missing-evidence':
       return `refund-claim attach ${id} <file> --kind ${finding.kinds?.[0] ?? 'other'}`;
     case 'evidence-altered':
@@ -32,7 +38,7 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence'>):
 
 export function formatFindings(
   findings: readonly Finding[],
-  claim: Pick<Claim, 'id' | 'evidence'>,
+  claim: Pick<Claim, 'id' | 'evidence' | 'channel'>,
   color: Colors,
 ): string {
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -9,12 +9,18 @@ import {
   crossFieldProblems,
   defaultRequested,
   missingEvidence,
+  REQUIREMENTS,
   requiredFields,
   withDefaults,
 } from '../../domain/completeness.js';
 import { CancelledError } from '../../domain/errors.js';
 import { toDecimalString } from '../../domain/money.js';
-import { needsUnspentBalanceConsent, UNSPENT_BALANCE_WARNING } from '../../domain/reasons.js';
+import {
+  assertReasonFits,
+  needsUnspentBalanceConsent,
+  PROMOTION_WORDS,
+  UNSPENT_BALANCE_WARNING,
+} from '../../domain/reasons.js';
 import { printable } from '../../domain/text.js';
 import type { TextFieldKey } from '../claim-fields.js';
 import type { Prompter } from './prompter.js';
@@ -59,11 +65,18 @@ type Draft = Partial<ClaimFields>;
 const DETAIL_ORDER: readonly TextFieldKey[] = [
   'start',
   'end',
+  'failure',
   'chargeDate',
+  'noticedOn',
+  'invoice',
+  'cancelledOn',
+  'cancelReason',
   'promised',
   'delivered',
   'creator',
   'deliverables',
+  'deliverablesDue',
+  'balanceShownOn',
 ];
 
 export async function runNewClaimWizard(
@@ -75,7 +88,8 @@ export async function runNewClaimWizard(
   const { prompter } = services;
   const draft: Draft = { ...given };
   const channel = (draft.channel ??= await prompter.select(channelQuestion()));
-  const reason = (draft.reason ??= await prompter.select(reasonQuestion()));
+  const reason = (draft.reason ??= await prompter.select(reasonQuestion(channel)));
+  assertReasonFits(channel, reason);
   if (needsUnspentBalanceConsent({ channel, reason })) {
     // Shown even with --yes, which only stands in for the confirmation.
     services.say(UNSPENT_BALANCE_WARNING);
@@ -87,6 +101,8 @@ export async function runNewClaimWizard(
     }
   }
   const required = new Set(requiredFields(channel, reason));
+  // Facts the draft is weaker without are asked too, and may be skipped.
+  const warned = new Set(REQUIREMENTS[reason].warned);
   // An answer is held to the same rules that tie fields together when the claim is saved.
   const fits =
     (field: TextFieldKey) =>
@@ -103,15 +119,20 @@ export async function runNewClaimWizard(
   };
 
   await askAccount(services, draft, ask);
-  await ask('promotionId');
+  // An unspent balance has no promotion: the ID holds the account's balance reference.
+  if (reason === 'unspent-balance') draft.promotionId ??= draft.advertiserId ?? undefined;
+  await ask('promotionId', { message: promotionIdPrompt(channel) });
   const allowDuplicate = await confirmDuplicate(services, draft, options.allowDuplicate);
-  await ask('promotionName');
+  if (reason !== 'unspent-balance') {
+    await ask('promotionName', { message: `Name of the ${PROMOTION_WORDS[channel]} (optional)` });
+  }
   await ask('currency', { default: 'USD' });
-  await ask('charged');
+  await ask('charged', { message: reason === 'unspent-balance' ? 'Unspent balance' : 'Amount charged' });
   if (required.has('expected')) await ask('expected');
   for (const field of DETAIL_ORDER) {
-    if (required.has(field)) await ask(field);
+    if (required.has(field) || warned.has(field)) await ask(field);
   }
+  if (channel === 'creator') await ask('paidVia', { default: 'direct' });
   const currency = draft.currency ?? 'USD';
   await ask('requested', {
     default: toDecimalString(defaultRequested(reason, draft.charged ?? 0, draft.expected ?? null), currency),
@@ -126,6 +147,18 @@ export async function runNewClaimWizard(
     throw new CancelledError('Not saved.');
   }
   return { fields, evidence, allowDuplicate };
+}
+
+/** The promotion's ID in the channel's words. */
+function promotionIdPrompt(channel: Channel): string {
+  switch (channel) {
+    case 'tiktok-ads':
+      return 'Campaign or ad group ID (from Ads Manager)';
+    case 'tiktok-promote':
+      return 'Promote order ID';
+    case 'creator':
+      return 'Partnership / TikTok One order ID (or your own reference for a direct deal)';
+  }
 }
 
 async function askAccount(
@@ -151,6 +184,8 @@ async function offerSavedAccount(services: WizardServices, draft: Draft, account
   if (await services.prompter.confirm(confirmQuestion('useSavedAccount', `Use the saved account ${label}?`, true))) {
     draft.accountName ??= account.name;
     draft.email ??= account.email;
+    draft.agency ??= account.agency ?? undefined;
+    draft.salesRep ??= account.salesRep ?? undefined;
     if (draft.channel === 'tiktok-ads') draft.advertiserId ??= account.advertiserId;
   }
 }

@@ -2,10 +2,10 @@
  * The wizard's questions as data. Each field's `validate` and `filter` use the same parsers as
  * its command-line flag, so an answer is accepted exactly when the flag would be.
  */
-import { CHANNELS, EVIDENCE_KINDS, REASONS } from '../../domain/claim.js';
+import { CHANNELS, EVIDENCE_KINDS } from '../../domain/claim.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
 import { describeKinds, withArticle } from '../../domain/completeness.js';
-import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
+import { CHANNEL_LABELS, CHANNEL_REASONS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
 import { parseCaption } from '../../domain/text.js';
 import { FIELD_SPECS } from '../claim-fields.js';
 import type { ParseContext, TextFieldKey } from '../claim-fields.js';
@@ -20,12 +20,13 @@ export function channelQuestion(): SelectQuestion<Channel> {
   };
 }
 
-export function reasonQuestion(): SelectQuestion<Reason> {
+/** Only the reasons the channel allows (SPEC's channel × reason table). */
+export function reasonQuestion(channel: Channel): SelectQuestion<Reason> {
   return {
     type: 'select',
     name: 'reason',
     message: 'What went wrong?',
-    choices: REASONS.map((value) => ({ value, name: REASON_LABELS[value], description: value })),
+    choices: CHANNEL_REASONS[channel].map((value) => ({ value, name: REASON_LABELS[value], description: value })),
   };
 }
 
@@ -33,6 +34,8 @@ export interface FieldQuestionOptions {
   /** An empty answer means "none" (null). */
   optional?: boolean;
   default?: string;
+  /** The question in the channel's words, instead of the field's own prompt. */
+  message?: string;
   /** A rule that ties this answer to earlier ones (requested ≤ charged); returns the problem. */
   check?: (value: never) => string | null;
 }
@@ -48,7 +51,7 @@ export function fieldQuestion<K extends TextFieldKey>(
   return {
     type: 'input',
     name: field,
-    message: isAmount ? `${spec.prompt} (${context.currency})` : spec.prompt,
+    message: isAmount ? `${options.message ?? spec.prompt} (${context.currency})` : (options.message ?? spec.prompt),
     default: options.default,
     validate: (input) => {
       if (input.trim() === '') return options.optional ? true : 'Required.';

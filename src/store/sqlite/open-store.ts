@@ -12,6 +12,8 @@ import { migrate } from './migrate.js';
 export interface OpenStoreOptions {
   /** The schema history; tests pass their own to exercise migration failures. */
   migrations?: readonly Migration[];
+  /** Who the events recorded through this store are by (`REFUND_CLAIM_USER`, else the login name). */
+  actor?: string | null;
 }
 
 // Loaded with `require`: it is CommonJS, and importing it from ESM costs ~2 ms more on every
@@ -46,7 +48,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): SqliteC
     db.close();
     throw error;
   }
-  return new SqliteClaimStore(new SqliteClaims(db));
+  return new SqliteClaimStore(new SqliteClaims(db, options.actor ?? null));
 }
 
 function openDatabase(path: string, readonly = false): DatabaseConstructor.Database {

@@ -1,5 +1,5 @@
 /** Mapping between SQLite rows and the domain types. Column names live here and in the schema. */
-import type { ClaimSummary, PendingClaim } from '../../app/deps.js';
+import type { Account, ClaimSummary, PendingClaim } from '../../app/deps.js';
 import type {
   Channel,
   Claim,
@@ -7,6 +7,7 @@ import type {
   ClaimFields,
   Evidence,
   EvidenceKind,
+  PaidVia,
   Reason,
   Status,
 } from '../../domain/claim.js';
@@ -43,6 +44,18 @@ export interface ClaimRow {
   updated_at: string;
   next_action: string | null;
   next_due: string | null;
+  noticed_on: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  failure: string | null;
+  invoice: string | null;
+  balance_shown_on: string | null;
+  deliverables_due: string | null;
+  paid_via: string | null;
+  as_credit: number;
+  agency: string | null;
+  sales_rep: string | null;
+  facts_version: number;
 }
 
 /** The claim columns the user's fields are stored in. */
@@ -67,7 +80,27 @@ export const FIELD_COLUMNS = {
   deliverables: 'deliverables',
   description: 'description',
   fileBy: 'file_by',
+  noticedOn: 'noticed_on',
+  cancelledOn: 'cancelled_on',
+  cancelReason: 'cancel_reason',
+  failure: 'failure',
+  invoice: 'invoice',
+  balanceShownOn: 'balance_shown_on',
+  deliverablesDue: 'deliverables_due',
+  paidVia: 'paid_via',
+  asCredit: 'as_credit',
+  agency: 'agency',
+  salesRep: 'sales_rep',
 } as const satisfies Record<keyof ClaimFields, keyof ClaimRow>;
+
+/** A field's value as SQLite binds it: a switch is 0 or 1. */
+export function columnValue<K extends keyof ClaimFields>(
+  fields: Partial<ClaimFields>,
+  key: K,
+): string | number | null | undefined {
+  const value = fields[key];
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
 
 export function fieldsFromRow(row: ClaimRow): ClaimFields {
   return {
@@ -91,6 +124,17 @@ export function fieldsFromRow(row: ClaimRow): ClaimFields {
     deliverables: row.deliverables,
     description: row.description,
     fileBy: row.file_by,
+    noticedOn: row.noticed_on,
+    cancelledOn: row.cancelled_on,
+    cancelReason: row.cancel_reason,
+    failure: row.failure,
+    invoice: row.invoice,
+    balanceShownOn: row.balance_shown_on,
+    deliverablesDue: row.deliverables_due,
+    paidVia: row.paid_via as PaidVia | null,
+    asCredit: row.as_credit === 1,
+    agency: row.agency,
+    salesRep: row.sales_rep,
   };
 }
 
@@ -156,6 +200,7 @@ export interface EventRow {
   recorded_at: string;
   note: string | null;
   data: string;
+  actor: string | null;
 }
 
 export function eventFromRow(row: EventRow): ClaimEvent {
@@ -171,6 +216,7 @@ export function eventFromRow(row: EventRow): ClaimEvent {
     recordedAt: row.recorded_at,
     note: row.note,
     data,
+    actor: row.actor,
   } as ClaimEvent;
 }
 
@@ -208,7 +254,26 @@ export function claimFromRows(row: ClaimRow, events: ClaimEvent[], evidence: Evi
     recovered: row.recovered,
     createdAt: row.created_at,
     createdOn: row.created_on,
+    factsVersion: row.facts_version,
     evidence,
     events,
+  };
+}
+
+export interface AccountRow {
+  name: string;
+  advertiser_id: string | null;
+  email: string;
+  agency: string | null;
+  sales_rep: string | null;
+}
+
+export function accountFromRow(row: AccountRow): Account {
+  return {
+    name: row.name,
+    advertiserId: row.advertiser_id,
+    email: row.email,
+    agency: row.agency,
+    salesRep: row.sales_rep,
   };
 }

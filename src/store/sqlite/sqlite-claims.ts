@@ -15,10 +15,13 @@ import type {
 } from '../../app/deps.js';
 import { formatClaimId, MAX_CLAIM_ID } from '../../domain/claim.js';
 import type { Channel, Claim, ClaimEvent, ClaimFields, Evidence, Reason } from '../../domain/claim.js';
+import { FACTS_VERSION } from '../../domain/claim.js';
 import { deriveClaimState } from '../../domain/claim-state.js';
 import { ClaimIdTakenError, ClaimNotFoundError, DuplicateClaimError, UserError } from '../../domain/errors.js';
 import {
+  accountFromRow,
   claimFromRows,
+  columnValue,
   eventFromRow,
   evidenceFromRow,
   FIELD_COLUMNS,
@@ -27,7 +30,7 @@ import {
   SUMMARY_COLUMNS,
   summaryFromValues,
 } from './rows.js';
-import type { ClaimRow, EventRow, EvidenceRow } from './rows.js';
+import type { AccountRow, ClaimRow, EventRow, EvidenceRow } from './rows.js';
 
 /*
  * The reads that commands run on every use, exported so that a test checks each one's query plan
@@ -38,7 +41,7 @@ import type { ClaimRow, EventRow, EvidenceRow } from './rows.js';
 export const CLAIM_BY_ID = 'SELECT * FROM claims WHERE id = ?';
 
 export const EVENTS_OF_CLAIM =
-  'SELECT seq, type, happened_on, recorded_at, note, data FROM events WHERE claim_id = ? ORDER BY seq';
+  'SELECT seq, type, happened_on, recorded_at, note, data, actor FROM events WHERE claim_id = ? ORDER BY seq';
 
 export const EVIDENCE_OF_CLAIM =
   'SELECT seq, kind, name, caption, bytes, sha256, mime, added_at FROM evidence WHERE claim_id = ? ORDER BY seq';
@@ -54,10 +57,11 @@ export const NEXT_ID = 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims';
 export const CLAIMS_SHARING_EVIDENCE = `SELECT DISTINCT sha256, claim_id FROM evidence
   WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`;
 
-export const ACCOUNT_BY_ADVERTISER_ID = 'SELECT name, advertiser_id, email FROM accounts WHERE advertiser_id = ?';
+export const ACCOUNT_BY_ADVERTISER_ID =
+  'SELECT name, advertiser_id, email, agency, sales_rep FROM accounts WHERE advertiser_id = ?';
 
 export const ACCOUNT_BY_NAME =
-  'SELECT name, advertiser_id, email FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY updated_at DESC LIMIT 1';
+  'SELECT name, advertiser_id, email, agency, sales_rep FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY updated_at DESC LIMIT 1';
 
 /** `list` with its filters: status, reason and channel each have an index that keeps ID order. */
 export function listQuery(filter: ClaimFilter): { sql: string; params: string[] } {
@@ -82,7 +86,11 @@ export function listQuery(filter: ClaimFilter): { sql: string; params: string[] 
 export class SqliteClaims {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(readonly db: Database) {}
+  /** `actor`: who every event recorded through this connection is by (null: not known). */
+  constructor(
+    readonly db: Database,
+    private readonly actor: string | null = null,
+  ) {}
 
   /** Prepares each SQL text once per process, on first use: `status` needs only two of them. */
   private sql(text: string): Statement {
@@ -103,13 +111,13 @@ export class SqliteClaims {
           if (existing) throw new DuplicateClaimError(existing);
         }
         const columns = Object.values(FIELD_COLUMNS);
-        const values = Object.keys(FIELD_COLUMNS).map((key) => fields[key as keyof ClaimFields]);
+        const values = Object.keys(FIELD_COLUMNS).map((key) => columnValue(fields, key as keyof ClaimFields));
         // The ID is allocated here, inside the IMMEDIATE transaction: parallel processes queue
         // on the write lock and each gets the next free ID.
         const { lastInsertRowid } = this.sql(
-          `INSERT INTO claims (${columns.join(', ')}, status, created_at, created_on, updated_at)
-           VALUES (${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?)`,
-        ).run(...values, claim.createdAt, claim.createdOn, claim.createdAt);
+          `INSERT INTO claims (${columns.join(', ')}, status, created_at, created_on, updated_at, facts_version)
+           VALUES (${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?, ?)`,
+        ).run(...values, claim.createdAt, claim.createdOn, claim.createdAt, FACTS_VERSION);
         const id = Number(lastInsertRowid);
         // An ID past RC-999999999 is one no command accepts: refuse it, and the insert rolls back.
         if (id > MAX_CLAIM_ID)
@@ -152,11 +160,13 @@ export class SqliteClaims {
         const claim = this.getClaim(id);
         if (!claim) throw new ClaimNotFoundError(id);
         const { change, result } = decide(claim);
-        const { fields, events = [], evidence = [] } = change;
+        const { fields, events = [], evidence = [], captions = [] } = change;
+        const setCaption = this.sql('UPDATE evidence SET caption = ? WHERE claim_id = ? AND seq = ?');
+        for (const item of captions) setCaption.run(item.caption, id, item.number);
         if (fields && Object.keys(fields).length > 0) {
           const keys = Object.keys(fields) as (keyof ClaimFields)[];
           this.sql(`UPDATE claims SET ${keys.map((key) => `${FIELD_COLUMNS[key]} = ?`).join(', ')} WHERE id = ?`).run(
-            ...keys.map((key) => fields[key]),
+            ...keys.map((key) => columnValue(fields, key)),
             id,
           );
           this.rememberAccount({ ...claim, ...fields }, events.at(-1)?.recordedAt ?? claim.createdAt);
@@ -188,8 +198,8 @@ export class SqliteClaims {
         : query.name
           ? this.sql(ACCOUNT_BY_NAME).get(query.name)
           : undefined
-    ) as { name: string; advertiser_id: string | null; email: string } | undefined;
-    return row ? { name: row.name, advertiserId: row.advertiser_id, email: row.email } : null;
+    ) as AccountRow | undefined;
+    return row ? accountFromRow(row) : null;
   }
 
   claimsSharingEvidence(claimId: number, sha256s: readonly string[]): Map<string, number[]> {
@@ -226,7 +236,7 @@ export class SqliteClaims {
       ...params,
     ) as ClaimRow[];
     const events = this.sql(
-      `SELECT claim_id, seq, type, happened_on, recorded_at, note, data FROM events
+      `SELECT claim_id, seq, type, happened_on, recorded_at, note, data, actor FROM events
        WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
     ).all(...params) as (EventRow & { claim_id: number })[];
     const evidence = this.sql(
@@ -240,14 +250,9 @@ export class SqliteClaims {
 
   listAccounts(): AccountRecord[] {
     const rows = this.sql(
-      'SELECT name, advertiser_id, email, updated_at FROM accounts ORDER BY name COLLATE NOCASE, id',
-    ).all() as { name: string; advertiser_id: string | null; email: string; updated_at: string }[];
-    return rows.map((row) => ({
-      name: row.name,
-      advertiserId: row.advertiser_id,
-      email: row.email,
-      updatedAt: row.updated_at,
-    }));
+      'SELECT name, advertiser_id, email, agency, sales_rep, updated_at FROM accounts ORDER BY name COLLATE NOCASE, id',
+    ).all() as (AccountRow & { updated_at: string })[];
+    return rows.map((row) => ({ ...accountFromRow(row), updatedAt: row.updated_at }));
   }
 
   importClaims(
@@ -288,44 +293,54 @@ export class SqliteClaims {
   private restoreClaim(id: number, claim: ImportedClaim): void {
     const { fields } = claim;
     const columns = Object.values(FIELD_COLUMNS);
-    const values = Object.keys(FIELD_COLUMNS).map((key) => fields[key as keyof ClaimFields]);
+    const values = Object.keys(FIELD_COLUMNS).map((key) => columnValue(fields, key as keyof ClaimFields));
     this.sql(
-      `INSERT INTO claims (id, ${columns.join(', ')}, status, created_at, created_on, updated_at)
-       VALUES (?, ${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?)`,
-    ).run(id, ...values, claim.createdAt, claim.createdOn, claim.createdAt);
+      `INSERT INTO claims (id, ${columns.join(', ')}, status, created_at, created_on, updated_at, facts_version)
+       VALUES (?, ${columns.map(() => '?').join(', ')}, 'draft', ?, ?, ?, ?)`,
+    ).run(id, ...values, claim.createdAt, claim.createdOn, claim.createdAt, claim.factsVersion);
     const insertEvent = this.sql(
-      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const event of claim.events) {
-      insertEvent.run(id, event.seq, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+      insertEvent.run(
+        id,
+        event.seq,
+        event.type,
+        event.on,
+        event.recordedAt,
+        event.note,
+        JSON.stringify(event.data),
+        event.actor,
+      );
     }
     this.insertEvidence(id, claim.evidence);
     this.refresh(id);
   }
 
-  /** Merges one address-book entry: the more recently confirmed name and email win. */
+  /** Merges one address-book entry: the more recently confirmed name, email, agency and sales representative win. */
   private restoreAccount(account: AccountRecord): void {
     if (account.advertiserId !== null) {
       this.sql(
-        `INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at
+        `INSERT INTO accounts (name, advertiser_id, email, agency, sales_rep, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email,
+           agency = excluded.agency, sales_rep = excluded.sales_rep, updated_at = excluded.updated_at
          WHERE excluded.updated_at > accounts.updated_at`,
-      ).run(account.name, account.advertiserId, account.email, account.updatedAt);
+      ).run(account.name, account.advertiserId, account.email, account.agency, account.salesRep, account.updatedAt);
       return;
     }
     const existing = this.sql(
       'SELECT id, updated_at FROM accounts WHERE advertiser_id IS NULL AND name = ? COLLATE NOCASE',
     ).get(account.name) as { id: number; updated_at: string } | undefined;
     if (!existing) {
-      this.sql('INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, NULL, ?, ?)').run(
-        account.name,
-        account.email,
-        account.updatedAt,
-      );
+      this.sql(
+        'INSERT INTO accounts (name, advertiser_id, email, agency, sales_rep, updated_at) VALUES (?, NULL, ?, ?, ?, ?)',
+      ).run(account.name, account.email, account.agency, account.salesRep, account.updatedAt);
     } else if (account.updatedAt > existing.updated_at) {
-      this.sql('UPDATE accounts SET name = ?, email = ?, updated_at = ? WHERE id = ?').run(
+      this.sql('UPDATE accounts SET name = ?, email = ?, agency = ?, sales_rep = ?, updated_at = ? WHERE id = ?').run(
         account.name,
         account.email,
+        account.agency,
+        account.salesRep,
         account.updatedAt,
         existing.id,
       );
@@ -335,10 +350,11 @@ export class SqliteClaims {
   /** Numbers the events after `last`, the claim's latest number, read under the claim's lock. */
   private appendEvents(id: number, last: number, events: readonly NewEvent[]): void {
     const insert = this.sql(
-      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (claim_id, seq, type, happened_on, recorded_at, note, data, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [index, event] of events.entries()) {
-      insert.run(id, last + index + 1, event.type, event.on, event.recordedAt, event.note, JSON.stringify(event.data));
+      const data = JSON.stringify(event.data);
+      insert.run(id, last + index + 1, event.type, event.on, event.recordedAt, event.note, data, this.actor);
     }
   }
 
@@ -352,24 +368,24 @@ export class SqliteClaims {
     }
   }
 
-  /** The address book `new` offers accounts from: the latest name and email per advertiser. */
+  /** The address book `new` offers accounts from: the latest name, email, agency and sales representative per advertiser. */
   private rememberAccount(fields: ClaimFields, at: string): void {
     if (fields.advertiserId) {
       this.sql(
-        `INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email, updated_at = excluded.updated_at`,
-      ).run(fields.accountName, fields.advertiserId, fields.email, at);
+        `INSERT INTO accounts (name, advertiser_id, email, agency, sales_rep, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (advertiser_id) DO UPDATE SET name = excluded.name, email = excluded.email,
+           agency = excluded.agency, sales_rep = excluded.sales_rep, updated_at = excluded.updated_at`,
+      ).run(fields.accountName, fields.advertiserId, fields.email, fields.agency, fields.salesRep, at);
       return;
     }
     const updated = this.sql(
-      'UPDATE accounts SET email = ?, updated_at = ? WHERE advertiser_id IS NULL AND name = ? COLLATE NOCASE',
-    ).run(fields.email, at, fields.accountName);
+      `UPDATE accounts SET email = ?, agency = ?, sales_rep = ?, updated_at = ?
+       WHERE advertiser_id IS NULL AND name = ? COLLATE NOCASE`,
+    ).run(fields.email, fields.agency, fields.salesRep, at, fields.accountName);
     if (updated.changes === 0) {
-      this.sql('INSERT INTO accounts (name, advertiser_id, email, updated_at) VALUES (?, NULL, ?, ?)').run(
-        fields.accountName,
-        fields.email,
-        at,
-      );
+      this.sql(
+        'INSERT INTO accounts (name, advertiser_id, email, agency, sales_rep, updated_at) VALUES (?, NULL, ?, ?, ?, ?)',
+      ).run(fields.accountName, fields.email, fields.agency, fields.salesRep, at);
     }
   }
 

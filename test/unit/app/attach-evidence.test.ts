@@ -42,6 +42,7 @@ describe('attachEvidence', () => {
         on: '2026-11-21',
         recordedAt: '2026-11-21T08:15:00.000Z',
         note: null,
+        actor: null,
         data: { evidence: [1] },
       },
       expect.objectContaining({ seq: 3, type: 'evidence-added', data: { evidence: [2] } }),

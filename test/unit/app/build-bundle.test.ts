@@ -7,8 +7,8 @@ import { ClaimNotFoundError, UserError } from '../../../src/domain/errors.js';
 import { fields } from '../../helpers/claims.js';
 import { fakeBundles, fakeEvidence, fakeTemplates, useCaseDeps } from '../../helpers/use-case-deps.js';
 
-const receipt: EvidenceInput = { kind: 'receipt', path: './invoice.pdf' };
-const screenshot: EvidenceInput = { kind: 'screenshot', path: './billing page.png' };
+const receipt: EvidenceInput = { kind: 'receipt', path: './invoice.pdf', caption: 'Invoice 42' };
+const screenshot: EvidenceInput = { kind: 'screenshot', path: './billing page.png', caption: 'Billing page' };
 
 async function setup(evidence: EvidenceInput[] = [receipt, screenshot], overrides = {}) {
   const deps = {
@@ -17,7 +17,11 @@ async function setup(evidence: EvidenceInput[] = [receipt, screenshot], override
     templates: fakeTemplates(),
     bundles: fakeBundles(4096),
   };
-  const { claim } = await createClaim(deps, { fields: fields(overrides), evidence, allowDuplicate: false });
+  const { claim } = await createClaim(deps, {
+    fields: fields({ invoice: 'INV-42', ...overrides }),
+    evidence,
+    allowDuplicate: false,
+  });
   return { deps, id: claim.id };
 }
 

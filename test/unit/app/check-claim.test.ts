@@ -6,13 +6,14 @@ import type { ClaimFields } from '../../../src/domain/claim.js';
 import { fields } from '../../helpers/claims.js';
 import { fakeEvidence, sha256Of, useCaseDeps } from '../../helpers/use-case-deps.js';
 
-const receipt: EvidenceInput = { kind: 'receipt', path: './invoice.pdf' };
-const screenshot: EvidenceInput = { kind: 'screenshot', path: './page.png' };
+const receipt: EvidenceInput = { kind: 'receipt', path: './invoice.pdf', caption: 'Invoice 42' };
+const screenshot: EvidenceInput = { kind: 'screenshot', path: './page.png', caption: 'Billing page' };
 
 function setup(clock?: Clock) {
   const deps = { ...useCaseDeps(), evidence: fakeEvidence({ './invoice.pdf': 'invoice', './page.png': 'page' }) };
   const create = async (evidence: EvidenceInput[], overrides: Partial<ClaimFields> = {}) =>
-    (await createClaim(deps, { fields: fields(overrides), evidence, allowDuplicate: true })).claim;
+    (await createClaim(deps, { fields: fields({ invoice: 'INV-42', ...overrides }), evidence, allowDuplicate: true }))
+      .claim;
   return { deps: clock ? { ...deps, clock } : deps, create };
 }
 

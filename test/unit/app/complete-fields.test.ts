@@ -10,6 +10,8 @@ const given: Partial<ClaimFields> = {
   promotionId: '1790000002',
   charged: 10000,
   description: 'The campaign was cancelled before it ever ran.',
+  cancelledOn: '2026-11-10',
+  cancelReason: 'The product launch was called off.',
 };
 
 /** existingStore as the composition root gives it, counting the calls. */
@@ -61,10 +63,20 @@ describe('completeFields', () => {
     expect(noStore).toEqual({ ok: false, account: null, missing: ['accountName', 'email'] });
   });
 
-  it('does not look for a data directory when the name and email are given', async () => {
+  it('does not look for a data directory when everything an account holds is given', async () => {
     const deps = adapters(null);
-    const result = await completeFields(deps, { ...given, accountName: 'Acme', email: 'a@acme.test' });
+    const account = { accountName: 'Acme', email: 'a@acme.test', agency: 'Northwind Media', salesRep: 'Dana' };
+    const result = await completeFields(deps, { ...given, ...account });
     expect(result.ok).toBe(true);
     expect(deps.calls()).toBe(0);
+  });
+
+  it("reuses the saved account's agency and sales representative unless the flags give them", async () => {
+    const { store } = useCaseDeps();
+    await savedClaim(store, { agency: 'Northwind Media', salesRep: 'dana@tiktok.test' });
+    const reused = await completeFields(adapters(store), { ...given, accountName: 'Acme Shoes', email: 'a@acme.test' });
+    expect(reused.ok && reused.fields).toMatchObject({ agency: 'Northwind Media', salesRep: 'dana@tiktok.test' });
+    const replaced = await completeFields(adapters(store), { ...given, agency: 'Other Agency' });
+    expect(replaced.ok && replaced.fields).toMatchObject({ agency: 'Other Agency', salesRep: 'dana@tiktok.test' });
   });
 });

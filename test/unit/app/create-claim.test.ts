@@ -38,7 +38,15 @@ describe('createClaim', () => {
     });
     expect(await deps.store.getClaim(1)).toEqual(claim);
     expect(claim.events).toEqual([
-      { seq: 1, type: 'created', on: '2026-11-20', recordedAt: '2026-11-20T12:00:00.000Z', note: null, data: {} },
+      {
+        seq: 1,
+        type: 'created',
+        on: '2026-11-20',
+        recordedAt: '2026-11-20T12:00:00.000Z',
+        note: null,
+        actor: null,
+        data: {},
+      },
     ]);
     expect(claim.evidence).toEqual([
       {

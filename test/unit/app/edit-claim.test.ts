@@ -25,6 +25,7 @@ describe('editClaim', () => {
       on: '2026-11-23',
       recordedAt: '2026-11-23T09:00:00.000Z',
       note: null,
+      actor: null,
       data: { fields: ['promotionId'] },
     });
     expect((await deps.store.getClaim(id))?.promotionId).toBe('1790000002');

@@ -24,15 +24,24 @@ describe('exportFile', () => {
   it('writes every claim and the address book, dated by the clock', async () => {
     const deps = await setup();
     const file = await exportFile({ ...deps, clock: { now: () => new Date('2026-11-25T10:00:00Z') } });
-    expect(file).toMatchObject({ format: 'refund-claim-export', version: 1, exportedAt: '2026-11-25T10:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'refund-claim-export', version: 2, exportedAt: '2026-11-25T10:00:00.000Z' });
     expect(file.accounts).toEqual([
       {
         name: 'Acme Shoes',
         advertiserId: '7012345678901',
         email: 'ads@acme.test',
+        agency: null,
+        salesRep: null,
         updatedAt: '2026-11-20T12:00:00.000Z',
       },
-      { name: 'Acme Shoes', advertiserId: null, email: 'ads@acme.test', updatedAt: '2026-11-20T12:00:00.000Z' },
+      {
+        name: 'Acme Shoes',
+        advertiserId: null,
+        email: 'ads@acme.test',
+        agency: null,
+        salesRep: null,
+        updatedAt: '2026-11-20T12:00:00.000Z',
+      },
     ]);
     expect(file.claims.map((claim) => [claim.id, claim.status, claim.nextAction])).toEqual([
       ['RC-0001', 'submitted', { action: 'followup', due: '2026-11-19', overdue: true, daysLeft: -6 }],

@@ -30,6 +30,7 @@ const exported = () => ({
             on: '2026-11-20',
             recordedAt: '2026-11-20T12:00:00.000Z',
             note: null,
+            actor: null,
             data: { ticket: 'T-1' },
           },
         ],
@@ -212,6 +213,7 @@ describe('reading an export', () => {
           type: 'message',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { from: 'support', message: 'We are \u001b]0;pwned\u0007 reviewing', infoRequested: false },
         }),
@@ -224,6 +226,7 @@ describe('reading an export', () => {
           type: 'decision',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { decision: 'denied', amount: null, reason: '  ', expectBy: null, appealBy: null },
         }),
@@ -237,6 +240,7 @@ describe('reading an export', () => {
           type: 'closed',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { outcome: 'withdrawn', ticket: 'T-1' } as never,
         }),
@@ -249,6 +253,7 @@ describe('reading an export', () => {
           type: 'decision',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { decision: 'denied', outcome: 'rejected' } as never,
         }),
@@ -271,6 +276,7 @@ describe('reading an export', () => {
           type: 'closed',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { amount: null } as never,
         }),
@@ -283,10 +289,38 @@ describe('reading an export', () => {
           type: 'message',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { message: 'Any news?' } as never,
         }),
       '.events[2].data has no "from", which every message event holds',
+    ],
+    // An edited event is an edit (its fields) or a caption (its evidence): one, not both or neither.
+    [
+      'an edited event with both fields and evidence',
+      (doc) =>
+        first(doc).events.push({
+          type: 'edited',
+          at: '2026-11-20',
+          note: null,
+          actor: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: { fields: ['invoice'], evidence: [1] } as never,
+        }),
+      '.events[2].data has both "fields" and "evidence"',
+    ],
+    [
+      'an edited event with neither fields nor evidence',
+      (doc) =>
+        first(doc).events.push({
+          type: 'edited',
+          at: '2026-11-20',
+          note: null,
+          actor: null,
+          recordedAt: '2026-11-20T12:00:00.000Z',
+          data: {} as never,
+        }),
+      '.events[2].data has neither "fields" (an edit) nor "evidence" (a caption)',
     ],
     [
       'a description of 10,001 characters',
@@ -354,6 +388,7 @@ describe('reading an export', () => {
           type: 'evidence-added',
           at: '2026-11-20',
           note: null,
+          actor: null,
           recordedAt: '2026-11-20T12:00:00.000Z',
           data: { evidence: [10_000] },
         }),
@@ -396,6 +431,7 @@ describe('reading an export', () => {
         type: 'message',
         at: '2026-11-20',
         note: null,
+        actor: null,
         recordedAt: '2026-11-20T12:00:00.000Z',
         data: { infoRequested: true, message: 'Send the invoice.', from: 'support', evidence: [1] },
       },
@@ -403,6 +439,7 @@ describe('reading an export', () => {
         type: 'message',
         at: '2026-11-20',
         note: null,
+        actor: null,
         recordedAt: '2026-11-20T12:00:00.000Z',
         // Only the author is required: the other keys of a message may be left out.
         data: { from: 'me' },
@@ -416,6 +453,25 @@ describe('reading an export', () => {
       { from: 'me' },
     ]);
     expect(Object.keys(events[2]?.data ?? {})).toEqual(['infoRequested', 'message', 'from', 'evidence']);
+  });
+
+  it('reads an edited event as an edit or as a caption', () => {
+    const doc = exported();
+    const edited = (data: object) => ({
+      type: 'edited' as const,
+      at: '2026-11-20',
+      note: null,
+      actor: 'ana',
+      recordedAt: '2026-11-20T12:00:00.000Z',
+      data: data as never,
+    });
+    first(doc).events.push(edited({ fields: ['invoice'] }), edited({ evidence: [1] }));
+    const events = readExport(JSON.stringify(doc), 'backup.json', TODAY).claims[0]?.events ?? [];
+    expect(events.slice(-2).map((event) => [event.data, event.actor])).toEqual([
+      // The fixture is version 1, which names no actor: the reader leaves it unknown.
+      [{ fields: ['invoice'] }, null],
+      [{ evidence: [1] }, null],
+    ]);
   });
 
   it('never lets the file write to the terminal through its message', () => {

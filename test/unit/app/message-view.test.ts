@@ -25,13 +25,22 @@ describe('the template views', () => {
       description: `one\t${HOSTILE}\r\ntwo`,
       evidence: [evidence('receipt', 1, { name: HOSTILE, caption: HOSTILE })],
       events: [
-        { seq: 1, type: 'created', on: '2026-11-01', recordedAt: '2026-11-01T09:00:00.000Z', note: null, data: {} },
+        {
+          seq: 1,
+          type: 'created',
+          on: '2026-11-01',
+          recordedAt: '2026-11-01T09:00:00.000Z',
+          note: null,
+          data: {},
+          actor: null,
+        },
         {
           seq: 2,
           type: 'submitted',
           on: '2026-11-02',
           recordedAt: '2026-11-02T09:00:00.000Z',
           note: HOSTILE,
+          actor: null,
           data: { ticket: HOSTILE },
         },
         {
@@ -40,6 +49,7 @@ describe('the template views', () => {
           on: '2026-11-03',
           recordedAt: '2026-11-03T09:00:00.000Z',
           note: null,
+          actor: null,
           data: { from: 'support', message: `Hello ${HOSTILE}\nBye` },
         },
         {
@@ -48,6 +58,7 @@ describe('the template views', () => {
           on: '2026-11-04',
           recordedAt: '2026-11-04T09:00:00.000Z',
           note: null,
+          actor: null,
           data: { decision: 'denied', reason: HOSTILE },
         },
       ],

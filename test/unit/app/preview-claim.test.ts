@@ -7,7 +7,7 @@ import { fields } from '../../helpers/claims.js';
 import { fakeEvidence, fakeTemplates, savedClaim, useCaseDeps } from '../../helpers/use-case-deps.js';
 
 const receipt: EvidenceInput = { kind: 'receipt', path: './invoice.pdf', caption: 'Invoice 42' };
-const screenshot: EvidenceInput = { kind: 'screenshot', path: './page.png' };
+const screenshot: EvidenceInput = { kind: 'screenshot', path: './page.png', caption: 'Billing page' };
 
 async function setup() {
   const deps = {
@@ -22,7 +22,7 @@ async function setup() {
 describe('previewClaim', () => {
   it('shows the claim as it would be saved: the next ID, today, the files numbered in order', async () => {
     const deps = await setup();
-    const { claim, findings, ticket } = await previewClaim(deps, fields(), [receipt, screenshot]);
+    const { claim, findings, ticket } = await previewClaim(deps, fields({ invoice: 'INV-42' }), [receipt, screenshot]);
     expect(claim).toMatchObject({
       id: 2,
       status: 'draft',
@@ -41,7 +41,7 @@ describe('previewClaim', () => {
         mime: 'application/pdf',
         addedAt: '2026-11-20T12:00:00.000Z',
       },
-      expect.objectContaining({ number: 2, name: 'page.png', caption: null }),
+      expect.objectContaining({ number: 2, name: 'page.png', caption: 'Billing page' }),
     ]);
     expect(findings).toEqual([]);
     expect(ticket).toBe('ticket-tiktok-ads for RC-0002');
@@ -59,7 +59,9 @@ describe('previewClaim', () => {
 
   it('runs the completeness check on what was given', async () => {
     const deps = await setup();
-    const { findings } = await previewClaim(deps, fields({ description: 'Billed twice.' }), [screenshot]);
+    const { findings } = await previewClaim(deps, fields({ description: 'Billed twice.', invoice: 'INV-42' }), [
+      screenshot,
+    ]);
     expect(findings.map((f) => [f.severity, f.code])).toEqual([
       ['error', 'missing-evidence'],
       ['warning', 'short-description'],

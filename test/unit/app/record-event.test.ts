@@ -29,6 +29,7 @@ describe('recordStep', () => {
       on: '2026-11-18',
       recordedAt: '2026-11-20T12:00:00.000Z',
       note: 'via the help centre',
+      actor: null,
       data: { ticket: 'T-77' },
     });
     expect(await deps.store.getClaim(id)).toEqual(claim);

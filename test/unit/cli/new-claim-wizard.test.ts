@@ -3,6 +3,7 @@ import type { Account, ClaimSummary, EvidenceInput } from '../../../src/app/deps
 import type { ClaimFields } from '../../../src/domain/claim.js';
 import { CancelledError } from '../../../src/domain/errors.js';
 import { runNewClaimWizard } from '../../../src/cli/wizard/new-claim-wizard.js';
+import { reasonQuestion } from '../../../src/cli/wizard/questions.js';
 import type { WizardServices } from '../../../src/cli/wizard/new-claim-wizard.js';
 import { ScriptedPrompter } from '../../helpers/scripted-prompter.js';
 import type { Answer } from '../../helpers/scripted-prompter.js';
@@ -65,6 +66,7 @@ describe('the new-claim wizard', () => {
         currency: '',
         charged: '$1,500.00',
         expected: '300',
+        invoice: 'INV-1',
         requested: '',
         description: 'We were billed twice for the budget increase on 3 November.',
         fileBy: '',
@@ -88,6 +90,7 @@ describe('the new-claim wizard', () => {
       'currency',
       'charged',
       'expected',
+      'invoice',
       'requested',
       'description',
       'fileBy',
@@ -100,6 +103,7 @@ describe('the new-claim wizard', () => {
       currency: 'USD',
       charged: 150000,
       expected: 30000,
+      invoice: 'INV-1',
       requested: 120000,
       fileBy: null,
       start: null,
@@ -123,14 +127,32 @@ describe('the new-claim wizard', () => {
       description: 'Tapped Promote twice by accident on the same video.',
     };
     const { prompter, result } = run(
-      { chargeDate: 'yesterday', requested: '', fileBy: '', evidence1: '', moreEvidence1: 'done', save: true },
+      {
+        chargeDate: 'yesterday',
+        noticedOn: '',
+        invoice: '',
+        requested: '',
+        fileBy: '',
+        evidence1: '',
+        moreEvidence1: 'done',
+        save: true,
+      },
       given,
       {},
       [],
     );
     const { fields } = await result;
-    expect(prompter.asked).toEqual(['chargeDate', 'requested', 'fileBy', 'evidence1', 'moreEvidence1', 'save']);
-    expect(fields).toMatchObject({ chargeDate: '2026-11-19', requested: 2000, advertiserId: null });
+    expect(prompter.asked).toEqual([
+      'chargeDate',
+      'noticedOn',
+      'invoice',
+      'requested',
+      'fileBy',
+      'evidence1',
+      'moreEvidence1',
+      'save',
+    ]);
+    expect(fields).toMatchObject({ chargeDate: '2026-11-19', noticedOn: null, requested: 2000, advertiserId: null });
   });
 
   it('shows the validation message and asks again after a bad answer', async () => {
@@ -145,6 +167,7 @@ describe('the new-claim wizard', () => {
       currency: ['dollars', 'usd'],
       charged: ['12.345', '-5', '500'],
       expected: ['500', '200'],
+      invoice: '',
       requested: ['600', '250'],
       description: 'We were billed twice for the budget increase on 3 November.',
       fileBy: ['tomorrow', ''],
@@ -175,6 +198,8 @@ describe('the new-claim wizard', () => {
         promotionName: '',
         currency: '',
         charged: '10',
+        cancelledOn: 'yesterday',
+        cancelReason: 'The product launch was called off.',
         requested: '',
         description: 'The campaign was cancelled before it started running.',
         fileBy: '',
@@ -183,7 +208,11 @@ describe('the new-claim wizard', () => {
         save: true,
       },
       { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
-      { accounts: [{ name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test' }] },
+      {
+        accounts: [
+          { name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test', agency: null, salesRep: null },
+        ],
+      },
     );
     expect((await result).fields).toMatchObject({ accountName: 'Acme Shoes', email: 'ads@acme.test' });
     expect(prompter.asked).not.toContain('accountName');
@@ -198,6 +227,8 @@ describe('the new-claim wizard', () => {
         promotionName: '',
         currency: '',
         charged: '10',
+        cancelledOn: 'yesterday',
+        cancelReason: 'The product launch was called off.',
         requested: '',
         description: 'The campaign was cancelled before it started running.',
         fileBy: '',
@@ -206,7 +237,17 @@ describe('the new-claim wizard', () => {
         save: true,
       },
       { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
-      { accounts: [{ name: 'Acme\u001b[2J\u0007', advertiserId: '7012345678901', email: 'ads@acme.test' }] },
+      {
+        accounts: [
+          {
+            name: 'Acme\u001b[2J\u0007',
+            advertiserId: '7012345678901',
+            email: 'ads@acme.test',
+            agency: null,
+            salesRep: null,
+          },
+        ],
+      },
     );
     await result;
     expect(prompter.messages.useSavedAccount).toBe(
@@ -228,6 +269,8 @@ describe('the new-claim wizard', () => {
         charged: '10',
         start: '2026-11-01',
         end: ['2026-10-01', '2026-11-05'],
+        failure: 'delivery',
+        noticedOn: '2026-11-02',
         requested: '',
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
         fileBy: '',
@@ -282,6 +325,8 @@ describe('the new-claim wizard', () => {
       charged: '800',
       creator: 'studio.name',
       deliverables: 'Two videos by 10 Nov',
+      deliverablesDue: '2026-11-10',
+      paidVia: '',
       requested: '',
       description: 'The creator was paid and has not posted either video.',
       fileBy: '',
@@ -303,6 +348,8 @@ describe('the wizard and the rules that tie fields together', () => {
         charged: '10',
         start: '2026-11-10',
         end: ['2026-11-01', '2026-11-10'],
+        failure: 'delivery',
+        noticedOn: '',
         requested: ['11', ''],
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
         fileBy: '',
@@ -323,5 +370,50 @@ describe('the wizard and the rules that tie fields together', () => {
       end: ['The promotion cannot end before it starts (2026-11-10).'],
       requested: ['It cannot be more than was charged (USD 10.00).'],
     });
+  });
+});
+
+describe('the wizard and the channel', () => {
+  it('offers only the reasons the channel allows', () => {
+    const reasons = (channel: 'tiktok-ads' | 'tiktok-promote' | 'creator') =>
+      reasonQuestion(channel).choices.map((choice) => choice.value);
+    expect(reasons('creator')).toEqual([
+      'creator-no-delivery',
+      'campaign-cancelled',
+      'non-performance',
+      'incorrect-charge',
+      'accidental-charge',
+    ]);
+    expect(reasons('tiktok-promote')).not.toContain('unspent-balance');
+    expect(reasons('tiktok-ads')).toContain('unspent-balance');
+  });
+
+  it('refuses a reason from the flags that the channel does not allow', async () => {
+    const { result } = run({}, { channel: 'creator', reason: 'unspent-balance' });
+    await expect(result).rejects.toThrow('A creator claim cannot be for unspent-balance');
+  });
+
+  it('for an unspent balance, takes the advertiser ID as the promotion ID and asks for the balance', async () => {
+    const { prompter, result } = run({
+      channel: 'tiktok-ads',
+      reason: 'unspent-balance',
+      unspentBalanceWarning: true,
+      advertiserId: '7012345678901',
+      accountName: 'Acme Shoes',
+      email: 'ads@acme.test',
+      currency: '',
+      charged: '120',
+      balanceShownOn: 'yesterday',
+      requested: '',
+      description: 'We are closing the ad account and want the unspent prepaid balance back.',
+      fileBy: '',
+      evidence1: '',
+      moreEvidence1: 'done',
+      save: true,
+    });
+    const { fields } = await result;
+    expect(prompter.asked).not.toContain('promotionId');
+    expect(prompter.asked).not.toContain('promotionName');
+    expect(fields).toMatchObject({ promotionId: '7012345678901', balanceShownOn: '2026-11-19', charged: 12000 });
   });
 });

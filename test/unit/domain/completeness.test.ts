@@ -2,20 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Reason } from '../../../src/domain/claim.js';
 import { checkClaim, defaultRequested, missingEvidence, requiredFields } from '../../../src/domain/completeness.js';
 import type { CheckContext } from '../../../src/domain/completeness.js';
-import { claim, evidence, fields } from '../../helpers/claims.js';
+import { claim as baseClaim, evidence as baseEvidence, fields } from '../../helpers/claims.js';
 
 const context: CheckContext = { today: '2026-11-20', integrity: null, shared: new Map() };
+/** Evidence with a caption, so that each test sees only the finding it is about. */
+const evidence = (...args: Parameters<typeof baseEvidence>) =>
+  baseEvidence(args[0], args[1], { caption: 'What it shows', ...args[2] });
+/** A claim with every warned fact, so that each test sees only the finding it is about. */
+const claim = (overrides: Parameters<typeof baseClaim>[0] = {}) =>
+  baseClaim({ invoice: 'INV-4471', noticedOn: '2026-11-03', failure: 'delivery stopped', ...overrides });
 const codes = (c: ReturnType<typeof claim>, ctx = context) => checkClaim(c, ctx).map((f) => `${f.severity}:${f.code}`);
 
 describe('what each reason needs', () => {
   it.each<[Reason, string[], string[][]]>([
-    ['technical-issue', ['start', 'end'], [['screenshot', 'recording']]],
+    ['technical-issue', ['start', 'end', 'failure'], [['screenshot', 'recording']]],
     ['incorrect-charge', ['expected'], [['receipt']]],
     ['non-performance', ['promised', 'delivered'], [['report', 'screenshot']]],
     ['accidental-charge', ['chargeDate'], [['receipt']]],
-    ['campaign-cancelled', [], [['receipt']]],
-    ['creator-no-delivery', ['creator', 'deliverables'], [['correspondence'], ['receipt']]],
-    ['unspent-balance', [], [['screenshot']]],
+    ['campaign-cancelled', ['cancelledOn', 'cancelReason'], [['receipt']]],
+    ['creator-no-delivery', ['creator', 'deliverables', 'deliverablesDue'], [['correspondence'], ['receipt']]],
+    ['unspent-balance', ['balanceShownOn'], [['screenshot']]],
   ])('%s needs %j and evidence %j', (reason, extra, kinds) => {
     const base = ['accountName', 'email', 'promotionId', 'currency', 'charged', 'description'];
     expect(requiredFields('tiktok-promote', reason)).toEqual([...base, ...extra]);
@@ -46,7 +52,48 @@ describe('checkClaim', () => {
       codes(
         claim({ ...fields({ reason: 'technical-issue', start: null, end: null, expected: null, requested: 50000 }) }),
       ),
-    ).toEqual(['error:missing-field', 'error:missing-field', 'error:missing-evidence']);
+    ).toEqual([
+      'error:missing-field',
+      'error:missing-field',
+      'error:missing-field',
+      'warning:missing-fact',
+      'error:missing-evidence',
+    ]);
+  });
+
+  it('warns about a missing fact the reason is stronger with, naming it', () => {
+    const findings = checkClaim(
+      baseClaim({ reason: 'accidental-charge', chargeDate: '2026-11-01', evidence: [evidence('receipt', 1)] }),
+      context,
+    );
+    expect(findings.map((f) => [f.severity, f.code, f.field])).toEqual([
+      ['warning', 'missing-fact', 'noticedOn'],
+      ['warning', 'missing-fact', 'invoice'],
+    ]);
+  });
+
+  it('makes a fact version 2 requires a warning, not an error, on a claim drafted before it', () => {
+    const cancelled = { reason: 'campaign-cancelled' as const, evidence: [evidence('receipt', 1)] };
+    expect(codes(baseClaim({ ...cancelled, factsVersion: 2 }))).toEqual(['error:missing-field', 'error:missing-field']);
+    expect(codes(baseClaim({ ...cancelled, factsVersion: 1 }))).toEqual([
+      'warning:missing-fact',
+      'warning:missing-fact',
+    ]);
+  });
+
+  it('warns about every evidence file without a caption', () => {
+    const findings = checkClaim(
+      claim({ evidence: [evidence('receipt', 1), evidence('screenshot', 2, { caption: null })] }),
+      context,
+    );
+    expect(findings.map((f) => [f.severity, f.code, f.evidence])).toEqual([['warning', 'missing-caption', 2]]);
+    expect(findings[0]?.message).toBe('Evidence #2 (screenshot-2.pdf) has no caption; say in one line what it shows.');
+  });
+
+  it('refuses how a partnership was paid on a channel that is not creator', () => {
+    expect(codes(claim({ paidVia: 'tiktok-one', evidence: [evidence('receipt', 1)] }))).toEqual([
+      'error:invalid-fields',
+    ]);
   });
 
   it('reports requested above charged and an end before the start', () => {
@@ -58,6 +105,8 @@ describe('checkClaim', () => {
           requested: 60000,
           start: '2026-11-10',
           end: '2026-11-01',
+          failure: 'delivery stopped',
+          noticedOn: '2026-11-02',
         }),
         evidence: [evidence('screenshot', 1)],
       }),

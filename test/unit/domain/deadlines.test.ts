@@ -9,6 +9,7 @@ const at = <T extends EventType>(on: string, type: T, data: EventDataByType[T]):
   on,
   recordedAt: `${on}T09:00:00Z`,
   note: null,
+  actor: null,
   data,
 });
 const support = (on: string, infoRequested = false) =>
@@ -18,7 +19,7 @@ const mine = (on: string) => at(on, 'message', { from: 'me', message: 'x' });
 // November 2026: Mon 2, Fri 6, Mon 9, Fri 13, Mon 16, Fri 20, Mon 23, Fri 27, Mon 30; Tue 1 Dec.
 const created = at('2026-11-02', 'created', {});
 const next = (status: Status, events: ClaimEvent[], fileBy: string | null = null, createdOn = '2026-11-02') =>
-  nextAction({ status, createdOn, fileBy, events: [created, ...events] });
+  nextAction({ status, reason: 'incorrect-charge', createdOn, fileBy, events: [created, ...events] });
 
 describe('next action and due date', () => {
   it.each<[string, Status, ClaimEvent[], string | null, string, string]>([
@@ -217,7 +218,13 @@ describe('next action and due date', () => {
 });
 
 describe('the reminder due', () => {
-  const claim = (status: Status, events: ClaimEvent[]) => ({ status, createdOn: '2026-11-02', fileBy: null, events });
+  const claim = (status: Status, events: ClaimEvent[]) => ({
+    status,
+    reason: 'incorrect-charge' as const,
+    createdOn: '2026-11-02',
+    fileBy: null,
+    events,
+  });
   const filed = at('2026-11-05', 'submitted', {});
 
   it('is a follow-up until two follow-ups go unanswered, then an escalation', () => {
@@ -257,5 +264,15 @@ describe('due labels', () => {
     ['2026-11-23', 'in 3d', false, 3],
   ])('%s is %s', (due, label, overdue, daysLeft) => {
     expect(dueState(due, '2026-11-20')).toEqual({ label, overdue, daysLeft });
+  });
+});
+
+describe('refund expected after an approval', () => {
+  it('is 30 days after the decision, 60 for an unspent balance (TikTok says about 60 days)', () => {
+    const decided = [at('2026-11-05', 'submitted', {}), at('2026-11-10', 'decision', { decision: 'approved' })];
+    const due = (reason: 'incorrect-charge' | 'unspent-balance') =>
+      nextAction({ status: 'approved', reason, createdOn: '2026-11-02', fileBy: null, events: [created, ...decided] });
+    expect(due('incorrect-charge')).toEqual({ action: 'confirm-refund', due: '2026-12-10' });
+    expect(due('unspent-balance')).toEqual({ action: 'confirm-refund', due: '2027-01-09' });
   });
 });

@@ -59,6 +59,7 @@ const event = <T extends EventType>(type: T, data: EventDataByType[T], on = '202
   on,
   recordedAt: '2026-11-20T12:00:00Z',
   note: null,
+  actor: null,
   data,
 });
 

@@ -33,8 +33,15 @@ describe('what a new claim still lacks', () => {
       'description',
       'creator',
       'deliverables',
+      'deliverablesDue',
     ]);
-    const complete = { ...fields(), reason: 'technical-issue' as const, start: '2026-11-01', end: '2026-11-02' };
+    const complete = {
+      ...fields(),
+      reason: 'technical-issue' as const,
+      start: '2026-11-01',
+      end: '2026-11-02',
+      failure: 'delivery stopped',
+    };
     expect(missingFields(complete)).toEqual([]);
   });
 

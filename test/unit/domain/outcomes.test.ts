@@ -9,6 +9,7 @@ const event = <T extends EventType>(type: T, on: string, data: EventDataByType[T
   on,
   recordedAt: '2026-11-20T12:00:00.000Z',
   note: null,
+  actor: null,
   data,
 });
 

@@ -135,6 +135,7 @@ describe('printable text', () => {
           on: '2026-11-20',
           recordedAt: '2026-11-20T12:00:00.000Z',
           note: 'note\nnot a line',
+          actor: null,
           data: { from: 'support', message: 'Hello\u009b2J\nBye' },
         },
       ],

@@ -131,6 +131,8 @@ describe.each(STORES)('the %s claim store', (_, open) => {
       name: 'Acme Shoes',
       advertiserId: '7012345678901',
       email: 'ads@acme.test',
+      agency: null,
+      salesRep: null,
     });
     expect((await store.findAccount({ name: 'corner bakery' }))?.email).toBe('hi@bakery.test');
     expect(await store.findAccount({ name: 'Nobody' })).toBeNull();

@@ -16,14 +16,24 @@ const imported = (id: number, overrides: Partial<ImportedClaim> = {}): ImportedC
   fields: fields({ promotionId: `P${id}` }),
   createdAt: '2026-11-01T09:00:00.000Z',
   createdOn: '2026-11-01',
+  factsVersion: 2,
   events: [
-    { seq: 1, type: 'created', on: '2026-11-01', recordedAt: '2026-11-01T09:00:00.000Z', note: null, data: {} },
+    {
+      seq: 1,
+      type: 'created',
+      on: '2026-11-01',
+      recordedAt: '2026-11-01T09:00:00.000Z',
+      note: null,
+      actor: null,
+      data: {},
+    },
     {
       seq: 2,
       type: 'submitted',
       on: '2026-11-02',
       recordedAt: '2026-11-02T10:00:00.000Z',
       note: 'by phone',
+      actor: null,
       data: { ticket: `T-${id}` },
     },
   ],
@@ -35,6 +45,8 @@ const account = {
   name: 'Acme Shoes',
   advertiserId: '7012345678901',
   email: 'old@acme.test',
+  agency: null,
+  salesRep: null,
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -114,6 +126,8 @@ describe('importing claims into the store', () => {
       name: 'Café Lumière',
       advertiserId: null,
       email: 'new@cafe.test',
+      agency: null,
+      salesRep: null,
       updatedAt: '2026-12-01T00:00:00.000Z',
     };
     store.importClaims([], [account, noId], { onConflict: 'fail' });
@@ -123,6 +137,8 @@ describe('importing claims into the store', () => {
         name: 'Acme Shoes',
         advertiserId: '7012345678901',
         email: 'ads@acme.test',
+        agency: null,
+        salesRep: null,
         updatedAt: '2026-11-20T12:00:00.000Z',
       },
       noId,
@@ -130,8 +146,8 @@ describe('importing claims into the store', () => {
     store.importClaims(
       [],
       [
-        { ...account, email: 'newer@acme.test', updatedAt: '2026-12-02T00:00:00.000Z' },
-        { ...noId, email: 'older@cafe.test', updatedAt: '2026-01-01T00:00:00.000Z' },
+        { ...account, email: 'newer@acme.test', agency: null, salesRep: null, updatedAt: '2026-12-02T00:00:00.000Z' },
+        { ...noId, email: 'older@cafe.test', agency: null, salesRep: null, updatedAt: '2026-01-01T00:00:00.000Z' },
       ],
       {
         onConflict: 'fail',
@@ -148,7 +164,15 @@ describe('importing claims into the store', () => {
         imported(2, {
           createdOn: '2026-11-10',
           events: [
-            { seq: 1, type: 'created', on: '2026-11-10', recordedAt: '2026-11-10T09:00:00.000Z', note: null, data: {} },
+            {
+              seq: 1,
+              type: 'created',
+              on: '2026-11-10',
+              recordedAt: '2026-11-10T09:00:00.000Z',
+              note: null,
+              actor: null,
+              data: {},
+            },
           ],
           evidence: [],
         }),
@@ -161,6 +185,7 @@ describe('importing claims into the store', () => {
               on: '2026-11-03',
               recordedAt: '2026-11-03T09:00:00.000Z',
               note: null,
+              actor: null,
               data: { outcome: 'withdrawn' },
             },
           ],

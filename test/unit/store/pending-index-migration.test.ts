@@ -2,47 +2,41 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initial } from '../../../src/store/sqlite/migrations/001-initial.js';
+import { LATEST_VERSION } from '../../../src/store/sqlite/migrations/index.js';
 import { openStore } from '../../../src/store/sqlite/open-store.js';
+import { writeOldDatabase } from '../../helpers/old-database.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('migration 2: the columns status prints, inside the index of open claims', () => {
   it('rebuilds the index of a version 1 database and keeps its claims', () => {
     const path = join(tempDir(), 'claims.db');
-    const old = openStore(path, { migrations: [initial] }).sync;
-    old.insertClaim(
-      {
-        fields: {
+    writeOldDatabase(
+      path,
+      [initial],
+      [
+        {
+          id: 1,
           channel: 'tiktok-promote',
           reason: 'accidental-charge',
-          accountName: 'Maple Street Bakery',
-          advertiserId: null,
+          account_name: 'Maple Street Bakery',
+          advertiser_id: null,
           email: 'hello@maple.test',
-          promotionId: '7300000001',
-          promotionName: 'Weekend boost',
-          start: null,
-          end: null,
+          promotion_id: '7300000001',
+          promotion_name: 'Weekend boost',
           currency: 'EUR',
           charged: 2_500,
-          expected: null,
           requested: 2_500,
-          chargeDate: '2026-11-01',
-          promised: null,
-          delivered: null,
-          creator: null,
-          deliverables: null,
+          charge_date: '2026-11-01',
           description: 'Boosted the wrong post by mistake and stopped it within minutes.',
-          fileBy: null,
+          created_on: '2026-11-02',
+          next_action: 'submit',
+          next_due: '2026-11-04',
         },
-        createdAt: '2026-11-02T12:00:00.000Z',
-        createdOn: '2026-11-02',
-        evidence: [],
-      },
-      { allowDuplicate: false },
+      ],
     );
-    old.close();
 
     const store = openStore(path).sync;
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const columns = (store.db.pragma("index_info('claims_pending')") as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual([
       'next_due',
