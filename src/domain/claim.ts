@@ -121,6 +121,31 @@ export const FIELD_KEYS = [
   'salesRep',
 ] as const satisfies readonly FieldKey[];
 
+/** The facts about the promotion that JSON and template views print under `details`. */
+export function claimDetails(claim: ClaimFields) {
+  return {
+    chargeDate: claim.chargeDate,
+    promised: claim.promised,
+    delivered: claim.delivered,
+    creator: claim.creator,
+    deliverables: claim.deliverables,
+  };
+}
+
+/** The reason's facts (version 2) that JSON and template views print under `facts`. */
+export function claimFacts(claim: ClaimFields) {
+  return {
+    noticedOn: claim.noticedOn,
+    cancelledOn: claim.cancelledOn,
+    cancelReason: claim.cancelReason,
+    failure: claim.failure,
+    invoice: claim.invoice,
+    balanceShownOn: claim.balanceShownOn,
+    deliverablesDue: claim.deliverablesDue,
+    paidVia: claim.paidVia,
+  };
+}
+
 /** Fails to compile when a field of ClaimFields is missing from FIELD_KEYS. */
 export const FIELD_KEYS_COMPLETE: Exclude<FieldKey, (typeof FIELD_KEYS)[number]> extends never ? true : never = true;
 

@@ -3,7 +3,7 @@
  * Refunds are denied for missing information far more often than for weak cases; this file is
  * the one place that knows what "complete" means.
  */
-import { formatClaimId } from './claim.js';
+import { FIELD_KEYS, formatClaimId } from './claim.js';
 import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, Status } from './claim.js';
 import { daysBetween } from './dates.js';
 import { formatMoney } from './money.js';
@@ -42,19 +42,7 @@ export const REQUIREMENTS: Record<Reason, Requirement> = {
  * The facts version 2 added. A claim drafted before them (facts version 1) was never asked for
  * them: one it lacks is a warning, not an error, so that old claims keep working.
  */
-export const VERSION_2_FACTS: readonly FieldKey[] = [
-  'noticedOn',
-  'cancelledOn',
-  'cancelReason',
-  'failure',
-  'invoice',
-  'balanceShownOn',
-  'deliverablesDue',
-  'paidVia',
-  'asCredit',
-  'agency',
-  'salesRep',
-];
+export const VERSION_2_FACTS: readonly FieldKey[] = FIELD_KEYS.slice(FIELD_KEYS.indexOf('noticedOn'));
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
   channel: 'channel',

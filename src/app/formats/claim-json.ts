@@ -17,7 +17,7 @@ import type {
   Reason,
   Status,
 } from '../../domain/claim.js';
-import { formatClaimId } from '../../domain/claim.js';
+import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
 import type { Action } from '../../domain/deadlines.js';
 import { dueState, nextAction } from '../../domain/deadlines.js';
 import { toDecimalString } from '../../domain/money.js';
@@ -184,23 +184,8 @@ export function claimDocument(claim: Claim, today: string): ClaimJson {
   const due = next ? dueState(next.due, today) : null;
   return {
     ...claimSummary(claim),
-    details: {
-      chargeDate: claim.chargeDate,
-      promised: claim.promised,
-      delivered: claim.delivered,
-      creator: claim.creator,
-      deliverables: claim.deliverables,
-    },
-    facts: {
-      noticedOn: claim.noticedOn,
-      cancelledOn: claim.cancelledOn,
-      cancelReason: claim.cancelReason,
-      failure: claim.failure,
-      invoice: claim.invoice,
-      balanceShownOn: claim.balanceShownOn,
-      deliverablesDue: claim.deliverablesDue,
-      paidVia: claim.paidVia,
-    },
+    details: claimDetails(claim),
+    facts: claimFacts(claim),
     asCredit: claim.asCredit,
     description: claim.description,
     fileBy: claim.fileBy,

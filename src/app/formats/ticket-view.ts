@@ -8,7 +8,7 @@ import type { Channel, Claim, EventType, EvidenceKind, PaidVia, Reason, Status }
 import { PLATFORM_FACTS } from '../../domain/platform-facts.js';
 import type { PlatformFacts } from '../../domain/platform-facts.js';
 import type { Templates } from '../deps.js';
-import { formatClaimId } from '../../domain/claim.js';
+import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
 import { formatMoney } from '../../domain/money.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../../domain/reasons.js';
@@ -233,22 +233,8 @@ export function ticketView(claim: Claim): TicketView {
       approved: claim.approved,
       recovered: claim.recovered,
     },
-    details: {
-      chargeDate: claim.chargeDate,
-      promised: claim.promised,
-      delivered: claim.delivered,
-      creator: claim.creator,
-      deliverables: claim.deliverables,
-    },
-    facts: {
-      noticedOn: claim.noticedOn,
-      cancelledOn: claim.cancelledOn,
-      cancelReason: claim.cancelReason,
-      failure: claim.failure,
-      invoice: claim.invoice,
-      balanceShownOn: claim.balanceShownOn,
-      deliverablesDue: claim.deliverablesDue,
-    },
+    details: claimDetails(claim),
+    facts: claimFacts(claim),
     paidVia: claim.paidVia,
     asCredit: claim.asCredit,
     platform: PLATFORM_FACTS,
