@@ -59,13 +59,17 @@ describe('the published package', () => {
           '1',
           '--charged',
           '10',
+          '--cancelled-on',
+          '2026-11-01',
+          '--cancel-reason',
+          'The product launch was called off.',
           '--description',
           'Cancelled before it ran, on 1 November.',
         ],
-        { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] },
+        { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       expect(id).toBe('RC-0001\n');
-      expect(execFileSync(bin, ['ticket', '1'], { encoding: 'utf8', env })).toContain('Reference: RC-0001');
+      expect(execFileSync(bin, ['ticket', '1'], { encoding: 'utf8', env })).toContain('Claim reference: RC-0001');
     },
     600_000,
   );
