@@ -192,6 +192,11 @@ export function ticketView(claim: Claim): TicketView {
         }
       : null,
     claim.end && !cancelled ? { on: claim.end, title: `${capitalise(word)} ended` } : null,
+    // The reason's own dates, in their place in the story (SPEC "Drafts": never invented).
+    claim.noticedOn ? { on: claim.noticedOn, title: 'Problem noticed' } : null,
+    claim.cancelledOn ? { on: claim.cancelledOn, title: `${capitalise(word)} cancelled` } : null,
+    claim.balanceShownOn ? { on: claim.balanceShownOn, title: 'Unspent balance shown in Ads Manager' } : null,
+    claim.deliverablesDue ? { on: claim.deliverablesDue, title: 'Deliverables were due' } : null,
     ...timelineEntries(claim)
       .filter((entry) => !INTERNAL_EVENTS.has(entry.type))
       .map((entry) => ({ on: entry.on, title: entry.title })),
