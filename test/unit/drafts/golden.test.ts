@@ -8,7 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Templates } from '../../../src/app/deps.js';
-import { SAMPLE_CHANNEL_REASONS, sampleMessages, sampleTickets } from '../../../src/app/sample-claims.js';
+import { messageView } from '../../../src/app/formats/message-view.js';
+import {
+  SAMPLE_CHANNEL_REASONS,
+  sampleMessageClaim,
+  sampleMessages,
+  sampleTickets,
+} from '../../../src/app/sample-claims.js';
 import type { SampleDraft } from '../../../src/app/sample-claims.js';
 import { lintDraft } from '../../../src/domain/draft-rules.js';
 import { loadTemplates } from '../../../src/render/templates.js';
@@ -81,5 +87,16 @@ describe('messages after filing', () => {
   it('a later follow-up names the earlier ones and their dates', () => {
     const second = sampleMessages(templates, 'tiktok-ads').find((d) => d.sample.endsWith('/second-followup'));
     expect(second?.text.replace(/\s+/g, ' ')).toContain('It was followed up on 13 Nov 2026.');
+  });
+});
+
+describe('the escalation', () => {
+  it('goes to the account’s sales representative by name when it has one', () => {
+    const { claim, today } = sampleMessageClaim('tiktok-ads', 'escalation');
+    const text = templates.render('escalation', messageView({ ...claim, salesRep: 'Dana Kim' }, today, null));
+    expect(lintDraft(text, { claimId: 'RC-0007' })).toEqual([]);
+    expect(text).toContain('Hello Dana Kim,');
+    expect(text).toContain('As the sales representative of our advertiser account 7012345678901234567');
+    expect(text).not.toContain('supervisor');
   });
 });
