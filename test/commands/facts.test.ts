@@ -137,3 +137,34 @@ describe("the reason's facts (version 2)", () => {
     expect(result.stdout).toContain('fix: refund-claim edit RC-0001 --invoice <value>');
   });
 });
+
+describe('show, for a person', () => {
+  it('prints the facts, the agency and the sales representative under Details', async () => {
+    const home = tempDir();
+    const created = await runCli(
+      claimFlags({
+        '--reason': 'technical-issue',
+        '--expected': '',
+        '--start': '2026-11-01',
+        '--end': '2026-11-07',
+        '--noticed-on': '2026-11-03',
+        '--failure': 'Delivery stopped while spend continued',
+        '--agency': 'Northwind Media',
+        '--sales-rep': 'dana@tiktok.test',
+        '--as-credit': '',
+      }).filter((flag) => flag !== '--expected'),
+      { home, now: NOW },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const { stdout } = await runCli(['show', '1'], { home, now: NOW });
+    for (const line of [
+      /day the problem was noticed +2026-11-03/,
+      /what failed +Delivery stopped while spend continued/,
+      /agency +Northwind Media/,
+      /sales representative +dana@tiktok\.test/,
+      /ad credit instead of money back +yes/,
+    ]) {
+      expect(stdout).toMatch(line);
+    }
+  });
+});

@@ -59,9 +59,28 @@ export function formatClaim(stored: Claim, today: string, color: Colors): string
     ['File by', claim.fileBy ?? '—'],
     ['Created', claim.createdOn],
   ]);
-  const details = (['chargeDate', 'promised', 'delivered', 'creator', 'deliverables'] as const)
+  const details = (
+    [
+      'chargeDate',
+      'promised',
+      'delivered',
+      'creator',
+      'deliverables',
+      'noticedOn',
+      'cancelledOn',
+      'cancelReason',
+      'failure',
+      'invoice',
+      'balanceShownOn',
+      'deliverablesDue',
+      'paidVia',
+      'agency',
+      'salesRep',
+    ] as const
+  )
     .filter((key) => claim[key] !== null)
     .map((key) => [FIELD_LABELS[key], claim[key] ?? '']);
+  if (claim.asCredit) details.push([FIELD_LABELS.asCredit, 'yes']);
   const evidence = claim.evidence.map((item) =>
     [
       `#${item.number}  ${item.kind}  ${item.name}  ${item.bytes} bytes (${formatSize(item.bytes)})  ${item.mime}`,
