@@ -137,7 +137,7 @@ describe('list and show', () => {
     const claim = await showClaim(home, '3');
     expect(text).toContain('RC-0003  draft  ·  creator  ·  creator-no-delivery');
     expect(text).toContain('Amounts    charged EUR 800.00 · requested EUR 800.00 · recovered —');
-    expect(text).toContain('creator handle       @studio.name');
+    expect(text).toMatch(/creator handle +@studio\.name\n/);
     expect(text).toContain(`#1  correspondence  support-reply.eml  ${claim.evidence[0]?.bytes} bytes`);
     expect(text).toContain(`sha256 ${claim.evidence[0]?.sha256}`);
     expect(text).toContain('2026-11-20  Claim drafted');
