@@ -3,34 +3,11 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFlags, dataDirOf } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
-import { runCli } from '../helpers/in-process.js';
+import { claimWithEvidence, runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 import { pythonEntries, sha256Of, sha256sumCheck, unzipTo } from '../helpers/zip.js';
 
 const ZIP = 'RC-0001-evidence.zip';
-
-/** A complete incorrect-charge claim with one file of each kind we deflate or store. */
-async function claimWithEvidence(home: string) {
-  const files = writeEvidenceFiles(home);
-  const result = await runCli(
-    [
-      ...claimFlags(),
-      '--receipt',
-      files.pdf,
-      '--screenshot',
-      files.png,
-      '--report',
-      files.csv,
-      '--correspondence',
-      files.eml,
-      '--attach',
-      files.txt,
-    ],
-    { home },
-  );
-  expect(result.code, result.stderr).toBe(0);
-  return files;
-}
 
 /** Temporary files a bundle run leaves in `dir` (none, unless it was killed). */
 function partials(dir: string): string[] {

@@ -7,7 +7,9 @@
 import { Readable, Writable } from 'node:stream';
 import type { ClaimJson } from '../../src/app/formats/claim-json.js';
 import { main } from '../../src/cli/main.js';
-import { cliEnv } from './cli.js';
+import { claimFlags, cliEnv } from './cli.js';
+import { writeEvidenceFiles } from './files.js';
+import type { EvidenceFiles } from './files.js';
 import type { RunOptions } from './cli.js';
 
 export interface CliResult {
@@ -75,4 +77,27 @@ export async function showClaim(home: string, id = '1', now?: string): Promise<C
   const result = await runCli(['show', id, '--json'], { home, now });
   if (result.code !== 0) throw new Error(`show ${id} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as ClaimJson;
+}
+
+/** A complete incorrect-charge claim (RC-0001) with one file of each kind a bundle deflates or stores. */
+export async function claimWithEvidence(home: string): Promise<EvidenceFiles> {
+  const files = writeEvidenceFiles(home);
+  const result = await runCli(
+    [
+      ...claimFlags(),
+      '--receipt',
+      files.pdf,
+      '--screenshot',
+      files.png,
+      '--report',
+      files.csv,
+      '--correspondence',
+      files.eml,
+      '--attach',
+      files.txt,
+    ],
+    { home },
+  );
+  if (result.code !== 0) throw new Error(`new failed: ${result.stderr}`);
+  return files;
 }
