@@ -5,7 +5,6 @@
  * absent, the previous file, or the whole new bundle.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -22,7 +21,7 @@ import {
   formatSha256Sums,
   isStoredMime,
 } from './manifest.js';
-import { AtomicFile, TargetExistsError } from '../fs/atomic-file.js';
+import { AtomicFile, exists, TargetExistsError } from '../fs/atomic-file.js';
 import { CHUNK_SIZE, ChunkPool, FileChunkReader, FileChunkWriter } from '../fs/chunks.js';
 import { entryKind } from '../fs/entry-kind.js';
 import { errnoCode } from '../fs/errno.js';
@@ -191,15 +190,6 @@ async function openCopy(file: BundleFile, content: BundleContent): Promise<Reada
   }
   if (source === null) throw missingCopy(file, content);
   return source;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function refuseUnlessRegular(target: string): Promise<void> {

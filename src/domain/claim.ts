@@ -122,7 +122,27 @@ export const FIELD_KEYS = [
 ] as const satisfies readonly FieldKey[];
 
 /** The facts about the promotion that JSON and template views print under `details`. */
-export function claimDetails(claim: ClaimFields) {
+export interface ClaimDetails {
+  chargeDate: string | null;
+  promised: string | null;
+  delivered: string | null;
+  creator: string | null;
+  deliverables: string | null;
+}
+
+/** The reason's facts (version 2); each null when not given, `paidVia` `direct` by default on `creator`. */
+export interface ClaimFacts {
+  noticedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
+  failure: string | null;
+  invoice: string | null;
+  balanceShownOn: string | null;
+  deliverablesDue: string | null;
+  paidVia: PaidVia | null;
+}
+
+export function claimDetails(claim: ClaimFields): ClaimDetails {
   return {
     chargeDate: claim.chargeDate,
     promised: claim.promised,
@@ -132,8 +152,7 @@ export function claimDetails(claim: ClaimFields) {
   };
 }
 
-/** The reason's facts (version 2) that JSON and template views print under `facts`. */
-export function claimFacts(claim: ClaimFields) {
+export function claimFacts(claim: ClaimFields): ClaimFacts {
   return {
     noticedOn: claim.noticedOn,
     cancelledOn: claim.cancelledOn,

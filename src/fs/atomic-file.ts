@@ -221,7 +221,8 @@ async function removeStaleTemporaries(
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything, of any kind, is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -13,11 +13,11 @@ import type {
   EventDataByType,
   EventType,
   EvidenceKind,
-  PaidVia,
   Reason,
   Status,
 } from '../../domain/claim.js';
 import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
+import type { ClaimDetails, ClaimFacts } from '../../domain/claim.js';
 import type { Action } from '../../domain/deadlines.js';
 import { dueState, nextAction } from '../../domain/deadlines.js';
 import { toDecimalString } from '../../domain/money.js';
@@ -45,17 +45,8 @@ export interface ClaimSummaryJson {
   ticketNumber: string | null;
 }
 
-/** The reason's facts (version 2); each null when not given, `paidVia` `direct` by default on `creator`. */
-export interface FactsJson {
-  noticedOn: string | null;
-  cancelledOn: string | null;
-  cancelReason: string | null;
-  failure: string | null;
-  invoice: string | null;
-  balanceShownOn: string | null;
-  deliverablesDue: string | null;
-  paidVia: PaidVia | null;
-}
+/** The reason's facts as `show --json` prints them under `facts`. */
+export type FactsJson = ClaimFacts;
 
 export interface EvidenceJson {
   /** The evidence number, as in the ticket and the bundle. */
@@ -95,13 +86,7 @@ export type EventJson<T extends EventType = EventType> = {
 
 /** `show --json`: everything about one claim. */
 export interface ClaimJson extends ClaimSummaryJson {
-  details: {
-    chargeDate: string | null;
-    promised: string | null;
-    delivered: string | null;
-    creator: string | null;
-    deliverables: string | null;
-  };
+  details: ClaimDetails;
   facts: FactsJson;
   /** Ask for ad credit instead of money back. */
   asCredit: boolean;

@@ -4,7 +4,17 @@
  * amounts are minor units for the `money` helper. Every string is printable (`printableFields`):
  * a draft is printed and pasted, and an imported text's terminal escapes are shown, not run.
  */
-import type { Channel, Claim, EventType, EvidenceKind, PaidVia, Reason, Status } from '../../domain/claim.js';
+import type {
+  Channel,
+  Claim,
+  ClaimDetails,
+  ClaimFacts,
+  EventType,
+  EvidenceKind,
+  PaidVia,
+  Reason,
+  Status,
+} from '../../domain/claim.js';
 import { PLATFORM_FACTS } from '../../domain/platform-facts.js';
 import type { PlatformFacts } from '../../domain/platform-facts.js';
 import type { Templates } from '../deps.js';
@@ -114,23 +124,9 @@ export interface TicketView {
     approved: number | null;
     recovered: number | null;
   };
-  details: {
-    chargeDate: string | null;
-    promised: string | null;
-    delivered: string | null;
-    creator: string | null;
-    deliverables: string | null;
-  };
+  details: ClaimDetails;
   /** The reason's facts (version 2); null when not given. Dates `YYYY-MM-DD`. */
-  facts: {
-    noticedOn: string | null;
-    cancelledOn: string | null;
-    cancelReason: string | null;
-    failure: string | null;
-    invoice: string | null;
-    balanceShownOn: string | null;
-    deliverablesDue: string | null;
-  };
+  facts: ClaimFacts;
   /** `creator` claims: `tiktok-one` or `direct`; null on other channels. */
   paidVia: PaidVia | null;
   /** Ask for ad credit instead of money back to the original payment method. */
