@@ -303,7 +303,7 @@ describe('lifecycle commands', () => {
         2,
         '--amount of a partial approval is less than the requested amount; record it as approved',
       ],
-      [['decision', '1', 'approved', '--amount', '12.345'], 2, '--amount "12.345" has more than 2 decimals for USD'],
+      [['decision', '1', 'approved', '--amount', '12.3456'], 2, '--amount "12.3456" has more than 2 decimals for USD'],
       [
         ['decision', '1', 'approved', '--amount', '250'],
         2,
