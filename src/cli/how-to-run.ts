@@ -49,8 +49,8 @@ export function currentInvocation(env: NodeJS.ProcessEnv, argv1: string | undefi
   const script = argv1 ? resolveReal(argv1) : '';
   return {
     onPath: isOnPath(env.PATH ?? '', env.PATHEXT),
-    npmLifecycleEvent: env.npm_lifecycle_event,
-    npmExecpath: env.npm_execpath,
+    npmLifecycleEvent: env.npm_lifecycle_event || undefined,
+    npmExecpath: env.npm_execpath || undefined,
     script,
     cwd,
     packageRoot: script ? packageRootOf(script) : null,
