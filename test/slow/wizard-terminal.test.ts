@@ -123,6 +123,31 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
   });
 
+  it('Ctrl-C while typing the description exits 130 too', async () => {
+    const home = tempDir();
+    const t = start('cancel-description', home, [
+      '--channel',
+      'tiktok-promote',
+      '--reason',
+      'accidental-charge',
+      '--account-name',
+      'Corner Bakery',
+      '--email',
+      'hi@bakery.test',
+      '--promotion-id',
+      'P-1',
+      '--charged',
+      '20',
+      '--charge-date',
+      'yesterday',
+    ]);
+    await t.waitFor('What happened?');
+    t.answer('First line, then I change my mind');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
+  });
+
   it('reuses a saved account when its advertiser ID is typed', async () => {
     const home = tempDir();
     const t = start('account', home);
