@@ -67,7 +67,11 @@ function defaultsLine(fields: ClaimFields, draft: Partial<ClaimFields>): string 
   const parts = [
     draft.requested === undefined ? `refund requested ${formatMoney(fields.requested, fields.currency)}` : null,
     draft.currency === undefined ? `currency ${fields.currency}` : null,
-    fields.channel === 'creator' && draft.paidVia === undefined ? `paid ${fields.paidVia ?? 'direct'}` : null,
+    fields.channel === 'creator' && draft.paidVia === undefined
+      ? fields.paidVia === 'tiktok-one'
+        ? 'paid through TikTok One'
+        : 'paid directly, not through TikTok One'
+      : null,
   ].filter((part) => part !== null);
   return parts.length === 0 ? null : `Not asked, taken as: ${parts.join('; ')}. Change any of them below.`;
 }

@@ -545,3 +545,36 @@ describe('the wizard and the channel', () => {
     expect(fields).toMatchObject({ promotionId: '7012345678901', balanceShownOn: '2026-11-19', charged: 12000 });
   });
 });
+
+describe('the review of a creator claim', () => {
+  it('says how the partnership was taken as paid, and changes it to TikTok One', async () => {
+    const { result, said, previews } = run(
+      {
+        evidence1: '',
+        evidence2: '',
+        moreEvidence1: 'done',
+        review: ['change', 'save'],
+        changeField: 'paidVia',
+        paidVia: 'tiktok-one',
+      },
+      {
+        channel: 'creator',
+        reason: 'creator-no-delivery',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: 'TTO-1',
+        charged: 80000,
+        creator: '@studio',
+        deliverables: 'Two videos',
+        deliverablesDue: '2026-11-10',
+        description: 'The creator was paid and has not posted either video.',
+      },
+    );
+    expect((await result).fields.paidVia).toBe('tiktok-one');
+    expect(said[0]).toBe(
+      'Not asked, taken as: refund requested USD 800.00; currency USD; paid directly, not through TikTok One. ' +
+        'Change any of them below.',
+    );
+    expect(previews.map((p) => p.fields.paidVia)).toEqual(['direct', 'tiktok-one']);
+  });
+});
