@@ -31,7 +31,7 @@ export function assertConsistent(fields: ClaimFields): void {
   if (problems.length > 0) {
     throw new UsageError(
       `Cannot save the claim: ${problems.map((problem) => problem.message).join('; ')}.`,
-      'Correct the amounts or dates and try again.',
+      problems.find((problem) => problem.hint !== undefined)?.hint ?? 'Correct the amounts or dates and try again.',
     );
   }
 }

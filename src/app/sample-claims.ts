@@ -41,26 +41,30 @@ type Facts = Partial<Omit<Claim, 'evidence'>> & { evidence: [EvidenceKind, strin
 function facts(channel: Channel, reason: Reason): Facts {
   const creator = channel === 'creator';
   switch (reason) {
-    case 'technical-issue':
+    case 'technical-issue': {
+      // Promote runs in the TikTok app, not in Ads Manager: the sample says where it looked.
+      const screen = channel === 'tiktok-promote' ? 'the Promote dashboard' : 'Ads Manager';
+      const promotion = channel === 'tiktok-promote' ? 'Promote order' : 'campaign';
       return {
         start: '2026-11-02',
         end: '2026-11-08',
         chargeDate: '2026-11-02',
         noticedOn: '2026-11-05',
-        failure: 'Ads Manager showed "Delivering" while the campaign served no impressions',
+        failure: `${capitalise(screen)} showed "Delivering" while the ${promotion} served no impressions`,
         description:
-          'The campaign was approved and billed, but it served no impressions from 2 to 5 Nov 2026: ' +
-          'Ads Manager showed "Delivering" while the reporting stayed at zero.',
+          `The ${promotion} was approved and billed, but it served no impressions from 2 to 5 Nov 2026: ` +
+          `${screen} showed "Delivering" while the reporting stayed at zero.`,
         evidence: [
           [
             'screenshot',
             'status-delivering-zero-impressions.png',
-            'Ads Manager showing "Delivering" with 0 impressions',
+            `${capitalise(screen)} showing "Delivering" with 0 impressions`,
           ],
           ['recording', 'dashboard.mp4', null],
-          ['receipt', 'invoice-INV-2026-1102.pdf', 'Invoice of 2 Nov 2026 for the campaign budget'],
+          ['receipt', 'invoice-INV-2026-1102.pdf', `Invoice of 2 Nov 2026 for the ${promotion} budget`],
         ],
       };
+    }
     case 'incorrect-charge':
       return {
         start: '2026-11-02',
@@ -110,6 +114,8 @@ function facts(channel: Channel, reason: Reason): Facts {
         chargeDate: '2026-10-30',
         cancelledOn: '2026-11-01',
         cancelReason: 'The product launch was postponed.',
+        // One creator sample of each kind: this one and creator-no-delivery went through TikTok One.
+        ...(creator ? { paidVia: 'tiktok-one' as const } : {}),
         description: creator
           ? 'We cancelled the partnership on 1 Nov 2026, before any content was submitted, because the ' +
             'product launch was postponed.'
@@ -125,6 +131,7 @@ function facts(channel: Channel, reason: Reason): Facts {
         creator: '@maya.moves',
         deliverables: 'Two videos with the product, posted by 15 Nov 2026, with the paid partnership label',
         deliverablesDue: '2026-11-15',
+        paidVia: 'tiktok-one',
         description:
           'The two videos were due by 15 Nov 2026. None has been posted, and our messages since ' +
           '10 Nov 2026 have had no answer.',
@@ -145,6 +152,8 @@ function facts(channel: Channel, reason: Reason): Facts {
       };
   }
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const MIME: Record<string, string> = { png: 'image/png', pdf: 'application/pdf', csv: 'text/csv', mp4: 'video/mp4' };
 

@@ -58,6 +58,11 @@ export interface CliDeps {
    * up (a half-written bundle). Absent where nothing can interrupt (tests that build their deps).
    */
   watchInterrupts?(): Interrupts;
+  /**
+   * How the user runs refund-claim, for commands printed as next steps (`refund-claim`,
+   * `npx refund-claim`, `npx .`); absent means `refund-claim` (tests that build their deps).
+   */
+  howToRun?(): Promise<string>;
 }
 
 export interface AdapterSettings {
@@ -164,6 +169,10 @@ export class CommandContext {
   /** Everything that is not data: progress, next steps, warnings. */
   err(text: string): void {
     this.deps.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  async howToRun(): Promise<string> {
+    return (await this.deps.howToRun?.()) ?? 'refund-claim';
   }
 
   prompter(): Prompter {

@@ -38,7 +38,10 @@ function realDeps(io: Io): CliDeps {
     platformDataDir: async () => (await import('env-paths')).default('refund-claim', { suffix: '' }).data,
     createPrompter: (streams) =>
       lazyPrompter(async () =>
-        (await import('./wizard/prompter.js')).createInquirerPrompter({ input: streams.stdin, output: streams.stderr }),
+        (await import('./wizard/prompter.js')).createInquirerPrompter(
+          { input: streams.stdin, output: streams.stderr },
+          { editor: io.env.VISUAL || io.env.EDITOR || undefined },
+        ),
       ),
     createAdapters,
     // A stream, not readFileSync(0): that throws EAGAIN on a pipe whose writer is still busy.
@@ -146,6 +149,9 @@ function lazyPrompter(load: () => Promise<Prompter>): Prompter {
     async input(question) {
       return (await prompter()).input(question);
     },
+    async text(question) {
+      return (await prompter()).text(question);
+    },
     async select(question) {
       return (await prompter()).select(question);
     },
@@ -164,7 +170,13 @@ export async function main(argv: readonly string[] = process.argv, overrides?: P
   const own = overrides === undefined;
   const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
   const deps = realDeps(overrides?.io ?? io);
-  const context = new CommandContext(own ? deps : { ...deps, watchInterrupts: undefined, ...overrides });
+  // Only the process's own run knows how it was started (npx, a clone, PATH).
+  const howToRun = own
+    ? async () => (await import('./how-to-run.js')).howToRun(io.env, argv[1], process.cwd())
+    : undefined;
+  const context = new CommandContext(
+    own ? { ...deps, howToRun } : { ...deps, watchInterrupts: undefined, ...overrides },
+  );
   if (own) {
     process.stdout.on('error', endQuietlyOnClosedPipe);
     process.stderr.on('error', endQuietlyOnClosedPipe);

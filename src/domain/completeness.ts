@@ -8,6 +8,7 @@ import type { Channel, ClaimFields, Evidence, EvidenceKind, FieldKey, Reason, St
 import { daysBetween } from './dates.js';
 import { formatMoney } from './money.js';
 import { channelReasonProblem, EVIDENCE_KIND_LABELS } from './reasons.js';
+import { ADS_MANAGER_UNSPENT_BALANCE } from './platform-facts.js';
 import { plural } from './text.js';
 
 export interface Requirement {
@@ -184,6 +185,8 @@ export interface FieldProblem {
   message: string;
   /** The same problem told to someone answering the question that asks for `field`. */
   answer: string;
+  /** What to do about it, when it is not "correct the amounts or dates". */
+  hint?: string;
 }
 
 /** Rules that tie fields together; each problem is one sentence about the field to correct. */
@@ -211,6 +214,8 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
       answer: 'Only a creator partnership is paid through TikTok One or directly.',
     });
   }
+  const credit = asCreditProblem(fields);
+  if (credit) problems.push(credit);
   if (fields.start && fields.end && fields.end < fields.start) {
     problems.push({
       field: 'end',
@@ -219,6 +224,35 @@ export function crossFieldProblems(fields: ClaimFields): FieldProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Ad credit instead of money back contradicts two kinds of claim: Ads Manager's Close Account and
+ * Refund pays an unspent balance back to the original payment method and closes the account for
+ * good (there is no account left to credit), and a creator cannot give TikTok ad credit.
+ */
+export function asCreditProblem(fields: Pick<ClaimFields, 'asCredit' | 'reason' | 'channel'>): FieldProblem | null {
+  if (!fields.asCredit) return null;
+  if (fields.reason === 'unspent-balance') {
+    const facts = ADS_MANAGER_UNSPENT_BALANCE;
+    return {
+      field: 'asCredit',
+      message:
+        `--as-credit does not fit an unspent-balance claim: ${facts.requestPath} pays the balance back to the ` +
+        `original payment method (within about ${facts.refundWithinDays} days) and closes the ad account for good`,
+      answer: 'An unspent balance is paid back to the original payment method; there is no account left to credit.',
+      hint: `Leave out --as-credit (edit: --no-as-credit); to keep using the balance, ${facts.businessCenterAlternative}.`,
+    };
+  }
+  if (fields.channel === 'creator') {
+    return {
+      field: 'asCredit',
+      message: '--as-credit does not fit a creator claim: a creator cannot give TikTok ad credit',
+      answer: 'A creator refunds money, not TikTok ad credit.',
+      hint: 'Leave out --as-credit (edit: --no-as-credit).',
+    };
+  }
+  return null;
 }
 
 export type FindingCode =

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFlags } from '../helpers/cli.js';
 import { runCli, showClaim } from '../helpers/in-process.js';
@@ -131,6 +133,60 @@ describe("the reason's facts (version 2)", () => {
     await runCli(['edit', '1', '--no-as-credit'], { home, now: NOW });
     claim = await showClaim(home, '1', NOW);
     expect(claim.asCredit).toBe(false);
+  });
+
+  it('refuses --as-credit where it contradicts the draft: an unspent balance, a creator (new, edit, import)', async () => {
+    const home = tempDir();
+    const unspent = claimFlags({
+      '--reason': 'unspent-balance',
+      '--expected': '',
+      '--yes': '',
+      '--as-credit': '',
+    }).filter((flag) => flag !== '--expected');
+    const refused = await runCli(unspent, { home, now: NOW });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.slice(refused.stderr.indexOf('error: '))).toBe(
+      'error: Cannot save the claim: --as-credit does not fit an unspent-balance claim: Close Account and Refund ' +
+        'pays the balance back to the original payment method (within about 60 days) and closes the ad account for good.\n' +
+        '  Leave out --as-credit (edit: --no-as-credit); to keep using the balance, transfer the balance to the ' +
+        'Business Center instead of closing the account.\n',
+    );
+    expect((await runCli(['list', '--json'], { home, now: NOW })).stdout).toBe('[]\n');
+
+    expect(
+      (
+        await runCli(
+          unspent.filter((flag) => flag !== '--as-credit'),
+          { home, now: NOW },
+        )
+      ).code,
+    ).toBe(0);
+    const edited = await runCli(['edit', '1', '--as-credit'], { home, now: NOW });
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain('--as-credit does not fit an unspent-balance claim');
+    expect((await showClaim(home, '1', NOW)).asCredit).toBe(false);
+
+    // An export edited by hand is held to the same rule.
+    const exported = JSON.parse((await runCli(['export'], { home, now: NOW })).stdout) as {
+      claims: { asCredit: boolean }[];
+    };
+    for (const claim of exported.claims) claim.asCredit = true;
+    const file = join(home, 'edited.json');
+    writeFileSync(file, JSON.stringify(exported));
+    const imported = await runCli(['import', file], { home: tempDir(), now: NOW });
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toContain('asCredit is inconsistent: --as-credit does not fit an unspent-balance claim');
+
+    const creator = await runCli(
+      [
+        ...claimFlags({ '--channel': 'creator', '--advertiser-id': '', '--promotion-id': 'deal-1', '--as-credit': '' }),
+      ].filter((flag) => flag !== '--advertiser-id'),
+      { home, now: NOW },
+    );
+    expect(creator.code).toBe(2);
+    expect(creator.stderr).toContain(
+      '--as-credit does not fit a creator claim: a creator cannot give TikTok ad credit',
+    );
   });
 
   it('check warns about a fact the reason is stronger with, naming the edit that adds it', async () => {

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintDraft } from '../../src/domain/draft-rules.js';
 import { describe, expect, it } from 'vitest';
-import { claimFlags } from '../helpers/cli.js';
+import { claimFlags, NOW } from '../helpers/cli.js';
 import { runCli, showClaim } from '../helpers/in-process.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
+import { ScriptedPrompter } from '../helpers/scripted-prompter.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Step {
@@ -303,7 +304,7 @@ describe('lifecycle commands', () => {
         2,
         '--amount of a partial approval is less than the requested amount; record it as approved',
       ],
-      [['decision', '1', 'approved', '--amount', '12.345'], 2, '--amount "12.345" has more than 2 decimals for USD'],
+      [['decision', '1', 'approved', '--amount', '12.3456'], 2, '--amount "12.3456" has more than 2 decimals for USD'],
       [
         ['decision', '1', 'approved', '--amount', '250'],
         2,
@@ -349,5 +350,62 @@ describe('lifecycle commands', () => {
       { id: 'RC-0001', status: 'draft', action: 'submit', due: '2026-11-04', overdue: true, daysLeft: -2 },
       { id: 'RC-0002', status: 'draft', action: 'submit', due: '2026-12-10', overdue: false, daysLeft: 34 },
     ]);
+  });
+});
+
+describe('ticket and appeal, as a person meets them', () => {
+  it('ticket prints the draft and warns on stderr about each check error with its fix', async () => {
+    const home = tempDir();
+    await runCli(claimFlags(), { home, now: NOW });
+    const result = await runCli(['ticket', '1'], { home, now: NOW });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Subject: Overcharge for "Summer sale"');
+    expect(result.stderr).toBe(
+      [
+        'warning: RC-0001 has 1 error in check; support may refuse it as it is:',
+        '  error    An incorrect-charge claim needs a receipt, invoice or billing statement; none is attached.',
+        '           fix: refund-claim attach RC-0001 <file> --kind receipt',
+        '',
+      ].join('\n'),
+    );
+    writeEvidenceFiles(home);
+    await runCli(['attach', '1', 'invoice.pdf', '--kind', 'receipt'], { home, now: NOW });
+    expect((await runCli(['ticket', '1'], { home, now: NOW })).stderr).toBe('');
+  });
+
+  it('appeal asks for the answer at a terminal, quoting the reason; empty answers from the facts', async () => {
+    const home = tempDir();
+    await runCli(claimFlags(), { home, now: NOW });
+    await runCli(['submit', '1', '--ticket', '7301928374', '--on', '2026-11-10'], { home, now: NOW });
+    await runCli(['decision', '1', 'denied', '--reason', 'Outside the refund window', '--on', '2026-11-16'], {
+      home,
+      now: NOW,
+    });
+    const prompter = new ScriptedPrompter({ answer: 'The charge was on 3 Nov.\nThe ticket was filed on 10 Nov.' });
+    const asked = await runCli(['appeal', '1'], { home, now: NOW, prompter });
+    expect(asked.code).toBe(0);
+    expect(prompter.messages.answer).toBe(
+      'Your answer to "Outside the refund window" (empty: answer from the claim\'s facts and evidence)',
+    );
+    expect(asked.stdout).toContain('THE ANSWER\nThe charge was on 3 Nov.\nThe ticket was filed on 10 Nov.\n');
+    expect(asked.stderr).toBe('');
+
+    const empty = await runCli(['appeal', '1'], { home, now: NOW, prompter: new ScriptedPrompter({ answer: '' }) });
+    expect(empty.stdout).toContain('THE ANSWER\nThe request stands because');
+    expect(empty.stderr).toContain('Tip: answer the reason support gave');
+
+    // --answer-file, from a file and from standard input; nothing is asked then.
+    writeFileSync(join(home, 'answer.txt'), 'Filed within 7 days of the charge.\n');
+    const fromFile = await runCli(['appeal', '1', '--answer-file', 'answer.txt'], {
+      home,
+      now: NOW,
+      prompter: new ScriptedPrompter({}),
+    });
+    expect(fromFile.stdout).toContain('THE ANSWER\nFiled within 7 days of the charge.\n');
+    const fromStdin = await runCli(['appeal', '1', '--answer-file', '-'], { home, now: NOW, input: 'From stdin.\n' });
+    expect(fromStdin.stdout).toContain('THE ANSWER\nFrom stdin.\n');
+    const both = await runCli(['appeal', '1', '--answer', 'a', '--answer-file', 'answer.txt'], { home, now: NOW });
+    expect(both.code).toBe(2);
+    expect((await runCli(['appeal', '1', '--answer-file', 'missing.txt'], { home, now: NOW })).code).toBe(2);
   });
 });

@@ -31,6 +31,7 @@ describe('new --no-input', () => {
     expect(result.stderr).toBe(
       [
         'Saved RC-0001 (incorrect-charge on tiktok-ads, 4 evidence files).',
+        `Stored in ${join(dataDirOf(home), 'claims.db')}.`,
         'Next: file the ticket with support, due 2026-11-24 (in 4d).',
         '  refund-claim ticket RC-0001',
         '  refund-claim submit RC-0001 --ticket <number>',
@@ -154,7 +155,12 @@ describe('bad input to new', () => {
   const bad: [string, Record<string, string>, string][] = [
     ['an amount that is not a number', { '--charged': 'abc' }, '--charged "abc" is not an amount'],
     ['a negative amount', { '--charged': '-5' }, '--charged "-5" is negative'],
-    ['too many decimals', { '--charged': '12.345' }, '--charged "12.345" has more than 2 decimals for USD'],
+    ['too many decimals', { '--charged': '12.3456' }, '--charged "12.3456" has more than 2 decimals for USD'],
+    [
+      'thousands separators that do not group by three',
+      { '--charged': '1,23,4' },
+      '--charged "1,23,4" is not an amount; write it like 1234.56, 1,234.56 or 1.234,56',
+    ],
     [
       'decimals in a currency without them',
       { '--currency': 'JPY', '--charged': '10.5', '--expected': '5' },
@@ -260,5 +266,22 @@ describe('bad input to new', () => {
     const result = await runCli([...flags, '--description-file', join(home, 'missing.txt')], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: --description-file .*missing\.txt: cannot read it \(no such file\)\./);
+  });
+});
+
+describe("amounts in the currency's own style", () => {
+  it('reads 1.234,50 and 12,50 in EUR from flags', async () => {
+    const home = tempDir();
+    const result = await runCli(
+      claimFlags({ '--currency': 'EUR', '--charged': '1.234,50', '--expected': '1.222,00', '--requested': '12,50' }),
+      { home },
+    );
+    expect(result.code).toBe(0);
+    expect((await showClaim(home)).amounts).toMatchObject({
+      currency: 'EUR',
+      charged: '1234.50',
+      expected: '1222.00',
+      requested: '12.50',
+    });
   });
 });

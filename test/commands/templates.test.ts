@@ -159,7 +159,17 @@ describe('templates check', () => {
       `  ${path}`,
     ]);
     const rules = new Set(lines.filter((l) => l.startsWith('ticket-creator (')).map((l) => l.split(': ')[1]));
-    expect([...rules].sort()).toEqual(['date-style', 'empty-label', 'evidence-list', 'line-length', 'subject']);
+    expect([...rules].sort()).toEqual([
+      'date-style',
+      'empty-label',
+      'evidence-list',
+      'line-length',
+      'missing-fact',
+      'subject',
+    ]);
+    expect(result.stdout).toContain(
+      "ticket-creator (creator/creator-no-delivery): missing-fact: does not cite TikTok One's refund shares (100% / 90%)",
+    );
     expect(result.stdout).toContain(
       'ticket-creator (creator/creator-no-delivery) line 1: subject: it does not end with the claim ID in brackets ([RC-0007])',
     );
@@ -175,6 +185,47 @@ describe('templates check', () => {
     };
     expect(json.checked).toEqual(['ticket-creator']);
     expect(json.problems.every((p) => p.template === 'ticket-creator' && p.path === path)).toBe(true);
+  });
+
+  it("names a ticket that wraps but never prints the reason's version-2 facts, exit 1", async () => {
+    const home = tempDir();
+    const path = (await runCli(['templates', 'eject', 'ticket-tiktok-ads'], { home })).stdout.trim();
+    // Version 1's details: the amounts only, none of the facts version 2 asks for.
+    const v1 = readFileSync(path, 'utf8').replaceAll(
+      '{{> details}}',
+      '- Refund requested: {{money amounts.requested amounts.currency}}',
+    );
+    writeFileSync(path, v1);
+    const result = await runCli(['templates', 'check'], { home });
+    expect(result.code).toBe(1);
+    const facts = result.stdout.split('\n').filter((line) => line.includes(': missing-fact: '));
+    expect(facts).toEqual([
+      'ticket-tiktok-ads (tiktok-ads/technical-issue): missing-fact: does not print the description of what ' +
+        'failed ("Ads Manager showed "Delivering" while the campaign served no impressions"): an ejected ' +
+        'version-1 template? Compare it with a fresh `templates eject` copy',
+      expect.stringMatching(
+        /^ticket-tiktok-ads \(tiktok-ads\/incorrect-charge\): missing-fact: does not print the invoice reference \("INV-2026-1103"\)/,
+      ),
+      expect.stringMatching(
+        /^ticket-tiktok-ads \(tiktok-ads\/accidental-charge\): missing-fact: does not print the invoice reference/,
+      ),
+      expect.stringMatching(
+        /^ticket-tiktok-ads \(tiktok-ads\/campaign-cancelled\): missing-fact: does not print the reason for the cancellation/,
+      ),
+    ]);
+    expect(result.stdout).toContain(`\n  ${path}\n`);
+
+    // The same facts in the user's own words pass: the check reads the draft, not the source.
+    writeFileSync(
+      path,
+      v1.replaceAll(
+        '- Refund requested:',
+        '{{#if facts.failure}}Failure seen: {{facts.failure}}\n{{/if}}{{#if facts.invoice}}Invoice no. {{facts.invoice}}\n{{/if}}' +
+          '{{#if facts.cancelReason}}Cancelled because: {{facts.cancelReason}}\n{{/if}}- Refund requested:',
+      ),
+    );
+    const own = await runCli(['templates', 'check'], { home });
+    expect(own.stdout).not.toContain('missing-fact');
   });
 
   it('passes the built-in templates, exit 0', async () => {

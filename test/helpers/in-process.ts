@@ -11,6 +11,7 @@ import { claimFlags, cliEnv } from './cli.js';
 import { writeEvidenceFiles } from './files.js';
 import type { EvidenceFiles } from './files.js';
 import type { RunOptions } from './cli.js';
+import type { Prompter } from '../../src/cli/wizard/prompter.js';
 
 export interface CliResult {
   code: number;
@@ -36,6 +37,8 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export interface InProcessOptions extends RunOptions {
   terminal?: boolean;
+  /** A person at a terminal answering from this script: stdin and stdout are terminals. */
+  prompter?: Prompter;
 }
 
 export function runCli(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
@@ -48,7 +51,9 @@ async function runOnce(args: readonly string[], options: InProcessOptions): Prom
   const env = { ...cliEnv(options.home, options.now), ...options.env };
   const input = options.input ?? '';
   const stdout = capture();
-  if (options.terminal) Object.assign(stdout.stream, { isTTY: true, columns: 120 });
+  if (options.terminal || options.prompter) Object.assign(stdout.stream, { isTTY: true, columns: 120 });
+  const stdin = Readable.from([input]);
+  if (options.prompter) Object.assign(stdin, { isTTY: true });
   const stderr = capture();
   const cwd = process.cwd();
   const tz = process.env.TZ;
@@ -57,7 +62,8 @@ async function runOnce(args: readonly string[], options: InProcessOptions): Prom
   setTimeZone(env.TZ);
   try {
     const code = await main(['node', 'refund-claim', ...args], {
-      io: { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream, env },
+      io: { stdin, stdout: stdout.stream, stderr: stderr.stream, env },
+      ...(options.prompter ? { createPrompter: () => options.prompter as Prompter } : {}),
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   } finally {

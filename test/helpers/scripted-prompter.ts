@@ -3,7 +3,13 @@
  * `validate` and `filter` like inquirer does, and fails on any question it has no answer for —
  * so a test also proves which questions the wizard asked, and in what order.
  */
-import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '../../src/cli/wizard/prompter.js';
+import type {
+  ConfirmQuestion,
+  InputQuestion,
+  Prompter,
+  SelectQuestion,
+  TextQuestion,
+} from '../../src/cli/wizard/prompter.js';
 
 export type Answer = string | boolean | readonly string[];
 
@@ -46,6 +52,11 @@ export class ScriptedPrompter implements Prompter {
         throw new Error(`Answer ${JSON.stringify(raw)} for "${question.name}" was rejected: ${verdict}`);
       }
     }
+  }
+
+  /** A multi-line answer: the script's string as typed, line breaks and all. */
+  async text<T>(question: TextQuestion<T>): Promise<T> {
+    return this.input({ ...question, type: 'input' });
   }
 
   select<T extends string>(question: SelectQuestion<T>): Promise<T> {

@@ -68,11 +68,17 @@ describe('start-up loading', () => {
       expect((await runCli(claimFlags(), { home })).code).toBe(0);
       const modules = loadedModules(home, args);
       expect(matching(modules, HEAVY)).toEqual([]);
-      expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([
+      expect(matching(modules, /dist\/cli\/(commands\/|how-to-run)/).map((url) => url.replace(/^.*\//, ''))).toEqual([
         `${args[0]}.js`,
       ]);
     },
   );
+
+  it('new --no-input works out how the user runs refund-claim (for its next steps), without prompts', () => {
+    const modules = loadedModules(tempDir(), claimFlags());
+    expect(matching(modules, /dist\/cli\/how-to-run\.js$/)).not.toEqual([]);
+    expect(matching(modules, /node_modules\/@inquirer\//)).toEqual([]);
+  });
 
   // Each library only where its command needs it; `date-fns` one function at a time, never whole.
   const LIBRARIES = {

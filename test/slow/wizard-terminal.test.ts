@@ -1,3 +1,5 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, dataDirOf, NOW } from '../helpers/cli.js';
 import { writeEvidenceFiles } from '../helpers/files.js';
@@ -13,20 +15,27 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.kill();
 });
 
-function start(name: string, home: string, args: string[] = []): TmuxSession {
+function start(name: string, home: string, args: string[] = [], extraEnv: Record<string, string> = {}): TmuxSession {
   const session = TmuxSession.start(name, home, [process.execPath, BIN, 'new', ...args], {
     REFUND_CLAIM_HOME: dataDirOf(home),
     REFUND_CLAIM_NOW: NOW,
     TZ: 'UTC',
     HOME: home,
     PATH: process.env.PATH ?? '',
+    // No editor: a multi-line answer is typed or pasted until a lone ".".
+    VISUAL: '',
+    EDITOR: '',
+    // Started as `node bin/refund-claim.js`, not by npm (the test runner's own npm variables go).
+    npm_lifecycle_event: '',
+    npm_execpath: '',
+    ...extraEnv,
   });
   sessions.push(session);
   return session;
 }
 
 describeWithTmux('the new-claim wizard in a real terminal', () => {
-  it('drafts and saves a claim the way a person would', async () => {
+  it('drafts a claim, changes a mistyped value in the review, sees the new draft, and saves', async () => {
     const home = tempDir();
     writeEvidenceFiles(home);
     const t = start('wizard', home);
@@ -46,22 +55,14 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.answer('ads@acme.test');
     await t.waitFor('Campaign or ad group ID (from Ads Manager)');
     t.answer('1790000001');
-    await t.waitFor('Name of the campaign or ad group (optional)');
-    t.answer('Summer sale');
-    await t.waitFor('Currency (ISO 4217 code)');
-    t.answer('');
-    await t.waitFor('Amount charged (USD)');
-    t.answer('$1,500.00');
+    await t.waitFor("Amount charged (USD, or write another currency's code: EUR 1.234,50)");
+    t.answer('$15,000.00'); // a zero too many
     await t.waitFor('Amount that should have been charged (USD)');
     t.answer('300');
-    await t.waitFor('Invoice or billing statement reference');
-    t.answer('INV-4471');
-    await t.waitFor('Amount to request back (USD)');
-    t.answer('');
     await t.waitFor('What happened?');
-    t.answer('We were billed twice for the budget increase on 3 November.');
-    await t.waitFor("The platform's deadline for filing");
-    t.answer('');
+    // Pasted over two lines: both are kept (no editor is set in this terminal).
+    t.press('-l', 'We were billed twice for the budget increase.\nBoth charges are on the invoice.\n');
+    t.answer('.');
     await t.waitFor('Path to a receipt, invoice or billing statement');
     t.answer('~/invoice.pdf');
     await t.waitFor('One-line caption');
@@ -69,11 +70,30 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     await t.waitFor('Add another file?');
     t.press('Enter'); // No, that's all
     const preview = await t.waitFor('Save this claim?');
-    expect(preview).toContain('RC-0001 is complete: nothing required is missing.');
-    expect(preview).toContain('Subject: Overcharge for "Summer sale": refund of USD 1,200.00 [RC-0001]');
-    expect(preview).toContain('01  01-receipt-invoice.pdf  Invoice showing both charges');
+    expect(preview).toContain('Subject: Overcharge for campaign 1790000001: refund of USD 14,700.00 [RC-0001]');
+    expect(preview).toContain('Not asked, taken as: refund requested USD 14,700.00; currency USD.');
+    expect(preview).toContain('We were billed twice for the budget increase.\nBoth charges are on the invoice.');
+
+    // The amount was mistyped: change it, and see the draft again.
+    t.press('Down', 'Enter'); // Change a value
+    await t.waitFor('Which value?');
+    for (let i = 0; i < 12 && !/❯ Charged amount/.test(t.screen()); i++) {
+      t.press('Down');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(t.screen()).toContain('❯ Charged amount: USD 15,000.00');
     t.press('Enter');
-    await t.waitFor('Saved RC-0001');
+    await t.waitFor('Amount charged (USD)');
+    t.press('C-u');
+    t.answer('1500');
+    await t.waitFor('refund of USD 1,200.00');
+    await t.waitFor(/Save this claim\?[\s\S]*Save this claim\?/);
+    expect(t.screen()).toContain('Refund requested: USD 1,200.00');
+    t.press('Enter'); // Save it
+    const saved = await t.waitFor('Saved RC-0001');
+    expect(saved).toContain(`Stored in ${dataDirOf(home)}/claims.db.`);
+    // Not on PATH, not started by npm: the next steps repeat how this run was started.
+    expect(saved).toContain(`  node ${BIN} ticket RC-0001`);
     expect(await t.exitCode()).toBe(0);
 
     const claim = await showClaim(home);
@@ -82,6 +102,7 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
       reason: 'incorrect-charge',
       account: { name: 'Acme Shoes', advertiserId: '7012345678901', email: 'ads@acme.test' },
       amounts: { charged: '1500.00', expected: '300.00', requested: '1200.00' },
+      description: 'We were billed twice for the budget increase.\nBoth charges are on the invoice.',
     });
     expect(claim.evidence.map((e) => [e.kind, e.name, e.caption])).toEqual([
       ['receipt', 'invoice.pdf', 'Invoice showing both charges'],
@@ -99,6 +120,31 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
     expect(t.screen()).toContain('Cancelled — nothing was saved.');
+    expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
+  });
+
+  it('Ctrl-C while typing the description exits 130 too', async () => {
+    const home = tempDir();
+    const t = start('cancel-description', home, [
+      '--channel',
+      'tiktok-promote',
+      '--reason',
+      'accidental-charge',
+      '--account-name',
+      'Corner Bakery',
+      '--email',
+      'hi@bakery.test',
+      '--promotion-id',
+      'P-1',
+      '--charged',
+      '20',
+      '--charge-date',
+      'yesterday',
+    ]);
+    await t.waitFor('What happened?');
+    t.answer('First line, then I change my mind');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
     expect((await runCli(['list', '--json'], { home })).stdout).toBe('[]\n');
   });
 
@@ -143,7 +189,7 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     expect(await t.exitCode()).toBe(130);
   });
 
-  it('does not ask the currency again once amounts were given as flags (they were read in USD)', async () => {
+  it('asks neither the currency nor the requested amount once amounts were given as flags', async () => {
     const home = tempDir();
     const t = start('amounts', home, [
       '--channel',
@@ -159,16 +205,60 @@ describeWithTmux('the new-claim wizard in a real terminal', () => {
     t.answer('hi@bakery.test');
     await t.waitFor('Promote order ID');
     t.answer('P-1');
-    await t.waitFor('Name of the Promote order (optional)');
-    t.answer('');
     await t.waitFor('When was it cancelled?');
     t.answer('yesterday');
     await t.waitFor('Why was it cancelled?');
     t.answer('The shop closed for renovation');
-    const screen = await t.waitFor('Amount to request back (USD)');
-    expect(screen).not.toContain('Currency (ISO 4217 code)');
-    expect(screen).toContain('(500.00)');
+    const screen = await t.waitFor('What happened?');
+    expect(screen).not.toContain('Currency');
+    expect(screen).not.toContain('Amount');
     t.press('C-c');
     expect(await t.exitCode()).toBe(130);
+  });
+
+  it("writes the description in the user's editor when $EDITOR is set", async () => {
+    const home = tempDir();
+    const editor = join(home, 'fake-editor.sh');
+    // Stands in for a person writing two paragraphs and saving the file.
+    writeFileSync(editor, '#!/bin/sh\nprintf \'Paid on 1 Nov.\\n\\nNothing was posted by 10 Nov.\\n\' > "$1"\n');
+    chmodSync(editor, 0o755);
+    const t = start(
+      'editor',
+      home,
+      [
+        '--channel',
+        'creator',
+        '--reason',
+        'creator-no-delivery',
+        '--account-name',
+        'Corner Bakery',
+        '--email',
+        'hi@bakery.test',
+        '--promotion-id',
+        'deal-7',
+        '--charged',
+        '800',
+        '--creator',
+        '@studio',
+        '--deliverables',
+        'Two videos',
+        '--deliverables-due',
+        '2026-11-10',
+      ],
+      { EDITOR: editor },
+    );
+    await t.waitFor('What happened?');
+    t.press('Enter'); // open the editor
+    await t.waitFor('Path to an email or chat log');
+    t.answer('');
+    await t.waitFor('Path to a receipt');
+    t.answer('');
+    await t.waitFor('Add another file?');
+    t.press('Enter');
+    await t.waitFor('Save this claim?');
+    t.press('Enter');
+    await t.waitFor('Saved RC-0001');
+    expect(await t.exitCode()).toBe(0);
+    expect((await showClaim(home)).description).toBe('Paid on 1 Nov.\n\nNothing was posted by 10 Nov.');
   });
 });

@@ -26,7 +26,7 @@ import { isCalendarDate } from '../../domain/dates.js';
 import { channelReasonProblem } from '../../domain/reasons.js';
 import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
-import { parseAmount, parseCurrency, toDecimalString } from '../../domain/money.js';
+import { parseCurrency, parseDecimalString, toDecimalString } from '../../domain/money.js';
 import type { Parsed } from '../../domain/parsed.js';
 import {
   printable,
@@ -167,7 +167,7 @@ class Reader {
   amount(value: unknown, currency: string): number {
     const text = this.string(value);
     if (!/^\d+(\.\d+)?$/.test(text)) this.fail(`${JSON.stringify(text)} is not a decimal amount like "50.00"`);
-    return this.parsed(text, (input) => parseAmount(input, currency));
+    return this.parsed(text, (input) => parseDecimalString(input, currency));
   }
 
   integer(value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {

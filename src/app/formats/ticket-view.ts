@@ -16,7 +16,9 @@ import type {
   Status,
 } from '../../domain/claim.js';
 import { PLATFORM_FACTS } from '../../domain/platform-facts.js';
-import type { PlatformFacts } from '../../domain/platform-facts.js';
+import { TIKTOK_ONE } from '../../domain/platform-facts.js';
+import type { PlatformFacts, TikTokOneFacts } from '../../domain/platform-facts.js';
+import { formatDay } from '../../domain/dates.js';
 import type { Templates } from '../deps.js';
 import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
@@ -80,6 +82,15 @@ export interface EvidenceView {
   mime: string;
 }
 
+export interface TikTokOneView {
+  /** One entry per share, the full refund first: `{percent: '100%', when: 'when the brand …, or when …'}`. */
+  refunds: { percent: string; when: string }[];
+  /** An order left in manual review this many days counts as approved. */
+  manualReviewDays: number;
+  /** Which case this claim is, in a sentence, when its facts say so; else null. */
+  applies: string | null;
+}
+
 export interface TicketView {
   claimId: string;
   status: Status;
@@ -133,6 +144,8 @@ export interface TicketView {
   asCredit: boolean;
   /** TikTok's own rules the drafts cite (domain/platform-facts.ts), each with its source. */
   platform: PlatformFacts;
+  /** A `creator` claim paid through TikTok One: the policy's refund shares to cite; else null. */
+  tiktokOne: TikTokOneView | null;
   description: string;
   ticketNumber: string | null;
   fileBy: string | null;
@@ -239,6 +252,7 @@ export function ticketView(claim: Claim): TicketView {
     paidVia: claim.paidVia,
     asCredit: claim.asCredit,
     platform: PLATFORM_FACTS,
+    tiktokOne: claim.channel === 'creator' && claim.paidVia === 'tiktok-one' ? tiktokOneView(claim) : null,
     description: claim.description,
     ticketNumber: claim.ticketNumber,
     fileBy: claim.fileBy,
@@ -250,6 +264,38 @@ export function ticketView(claim: Claim): TicketView {
     })).filter((group) => group.items.length > 0),
     timeline: dated.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)),
   });
+}
+
+/** TikTok One's refund shares (domain/platform-facts.ts), grouped by share, and the case this claim is. */
+export function tiktokOneView(
+  claim: Pick<Claim, 'reason' | 'deliverablesDue'>,
+  facts: TikTokOneFacts = TIKTOK_ONE,
+): TikTokOneView {
+  const shares = [...new Set(facts.refunds.map((r) => r.share))].sort((a, b) => b - a);
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  const missedDeadline = facts.refunds.find((r) => r.when.includes('missed the deadline'));
+  return {
+    refunds: shares.map((share) => ({
+      percent: percent(share),
+      when: listWords(
+        facts.refunds.filter((r) => r.share === share).map((r) => `when ${r.when}`),
+        'or',
+      ),
+    })),
+    manualReviewDays: facts.manualReviewApprovedAfterDays,
+    // Content that never came is a missed deadline; a cancellation's share depends on whether
+    // content was submitted first, which the claim does not record, so it is not guessed.
+    applies:
+      claim.reason === 'creator-no-delivery' && missedDeadline && claim.deliverablesDue
+        ? `This is a missed deadline (the content was due on ${formatDay(claim.deliverablesDue)}), ` +
+          `which TikTok One refunds at ${percent(missedDeadline.share)}.`
+        : null,
+  };
+}
+
+/** `a, b or c`. */
+function listWords(words: readonly string[], last: 'and' | 'or'): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}, ${last} ${words.at(-1) ?? ''}`;
 }
 
 /** The support-ticket draft, from the channel's template (`ticket-tiktok-ads`, …). */

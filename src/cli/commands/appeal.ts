@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { loadClaim } from '../../app/load-claim.js';
+import { isEvent } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
+import { parseText, printable } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { INPUT_LIMITS, readTextInput } from '../files.js';
 import { addDraftOptions, sendDraft, textOption } from '../lifecycle.js';
@@ -44,11 +47,33 @@ export function defineAppeal(command: Command, context: CommandContext): void {
           : options.answer === undefined
             ? null
             : textOption('--answer', options.answer, true);
-      await sendDraft(context, id, options, 'appeal', answer);
-      if (answer === null && !options.sent) {
+      // At a terminal, the person is asked for it first (SPEC); an empty answer keeps the draft's own.
+      const asked = answer === null && !options.sent && context.canPrompt(true) ? await askAnswer(context, id) : null;
+      await sendDraft(context, id, options, 'appeal', answer ?? asked);
+      if (answer === null && asked === null && !options.sent) {
         context.err(
-          'Tip: answer the reason support gave in your own words with --answer "…"; it goes under MY ANSWER.',
+          'Tip: answer the reason support gave in your own words with --answer "…"; it goes under THE ANSWER.',
         );
       }
     });
+}
+
+/** Asks for the answer to the reason support gave, quoting it; null when left empty. */
+async function askAnswer(context: CommandContext, id: number): Promise<string | null> {
+  const claim = await loadClaim(await context.adapters.store(), id);
+  const decision = claim.events.findLast((event) => isEvent(event, 'decision'));
+  const reason = decision && isEvent(decision, 'decision') ? (decision.data.reason ?? null) : null;
+  return context.prompter().text({
+    type: 'text',
+    name: 'answer',
+    message: reason
+      ? `Your answer to "${printable(reason)}" (empty: answer from the claim's facts and evidence)`
+      : "Your answer to support's decision (empty: answer from the claim's facts and evidence)",
+    validate: (input) => {
+      if (input.trim() === '') return true;
+      const result = parseText(input, { multiline: true });
+      return result.ok ? true : `The answer ${result.error}.`;
+    },
+    filter: (input) => (input.trim() === '' ? null : input.trim()),
+  });
 }

@@ -27,11 +27,12 @@ export function formatSaved(
   claim: Claim,
   skipped: readonly { path: string; sameAs: number }[],
   today: string,
-  out?: string,
+  where: { out?: string; storedIn: string; run: string },
 ): string {
+  const { out } = where;
   const id = formatClaimId(claim.id);
   const files = plural(claim.evidence.length, 'evidence file');
-  const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`];
+  const lines = [`Saved ${id} (${claim.reason} on ${claim.channel}, ${files}).`, `Stored in ${where.storedIn}.`];
   for (const item of skipped) lines.push(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
   if (out !== undefined) lines.push(`Ticket draft written to ${out}.`);
   for (const kinds of missingEvidence(claim.reason, claim.evidence)) {
@@ -40,5 +41,6 @@ export function formatSaved(
     );
   }
   lines.push(formatNextAction(claim, today));
-  return lines.join('\n');
+  // Commands as this user can type them: `npx refund-claim …` when the name is not on their PATH.
+  return lines.join('\n').replace(/(^|\s|— )refund-claim (?=[a-z])/gm, `$1${where.run} `);
 }

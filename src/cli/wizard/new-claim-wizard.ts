@@ -1,38 +1,45 @@
 /**
- * The `new` wizard: asks only for what the flags did not give, in the order a person thinks of
- * it (where, what went wrong, whose account, which promotion, how much, the proof).
+ * The `new` wizard: asks only for the required values the flags did not give, in the order a
+ * person thinks of them (where, what went wrong, whose account, which promotion, how much, the
+ * proof), then shows the draft and lets the person save, change any value, or cancel. Values with
+ * a default (the requested amount, the currency) and facts that only strengthen a claim are not
+ * asked: they show in the review, where "change a value" reaches them.
  */
 import type { Account, ClaimSummary, EvidenceInput } from '../../app/deps.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import {
+  asCreditProblem,
   crossFieldProblems,
-  defaultRequested,
   missingEvidence,
   REQUIREMENTS,
   requiredFields,
   withDefaults,
 } from '../../domain/completeness.js';
-import { CancelledError } from '../../domain/errors.js';
-import { toDecimalString } from '../../domain/money.js';
+import { CancelledError, UsageError } from '../../domain/errors.js';
+import { currencyDigits } from '../../domain/money.js';
 import {
   assertReasonFits,
   needsUnspentBalanceConsent,
   PROMOTION_WORDS,
+  reasonFits,
   UNSPENT_BALANCE_WARNING,
 } from '../../domain/reasons.js';
 import { printable } from '../../domain/text.js';
 import type { TextFieldKey } from '../claim-fields.js';
 import type { Prompter } from './prompter.js';
 import {
+  amountInAnyCurrencyQuestion,
   captionQuestion,
   channelQuestion,
   confirmQuestion,
+  descriptionQuestion,
   evidencePathQuestion,
   fieldQuestion,
   moreEvidenceQuestion,
   reasonQuestion,
 } from './questions.js';
+import { reviewClaim } from './review.js';
 
 export interface WizardServices {
   prompter: Prompter;
@@ -59,16 +66,15 @@ export interface WizardResult {
   allowDuplicate: boolean;
 }
 
-type Draft = Partial<ClaimFields>;
+export type Draft = Partial<ClaimFields>;
 
-/** Fields after the account and promotion, in the order they are asked. */
+/** Fields after the account and promotion, in the order they are asked when required. */
 const DETAIL_ORDER: readonly TextFieldKey[] = [
+  'expected',
   'start',
   'end',
   'failure',
   'chargeDate',
-  'noticedOn',
-  'invoice',
   'cancelledOn',
   'cancelReason',
   'promised',
@@ -79,74 +85,135 @@ const DETAIL_ORDER: readonly TextFieldKey[] = [
   'balanceShownOn',
 ];
 
+/** What the wizard holds while it runs: the answers so far and how to ask for one. */
+export interface WizardState {
+  services: WizardServices;
+  draft: Draft;
+  /** Amount flags were read in USD (or --currency): the first amount typed may not pick another. */
+  currencyFixed: boolean;
+  allowDuplicate: boolean;
+  yes: boolean;
+}
+
 export async function runNewClaimWizard(
   services: WizardServices,
   given: Draft,
   givenEvidence: readonly EvidenceInput[],
   options: WizardOptions,
 ): Promise<WizardResult> {
-  const { prompter } = services;
-  const draft: Draft = { ...given };
+  const state: WizardState = {
+    services,
+    draft: { ...given },
+    currencyFixed: ['currency', 'charged', 'expected', 'requested'].some((k) => given[k as keyof Draft] !== undefined),
+    allowDuplicate: options.allowDuplicate,
+    yes: options.yes,
+  };
+  await askChannelAndReason(state);
+  await askMissing(state);
+  const fields = withDefaults(state.draft);
+  const evidence = [...givenEvidence, ...(await askEvidence(services, fields, givenEvidence))];
+  return reviewClaim(state, evidence);
+}
+
+/** The channel and reason, refused when they do not fit, and the unspent-balance consent. */
+export async function askChannelAndReason(state: WizardState): Promise<void> {
+  const { prompter } = state.services;
+  const { draft } = state;
   const channel = (draft.channel ??= await prompter.select(channelQuestion()));
   const reason = (draft.reason ??= await prompter.select(reasonQuestion(channel)));
   assertReasonFits(channel, reason);
+  // Refused before anything else is asked: the flag contradicts the request itself.
+  const credit = asCreditProblem({ channel, reason, asCredit: draft.asCredit ?? false });
+  if (credit) throw new UsageError(`${credit.message.charAt(0).toUpperCase()}${credit.message.slice(1)}.`, credit.hint);
   if (needsUnspentBalanceConsent({ channel, reason })) {
     // Shown even with --yes, which only stands in for the confirmation.
-    services.say(UNSPENT_BALANCE_WARNING);
+    state.services.say(UNSPENT_BALANCE_WARNING);
     if (
-      !options.yes &&
+      !state.yes &&
       !(await prompter.confirm(confirmQuestion('unspentBalanceWarning', 'Continue with this request?', false)))
     ) {
       throw new CancelledError('Cancelled — nothing was saved.');
     }
   }
-  const required = new Set(requiredFields(channel, reason));
-  // Facts the draft is weaker without are asked too, and may be skipped.
-  const warned = new Set(REQUIREMENTS[reason].warned);
-  // An answer is held to the same rules that tie fields together when the claim is saved.
-  const fits =
-    (field: TextFieldKey) =>
-    (value: unknown): string | null =>
-      crossFieldProblems(withDefaults({ ...draft, [field]: value })).find((problem) => problem.field === field)
-        ?.answer ?? null;
-  const ask = async <K extends TextFieldKey>(field: K, extra: Parameters<typeof fieldQuestion>[2] = {}) => {
-    if (draft[field] !== undefined) return;
-    const optional = !required.has(field);
-    const context = { currency: draft.currency ?? 'USD', now: services.now };
-    draft[field] = (await prompter.input(
-      fieldQuestion(field, context, { optional, check: fits(field), ...extra }),
-    )) as Draft[K];
-  };
+}
 
-  await askAccount(services, draft, ask);
+/** Asks `field` (again, when `change` is set: the current value is the default). */
+export async function askField(state: WizardState, field: TextFieldKey, change = false): Promise<void> {
+  const { draft, services } = state;
+  if (!change && draft[field] !== undefined) return;
+  const channel = draft.channel ?? 'tiktok-ads';
+  const reason = draft.reason ?? 'technical-issue';
+  const required = new Set(requiredFields(channel, reason));
+  const currency = draft.currency ?? 'USD';
+  const current = change ? shownValue(withDefaults(draft), field) : undefined;
+  // An answer is held to the same rules that tie fields together when the claim is saved.
+  const check = (value: unknown): string | null =>
+    crossFieldProblems(withDefaults({ ...draft, [field]: value })).find((problem) => problem.field === field)?.answer ??
+    null;
+  const options = {
+    optional: !required.has(field),
+    check,
+    default: current ?? undefined,
+    message: messageFor(state, field),
+  };
+  if (field === 'description') {
+    draft.description = (await services.prompter.text(descriptionQuestion(options))) ?? undefined;
+    return;
+  }
+  // The first amount may name its currency (`EUR 1.234,50`) when no flag fixed it.
+  if (field === 'charged' && !state.currencyFixed) {
+    const answer = await services.prompter.input(amountInAnyCurrencyQuestion(field, currency, options));
+    draft.charged = answer.minor;
+    if (answer.currency !== null) draft.currency = answer.currency;
+    state.currencyFixed = true;
+    return;
+  }
+  const answer = await services.prompter.input(fieldQuestion(field, { currency, now: services.now }, options));
+  (draft as Record<string, unknown>)[field] = answer;
+}
+
+/** The channel's words for the questions that differ by channel. */
+function messageFor(state: WizardState, field: TextFieldKey): string | undefined {
+  const channel = state.draft.channel ?? 'tiktok-ads';
+  const reason = state.draft.reason;
+  switch (field) {
+    case 'promotionId':
+      return promotionIdPrompt(channel);
+    case 'promotionName':
+      return `Name of the ${PROMOTION_WORDS[channel]} (optional)`;
+    case 'charged':
+      return reason === 'unspent-balance' ? 'Unspent balance' : 'Amount charged';
+    default:
+      return undefined;
+  }
+}
+
+/** Every required value still missing, in the order a person thinks of them. */
+export async function askMissing(state: WizardState): Promise<void> {
+  const { draft } = state;
+  const channel = draft.channel ?? 'tiktok-ads';
+  const reason = draft.reason ?? 'technical-issue';
+  const required = new Set(requiredFields(channel, reason));
+  await askAccount(state);
   // An unspent balance has no promotion: the ID holds the account's balance reference.
   if (reason === 'unspent-balance') draft.promotionId ??= draft.advertiserId ?? undefined;
-  await ask('promotionId', { message: promotionIdPrompt(channel) });
-  const allowDuplicate = await confirmDuplicate(services, draft, options.allowDuplicate);
-  if (reason !== 'unspent-balance') {
-    await ask('promotionName', { message: `Name of the ${PROMOTION_WORDS[channel]} (optional)` });
-  }
-  await ask('currency', { default: 'USD' });
-  await ask('charged', { message: reason === 'unspent-balance' ? 'Unspent balance' : 'Amount charged' });
-  if (required.has('expected')) await ask('expected');
-  for (const field of DETAIL_ORDER) {
-    if (required.has(field) || warned.has(field)) await ask(field);
-  }
-  if (channel === 'creator') await ask('paidVia', { default: 'direct' });
-  const currency = draft.currency ?? 'USD';
-  await ask('requested', {
-    default: toDecimalString(defaultRequested(reason, draft.charged ?? 0, draft.expected ?? null), currency),
-  });
-  await ask('description');
-  await ask('fileBy');
+  await askField(state, 'promotionId');
+  state.allowDuplicate = await confirmDuplicate(state.services, draft, state.allowDuplicate);
+  await askField(state, 'charged');
+  for (const field of DETAIL_ORDER) if (required.has(field)) await askField(state, field);
+  await askField(state, 'description');
+}
 
-  const fields = withDefaults(draft);
-  const evidence = [...givenEvidence, ...(await askEvidence(services, fields, givenEvidence))];
-  await services.preview(fields, evidence);
-  if (!options.yes && !(await prompter.confirm(confirmQuestion('save', 'Save this claim?', true)))) {
-    throw new CancelledError('Not saved.');
+/** A value as it is typed, for the default of a question asked again; null when there is none. */
+function shownValue(fields: ClaimFields, field: TextFieldKey): string | null {
+  const value = fields[field];
+  if (value === null || value === undefined) return null;
+  if (field === 'charged' || field === 'expected' || field === 'requested') {
+    const digits = currencyDigits(fields.currency);
+    const minor = value as number;
+    return digits === 0 ? String(minor) : (minor / 10 ** digits).toFixed(digits);
   }
-  return { fields, evidence, allowDuplicate };
+  return String(value);
 }
 
 /** The promotion's ID in the channel's words. */
@@ -161,16 +228,13 @@ function promotionIdPrompt(channel: Channel): string {
   }
 }
 
-async function askAccount(
-  services: WizardServices,
-  draft: Draft,
-  ask: (field: TextFieldKey) => Promise<void>,
-): Promise<void> {
-  if (draft.channel === 'tiktok-ads') await ask('advertiserId');
+async function askAccount(state: WizardState): Promise<void> {
+  const { draft, services } = state;
+  if (draft.channel === 'tiktok-ads') await askField(state, 'advertiserId');
   await offerSavedAccount(services, draft, await services.findAccount({ advertiserId: draft.advertiserId }));
-  await ask('accountName');
+  await askField(state, 'accountName');
   await offerSavedAccount(services, draft, await services.findAccount({ name: draft.accountName }));
-  await ask('email');
+  await askField(state, 'email');
 }
 
 /** A saved account whose advertiser ID or name matches fills the rest of the account in. */
@@ -206,10 +270,11 @@ async function confirmDuplicate(services: WizardServices, draft: Draft, allowDup
 }
 
 /** One prompt per missing kind of required evidence, then any number of extra files. */
-async function askEvidence(
+export async function askEvidence(
   services: WizardServices,
   fields: ClaimFields,
   given: readonly EvidenceInput[],
+  options: { required: boolean } = { required: true },
 ): Promise<EvidenceInput[]> {
   const { prompter } = services;
   const added: EvidenceInput[] = [];
@@ -231,11 +296,13 @@ async function askEvidence(
     added.push({ kind: kindFor(kinds, mimes.get(path) ?? ''), path, caption });
   };
 
-  const missing = missingEvidence(
-    fields.reason,
-    given.map((item) => ({ kind: item.kind })),
-  );
-  for (const [index, kinds] of missing.entries()) await take(`evidence${index + 1}`, kinds, true);
+  if (options.required) {
+    const missing = missingEvidence(
+      fields.reason,
+      given.map((item) => ({ kind: item.kind })),
+    );
+    for (const [index, kinds] of missing.entries()) await take(`evidence${index + 1}`, kinds, true);
+  }
   for (let round = 1; ; round++) {
     const kind = await prompter.select(moreEvidenceQuestion(`moreEvidence${round}`));
     if (kind === 'done') break;
@@ -249,4 +316,45 @@ function kindFor(kinds: readonly EvidenceKind[], mime: string): EvidenceKind {
   if (kinds.includes('recording') && mime.startsWith('video/')) return 'recording';
   if (kinds.includes('screenshot') && mime.startsWith('image/')) return 'screenshot';
   return kinds[0] ?? 'other';
+}
+
+/** After the channel or reason changed: the reason must fit, and what it newly needs is asked. */
+export async function afterChannelOrReason(state: WizardState, changed: 'channel' | 'reason'): Promise<void> {
+  const { draft, services } = state;
+  const channel = draft.channel ?? 'tiktok-ads';
+  if (changed === 'channel') {
+    if (channel !== 'creator') delete draft.paidVia;
+    if (channel !== 'tiktok-ads') delete draft.advertiserId;
+    if (draft.reason && !reasonFits(channel, draft.reason)) {
+      services.say(`A ${channel} claim cannot be for ${draft.reason}; pick its reason again.`);
+      delete draft.reason;
+    }
+  }
+  await askChannelAndReason(state);
+  await askMissing(state);
+}
+
+/** The required fields and facts of the claim so far, then the rest a person may set. */
+export function changeableFields(draft: Draft, evidence: readonly EvidenceInput[]): string[] {
+  const channel = draft.channel ?? 'tiktok-ads';
+  const reason = draft.reason ?? 'technical-issue';
+  const fields: string[] = [
+    'channel',
+    'reason',
+    ...requiredFields(channel, reason),
+    ...REQUIREMENTS[reason].warned,
+    ...(reason === 'unspent-balance' ? [] : ['promotionName', 'start', 'end', 'chargeDate']),
+    'requested',
+    ...(channel === 'creator' ? ['paidVia'] : []),
+    'fileBy',
+    'agency',
+    'salesRep',
+  ];
+  const captions = evidence.map((_, index) => `caption:${index + 1}`);
+  return [...new Set(fields), ...captions, 'evidence'];
+}
+
+/** The currency's decimals changed: amounts typed in the old one are asked again. */
+export function amountsNeedAgain(before: string, after: string): boolean {
+  return currencyDigits(before) !== currencyDigits(after);
 }

@@ -6,10 +6,11 @@ import { CHANNELS, EVIDENCE_KINDS } from '../../domain/claim.js';
 import type { Channel, ClaimFields, EvidenceKind, Reason } from '../../domain/claim.js';
 import { describeKinds, withArticle } from '../../domain/completeness.js';
 import { CHANNEL_LABELS, CHANNEL_REASONS, EVIDENCE_KIND_LABELS, REASON_LABELS } from '../../domain/reasons.js';
+import { amountCurrency, parseAmount } from '../../domain/money.js';
 import { parseCaption } from '../../domain/text.js';
 import { FIELD_SPECS } from '../claim-fields.js';
 import type { ParseContext, TextFieldKey } from '../claim-fields.js';
-import type { ConfirmQuestion, InputQuestion, SelectQuestion } from './prompter.js';
+import type { ConfirmQuestion, InputQuestion, SelectQuestion, TextQuestion } from './prompter.js';
 
 export function channelQuestion(): SelectQuestion<Channel> {
   return {
@@ -63,6 +64,58 @@ export function fieldQuestion<K extends TextFieldKey>(
       if (input.trim() === '') return null;
       const result = parse(input);
       return (result.ok ? result.value : null) as ClaimFields[K] | null;
+    },
+  };
+}
+
+/**
+ * The first amount, when no flag fixed the currency: it may name its own (`EUR 1.234,50`,
+ * `12,50 €`), which then becomes the claim's; without one it is read in `currency`.
+ */
+export function amountInAnyCurrencyQuestion(
+  name: string,
+  currency: string,
+  options: FieldQuestionOptions = {},
+): InputQuestion<{ minor: number; currency: string | null }> {
+  const read = (input: string) => {
+    const named = amountCurrency(input) ?? currency;
+    return { named, result: parseAmount(input, named) };
+  };
+  return {
+    type: 'input',
+    name,
+    message: `${options.message ?? 'Amount charged'} (${currency}, or write another currency's code: EUR 1.234,50)`,
+    default: options.default,
+    validate: (input) => {
+      if (input.trim() === '') return 'Required.';
+      const { result } = read(input);
+      return result.ok ? true : capitalize(result.error);
+    },
+    filter: (input) => {
+      const { result } = read(input);
+      // null when the answer names no currency: the claim keeps its default.
+      return { minor: result.ok ? result.value : 0, currency: amountCurrency(input) };
+    },
+  };
+}
+
+/** The description, over as many lines as it takes. */
+export function descriptionQuestion(options: FieldQuestionOptions = {}): TextQuestion<string | null> {
+  const spec = FIELD_SPECS.description;
+  const parse = (input: string) => spec.parse(input, { currency: 'USD', now: new Date(0) });
+  return {
+    type: 'text',
+    name: 'description',
+    message: options.message ?? spec.prompt,
+    default: options.default,
+    validate: (input) => {
+      if (input.trim() === '') return options.optional ? true : 'Required.';
+      const result = parse(input);
+      return result.ok ? true : capitalize(result.error);
+    },
+    filter: (input) => {
+      const result = parse(input);
+      return result.ok ? (result.value as string) : null;
     },
   };
 }

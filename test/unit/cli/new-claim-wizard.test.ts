@@ -53,8 +53,8 @@ const run = (
 };
 
 describe('the new-claim wizard', () => {
-  it('asks for everything an incorrect-charge claim on Ads Manager needs, in order', async () => {
-    const { prompter, result, previews } = run(
+  it('asks only the required values an incorrect-charge claim on Ads Manager needs, in order', async () => {
+    const { prompter, result, previews, said } = run(
       {
         channel: 'tiktok-ads',
         reason: 'incorrect-charge',
@@ -62,23 +62,20 @@ describe('the new-claim wizard', () => {
         accountName: 'Acme Shoes',
         email: 'ads@acme.test',
         promotionId: '1790000001',
-        promotionName: 'Summer sale',
-        currency: '',
         charged: '$1,500.00',
         expected: '300',
-        invoice: 'INV-1',
-        requested: '',
         description: 'We were billed twice for the budget increase on 3 November.',
-        fileBy: '',
         evidence1: '"~/Downloads/invoice 11.pdf"',
         evidence1Caption: 'Invoice INV-1 showing both charges',
         moreEvidence1: 'done',
-        save: true,
+        review: 'save',
       },
       {},
       { files: { '/home/ana/Downloads/invoice 11.pdf': 'application/pdf' } },
     );
     const { fields, evidence } = await result;
+    // Not asked: the promotion name, currency, requested amount and filing deadline (optional or
+    // defaulted) and the invoice (a warned fact): they show in the review.
     expect(prompter.asked).toEqual([
       'channel',
       'reason',
@@ -86,24 +83,19 @@ describe('the new-claim wizard', () => {
       'accountName',
       'email',
       'promotionId',
-      'promotionName',
-      'currency',
       'charged',
       'expected',
-      'invoice',
-      'requested',
       'description',
-      'fileBy',
       'evidence1',
       'evidence1Caption',
       'moreEvidence1',
-      'save',
+      'review',
     ]);
     expect(fields).toMatchObject({
       currency: 'USD',
       charged: 150000,
       expected: 30000,
-      invoice: 'INV-1',
+      invoice: null,
       requested: 120000,
       fileBy: null,
       start: null,
@@ -112,6 +104,9 @@ describe('the new-claim wizard', () => {
       { kind: 'receipt', path: '/home/ana/Downloads/invoice 11.pdf', caption: 'Invoice INV-1 showing both charges' },
     ]);
     expect(previews).toHaveLength(1);
+    expect(said).toContain(
+      'Not asked, taken as: refund requested USD 1,200.00; currency USD. Change any of them below.',
+    );
   });
 
   it('skips every question a flag answered, and asks only what is missing', async () => {
@@ -127,31 +122,13 @@ describe('the new-claim wizard', () => {
       description: 'Tapped Promote twice by accident on the same video.',
     };
     const { prompter, result } = run(
-      {
-        chargeDate: 'yesterday',
-        noticedOn: '',
-        invoice: '',
-        requested: '',
-        fileBy: '',
-        evidence1: '',
-        moreEvidence1: 'done',
-        save: true,
-      },
+      { chargeDate: 'yesterday', evidence1: '', moreEvidence1: 'done', review: 'save' },
       given,
       {},
       [],
     );
     const { fields } = await result;
-    expect(prompter.asked).toEqual([
-      'chargeDate',
-      'noticedOn',
-      'invoice',
-      'requested',
-      'fileBy',
-      'evidence1',
-      'moreEvidence1',
-      'save',
-    ]);
+    expect(prompter.asked).toEqual(['chargeDate', 'evidence1', 'moreEvidence1', 'review']);
     expect(fields).toMatchObject({ chargeDate: '2026-11-19', noticedOn: null, requested: 2000, advertiserId: null });
   });
 
@@ -163,30 +140,98 @@ describe('the new-claim wizard', () => {
       accountName: 'Acme',
       email: ['acme', 'a@acme.test'],
       promotionId: '1',
-      promotionName: '',
-      currency: ['dollars', 'usd'],
-      charged: ['12.345', '-5', '500'],
+      charged: ['12.3456', '-5', 'all of it', '500'],
       expected: ['500', '200'],
-      invoice: '',
-      requested: ['600', '250'],
       description: 'We were billed twice for the budget increase on 3 November.',
-      fileBy: ['tomorrow', ''],
       evidence1: ['missing.pdf', ''],
       moreEvidence1: 'done',
-      save: true,
+      review: 'save',
     });
     const { fields } = await result;
     expect(prompter.rejected).toEqual({
       advertiserId: [expect.stringContaining('digits only')],
       email: [expect.stringContaining('not an email address')],
-      currency: [expect.stringContaining('ISO 4217')],
-      charged: [expect.stringContaining('more than 2 decimals'), expect.stringContaining('negative')],
+      charged: [
+        expect.stringContaining('more than 2 decimals'),
+        expect.stringContaining('negative'),
+        '"all of it" is not an amount; write it like 1234.56, 1,234.56 or 1.234,56',
+      ],
       expected: ['It must be less than the amount charged (USD 500.00).'],
-      requested: ['It cannot be more than was charged (USD 500.00).'],
-      fileBy: [expect.stringContaining('YYYY-MM-DD')],
       evidence1: ['Evidence file not found: missing.pdf.'],
     });
-    expect(fields).toMatchObject({ advertiserId: '7012', charged: 50000, expected: 20000, requested: 25000 });
+    expect(fields).toMatchObject({ advertiserId: '7012', charged: 50000, expected: 20000, requested: 30000 });
+  });
+
+  it("reads the first amount in the currency it names, in that currency's style", async () => {
+    const { prompter, result } = run(
+      {
+        charged: 'EUR 1.234,50',
+        cancelledOn: 'yesterday',
+        cancelReason: 'Shop closed',
+        evidence1: '',
+        moreEvidence1: 'done',
+        review: 'save',
+      },
+      {
+        channel: 'tiktok-promote',
+        reason: 'campaign-cancelled',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: 'P-1',
+        description: 'Cancelled the order the day after paying for it.',
+      },
+    );
+    expect((await result).fields).toMatchObject({ currency: 'EUR', charged: 123450, requested: 123450 });
+    expect(prompter.messages.charged).toBe("Amount charged (USD, or write another currency's code: EUR 1.234,50)");
+
+    // With --currency EUR given, the amount is read in EUR, commas and all.
+    const eur = run(
+      {
+        charged: '12,50',
+        cancelledOn: 'yesterday',
+        cancelReason: 'Shop closed',
+        evidence1: '',
+        moreEvidence1: 'done',
+        review: 'save',
+      },
+      {
+        channel: 'tiktok-promote',
+        reason: 'campaign-cancelled',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: 'P-1',
+        currency: 'EUR',
+        description: 'Cancelled the order the day after paying for it.',
+      },
+    );
+    expect((await eur.result).fields).toMatchObject({ currency: 'EUR', charged: 1250 });
+    expect(eur.prompter.messages.charged).toBe('Amount charged (EUR)');
+  });
+
+  it('keeps every line of a multi-line description', async () => {
+    const { result } = run(
+      {
+        description: 'Paid on 1 Nov.\nNothing was posted.\n\nOur messages went unanswered.',
+        review: 'save',
+        evidence1: '',
+        evidence2: '',
+        moreEvidence1: 'done',
+      },
+      {
+        channel: 'creator',
+        reason: 'creator-no-delivery',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: 'deal-7',
+        charged: 80000,
+        creator: '@studio',
+        deliverables: 'Two videos',
+        deliverablesDue: '2026-11-10',
+      },
+    );
+    expect((await result).fields.description).toBe(
+      'Paid on 1 Nov.\nNothing was posted.\n\nOur messages went unanswered.',
+    );
   });
 
   it('offers a saved account that matches the advertiser ID', async () => {
@@ -195,17 +240,13 @@ describe('the new-claim wizard', () => {
         advertiserId: '7012345678901',
         useSavedAccount: true,
         promotionId: '1',
-        promotionName: '',
-        currency: '',
         charged: '10',
         cancelledOn: 'yesterday',
         cancelReason: 'The product launch was called off.',
-        requested: '',
         description: 'The campaign was cancelled before it started running.',
-        fileBy: '',
         evidence1: '',
         moreEvidence1: 'done',
-        save: true,
+        review: 'save',
       },
       { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
       {
@@ -224,17 +265,13 @@ describe('the new-claim wizard', () => {
         advertiserId: '7012345678901',
         useSavedAccount: true,
         promotionId: '1',
-        promotionName: '',
-        currency: '',
         charged: '10',
         cancelledOn: 'yesterday',
         cancelReason: 'The product launch was called off.',
-        requested: '',
         description: 'The campaign was cancelled before it started running.',
-        fileBy: '',
         evidence1: '',
         moreEvidence1: 'done',
-        save: true,
+        review: 'save',
       },
       { channel: 'tiktok-ads', reason: 'campaign-cancelled' },
       {
@@ -264,23 +301,18 @@ describe('the new-claim wizard', () => {
         accountName: 'A',
         email: 'a@a.test',
         promotionId: '1',
-        promotionName: '',
-        currency: '',
         charged: '10',
         start: '2026-11-01',
         end: ['2026-10-01', '2026-11-05'],
         failure: 'delivery',
-        noticedOn: '2026-11-02',
-        requested: '',
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
-        fileBy: '',
         evidence1: 'rec.mp4',
         evidence1Caption: '',
         moreEvidence1: 'report',
         extraEvidence1: 'report.csv',
         extraEvidence1Caption: 'Daily delivery',
         moreEvidence2: 'done',
-        save: true,
+        review: 'save',
       },
       {},
       { files: { 'rec.mp4': 'video/mp4', 'report.csv': 'text/csv' } },
@@ -297,7 +329,13 @@ describe('the new-claim wizard', () => {
     expect(said.join('\n')).toContain('closed for good');
   });
 
-  it('stops when a duplicate is not wanted, and when saving is declined', async () => {
+  it('refuses --as-credit on an unspent balance before asking anything else', async () => {
+    const { result, prompter } = run({ channel: 'tiktok-ads', reason: 'unspent-balance' }, { asCredit: true });
+    await expect(result).rejects.toThrow('--as-credit does not fit an unspent-balance claim');
+    expect(prompter.asked).toEqual(['channel', 'reason']);
+  });
+
+  it('stops when a duplicate is not wanted, and when the review is cancelled', async () => {
     const duplicate = { id: 3, status: 'submitted', reason: 'incorrect-charge' } as ClaimSummary;
     const first = run(
       {
@@ -320,22 +358,118 @@ describe('the new-claim wizard', () => {
       accountName: 'A',
       email: 'a@a.test',
       promotionId: 'deal-7',
-      promotionName: '',
-      currency: '',
       charged: '800',
       creator: 'studio.name',
       deliverables: 'Two videos by 10 Nov',
       deliverablesDue: '2026-11-10',
-      paidVia: '',
-      requested: '',
       description: 'The creator was paid and has not posted either video.',
-      fileBy: '',
       evidence1: '',
       evidence2: '',
       moreEvidence1: 'done',
-      save: false,
+      review: 'cancel',
     });
-    await expect(second.result).rejects.toThrow('Not saved.');
+    await expect(second.result).rejects.toThrow('Cancelled — nothing was saved.');
+  });
+});
+
+describe('the review: save, change a value, or cancel', () => {
+  const complete: Partial<ClaimFields> = {
+    channel: 'tiktok-ads',
+    reason: 'incorrect-charge',
+    advertiserId: '7012345678901',
+    accountName: 'Acme Shoes',
+    email: 'ads@acme.test',
+    promotionId: '1790000001',
+    currency: 'USD',
+    charged: 50000,
+    expected: 30000,
+    description: 'We were billed twice for the budget increase on 3 November.',
+  };
+
+  it('changes a value, shows the new draft, and loops until save', async () => {
+    const { prompter, result, previews } = run(
+      {
+        evidence1: 'invoice.pdf',
+        evidence1Caption: 'Invoce',
+        moreEvidence1: 'done',
+        review: ['change', 'change', 'change', 'change', 'save'],
+        changeField: ['charged', 'requested', 'invoice', 'caption:1'],
+        charged: '600',
+        requested: ['all of it', '250'],
+        invoice: 'INV-4471',
+        caption1: 'Invoice INV-4471 showing both charges',
+      },
+      complete,
+      { files: { 'invoice.pdf': 'application/pdf' } },
+    );
+    const { fields, evidence } = await result;
+    expect(fields).toMatchObject({ charged: 60000, expected: 30000, requested: 25000, invoice: 'INV-4471' });
+    expect(evidence[0]?.caption).toBe('Invoice INV-4471 showing both charges');
+    // The draft is shown again after every change.
+    expect(previews.map((p) => [p.fields.charged, p.fields.requested, p.fields.invoice])).toEqual([
+      [50000, 20000, null],
+      [60000, 30000, null],
+      [60000, 25000, null],
+      [60000, 25000, 'INV-4471'],
+      [60000, 25000, 'INV-4471'],
+    ]);
+    expect(prompter.rejected.requested).toEqual([
+      '"all of it" is not an amount; write it like 1234.56, 1,234.56 or 1.234,56',
+    ]);
+    expect(prompter.messages.changeField).toContain('Which value?');
+    expect(prompter.unused()).toEqual([]);
+  });
+
+  it('asks again with the current value as the default: Enter keeps it', async () => {
+    const { result } = run(
+      {
+        evidence1: '',
+        moreEvidence1: 'done',
+        review: ['change', 'save'],
+        changeField: 'email',
+        email: '',
+      },
+      complete,
+    );
+    expect((await result).fields.email).toBe('ads@acme.test');
+  });
+
+  it('changing the reason asks what the new reason requires, and nothing typed is lost', async () => {
+    const { prompter, result } = run(
+      {
+        evidence1: '',
+        moreEvidence1: 'done',
+        review: ['change', 'save'],
+        changeField: 'reason',
+        reason: 'accidental-charge',
+        chargeDate: '2026-11-03',
+      },
+      complete,
+    );
+    const { fields } = await result;
+    expect(fields).toMatchObject({ reason: 'accidental-charge', chargeDate: '2026-11-03', accountName: 'Acme Shoes' });
+    expect(prompter.asked.slice(-4)).toEqual(['changeField', 'reason', 'chargeDate', 'review']);
+  });
+
+  it('will not save values that contradict each other: it says which to change', async () => {
+    const { result, said } = run(
+      {
+        evidence1: '',
+        moreEvidence1: 'done',
+        review: ['change', 'change', 'save', 'change', 'change', 'save'],
+        changeField: ['requested', 'charged', 'expected', 'requested'],
+        requested: ['150', '100'],
+        charged: '100',
+        expected: '50',
+      },
+      complete,
+    );
+    const { fields } = await result;
+    expect(fields).toMatchObject({ charged: 10000, expected: 5000, requested: 10000 });
+    expect(said.join('\n')).toContain(
+      'Cannot save yet: the requested amount (USD 150.00) is more than was charged (USD 100.00); ' +
+        'change the requested amount.',
+    );
   });
 });
 
@@ -343,19 +477,16 @@ describe('the wizard and the rules that tie fields together', () => {
   it("refuses an end before the start with the domain's rule, worded for the question", async () => {
     const { prompter, result } = run(
       {
-        promotionName: '',
-        currency: '',
         charged: '10',
         start: '2026-11-10',
         end: ['2026-11-01', '2026-11-10'],
         failure: 'delivery',
-        noticedOn: '',
-        requested: ['11', ''],
         description: 'Delivery stopped on 2 Nov with an error in Ads Manager.',
-        fileBy: '',
         evidence1: '',
         moreEvidence1: 'done',
-        save: true,
+        review: ['change', 'save'],
+        changeField: 'requested',
+        requested: ['11', ''],
       },
       {
         channel: 'tiktok-promote',
@@ -401,19 +532,49 @@ describe('the wizard and the channel', () => {
       advertiserId: '7012345678901',
       accountName: 'Acme Shoes',
       email: 'ads@acme.test',
-      currency: '',
       charged: '120',
       balanceShownOn: 'yesterday',
-      requested: '',
       description: 'We are closing the ad account and want the unspent prepaid balance back.',
-      fileBy: '',
       evidence1: '',
       moreEvidence1: 'done',
-      save: true,
+      review: 'save',
     });
     const { fields } = await result;
     expect(prompter.asked).not.toContain('promotionId');
     expect(prompter.asked).not.toContain('promotionName');
     expect(fields).toMatchObject({ promotionId: '7012345678901', balanceShownOn: '2026-11-19', charged: 12000 });
+  });
+});
+
+describe('the review of a creator claim', () => {
+  it('says how the partnership was taken as paid, and changes it to TikTok One', async () => {
+    const { result, said, previews } = run(
+      {
+        evidence1: '',
+        evidence2: '',
+        moreEvidence1: 'done',
+        review: ['change', 'save'],
+        changeField: 'paidVia',
+        paidVia: 'tiktok-one',
+      },
+      {
+        channel: 'creator',
+        reason: 'creator-no-delivery',
+        accountName: 'A',
+        email: 'a@a.test',
+        promotionId: 'TTO-1',
+        charged: 80000,
+        creator: '@studio',
+        deliverables: 'Two videos',
+        deliverablesDue: '2026-11-10',
+        description: 'The creator was paid and has not posted either video.',
+      },
+    );
+    expect((await result).fields.paidVia).toBe('tiktok-one');
+    expect(said[0]).toBe(
+      'Not asked, taken as: refund requested USD 800.00; currency USD; paid directly, not through TikTok One. ' +
+        'Change any of them below.',
+    );
+    expect(previews.map((p) => p.fields.paidVia)).toEqual(['direct', 'tiktok-one']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseAmount, parseCurrency, toDecimalString } from '../../../src/domain/money.js';
+import { amountCurrency, formatMoney, parseAmount, parseCurrency, toDecimalString } from '../../../src/domain/money.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -15,6 +15,17 @@ describe('parseAmount', () => {
     ['¥1500', 'JPY', 1500],
     ['12.345', 'KWD', 12345],
     ['R$ 10,50'.replace(',', '.'), 'BRL', 1050],
+    // The currency's own style (SPEC "Input rules"): the last mark is decimal when few enough digits follow.
+    ['1.234,50', 'EUR', 123450],
+    ['12,50', 'EUR', 1250],
+    ['EUR 1.234,50', 'EUR', 123450],
+    ['1.234.567,8 €', 'EUR', 123456780],
+    ['12,5', 'USD', 1250],
+    ['1.234', 'USD', 123400],
+    ['12.345', 'USD', 1234500],
+    ['1.500', 'JPY', 1500],
+    ['1,500', 'JPY', 1500],
+    ['12.345', 'KWD', 12345],
   ])('reads %s in %s as %i minor units', (text, currency, minor) => {
     expect(parseAmount(text, currency)).toEqual({ ok: true, value: minor });
   });
@@ -22,10 +33,18 @@ describe('parseAmount', () => {
   it.each([
     ['-5', 'USD', 'negative'],
     ['(5.00)', 'USD', 'negative'],
-    ['12.345', 'USD', 'more than 2 decimals for USD'],
+    ['12.3456', 'USD', 'more than 2 decimals for USD'],
     ['10.5', 'JPY', 'JPY has none'],
+    ['12.5', 'JPY', 'JPY has none'],
+    ['1,23,4', 'USD', 'not an amount'],
     ['1,23.00', 'USD', 'not an amount'],
-    ['12,34', 'USD', 'not an amount'],
+    ['1234.567', 'USD', 'not an amount'],
+    ['1,234,56', 'USD', 'not an amount'],
+    ['1.234.56', 'USD', 'not an amount'],
+    ['0.500', 'USD', 'not an amount'],
+    ['12.', 'USD', 'not an amount'],
+    ['all of it', 'USD', 'not an amount'],
+    ['all', 'USD', 'not an amount'],
     ['abc', 'USD', 'not an amount'],
     ['', 'USD', 'not an amount'],
     ['€50', 'USD', 'uses €'],
@@ -36,6 +55,19 @@ describe('parseAmount', () => {
     const result = parseAmount(text, currency);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain(why);
+  });
+});
+
+describe('amountCurrency', () => {
+  it('finds the currency an amount names, and never takes a word for a code', () => {
+    expect(amountCurrency('EUR 1.234,50')).toBe('EUR');
+    expect(amountCurrency('12,50 eur')).toBe('EUR');
+    expect(amountCurrency('€12,50')).toBe('EUR');
+    expect(amountCurrency('£7')).toBe('GBP');
+    expect(amountCurrency('$12')).toBeNull();
+    expect(amountCurrency('1234')).toBeNull();
+    expect(amountCurrency('all of it')).toBeNull();
+    expect(amountCurrency('ALL 500')).toBe('ALL');
   });
 });
 

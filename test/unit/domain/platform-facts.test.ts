@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketView } from '../../../src/app/formats/ticket-view.js';
+import { ticketView, tiktokOneView } from '../../../src/app/formats/ticket-view.js';
 import {
   ADS_MANAGER_UNSPENT_BALANCE,
   PLATFORM_FACTS,
@@ -55,5 +55,45 @@ describe("TikTok's platform facts", () => {
     });
     expect(view.platform.tiktokOne.manualReviewApprovedAfterDays).toBe(14);
     expect(ticketView(claim()).account.signature).toBe(claim().accountName);
+  });
+
+  it("gives a creator claim paid through TikTok One the policy's shares, from this module only", () => {
+    const view = ticketView(
+      claim({
+        channel: 'creator',
+        reason: 'creator-no-delivery',
+        paidVia: 'tiktok-one',
+        deliverablesDue: '2026-11-15',
+      }),
+    );
+    expect(view.tiktokOne).toEqual({
+      refunds: [
+        {
+          percent: '100%',
+          when:
+            'when the brand ended the collaboration before the creator submitted content, ' +
+            'when the creator missed the deadline, or when the creator ended the collaboration',
+        },
+        {
+          percent: '90%',
+          when: 'when the brand ended the collaboration after the content was submitted but before it was approved',
+        },
+      ],
+      manualReviewDays: 14,
+      applies: 'This is a missed deadline (the content was due on 15 Nov 2026), which TikTok One refunds at 100%.',
+    });
+    // A corrected policy changes the draft with no other edit.
+    const corrected = tiktokOneView(
+      { reason: 'campaign-cancelled', deliverablesDue: null },
+      { ...TIKTOK_ONE, refunds: [{ when: 'the brand ended it', share: 0.8 }], manualReviewApprovedAfterDays: 10 },
+    );
+    expect(corrected).toEqual({
+      refunds: [{ percent: '80%', when: 'when the brand ended it' }],
+      manualReviewDays: 10,
+      applies: null,
+    });
+    expect(
+      ticketView(claim({ channel: 'creator', reason: 'creator-no-delivery', paidVia: 'direct' })).tiktokOne,
+    ).toBeNull();
   });
 });

@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Templates } from '../../../src/app/deps.js';
 import { messageView } from '../../../src/app/formats/message-view.js';
+import { renderTicket } from '../../../src/app/formats/ticket-view.js';
 import {
   SAMPLE_CHANNEL_REASONS,
+  sampleClaim,
   sampleMessageClaim,
   sampleMessages,
   sampleTickets,
@@ -98,5 +100,15 @@ describe('the escalation', () => {
     expect(text).toContain('Hello Dana Kim,');
     expect(text).toContain('As the sales representative of our advertiser account 7012345678901234567');
     expect(text).not.toContain('supervisor');
+  });
+});
+
+describe('dates the user did not give are not invented', () => {
+  it('a promotion with a start and no end says when it started, and nothing of an end', () => {
+    const claim = { ...sampleClaim('creator', 'creator-no-delivery'), end: null };
+    const text = renderTicket(templates, claim);
+    expect(text).toContain('- Started: 2 Nov 2026\n');
+    expect(text).not.toMatch(/end date|Partnership ended/);
+    expect(lintDraft(text, { claimId: 'RC-0007' })).toEqual([]);
   });
 });
