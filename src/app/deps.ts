@@ -121,6 +121,20 @@ export interface ClaimStore {
    * and saves it, all in one transaction, so two processes never both act on the same old state.
    */
   changeClaim<R>(id: number, decide: (claim: Claim) => ClaimDecision<R>): Promise<{ claim: Claim; result: R }>;
+  /**
+   * `changeClaim` that also logs a saved email on the claim under `emailKey` (its Message-ID,
+   * else its checksum), in the same transaction and before `decide` runs. A key logged before, on
+   * any claim and by anyone, refuses the whole change with EmailLoggedError: the key is unique in
+   * the database (SQL: a primary key, `INSERT … ON CONFLICT (email_key) DO NOTHING`, no row
+   * inserted → refused), so two processes logging one email at once log it once.
+   */
+  changeClaimWithEmail<R>(
+    id: number,
+    emailKey: string,
+    decide: (claim: Claim) => ClaimDecision<R>,
+  ): Promise<{ claim: Claim; result: R }>;
+  /** Of the given email keys, those logged already, with the claim each was logged on. */
+  loggedEmails(emailKeys: readonly string[]): Promise<Map<string, number>>;
   listClaims(filter: ClaimFilter): Promise<ClaimSummary[]>;
   /** Every open claim with its next action, soonest due first. */
   pendingClaims(): Promise<PendingClaim[]>;
