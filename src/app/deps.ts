@@ -364,6 +364,46 @@ export interface CalendarWriter {
   write(calendar: CalendarFile): string;
 }
 
+/** A part of a saved email that is a file. */
+export interface EmailAttachment {
+  /** Its file name (made printable), or `attachment-N` when it has none. */
+  name: string;
+  /** Its type, from its content. */
+  mime: string;
+  content: Uint8Array;
+  /**
+   * Why it is not kept as evidence: "an inline image", "a signature", "a calendar invitation",
+   * "empty", or the type it is when evidence cannot be of that type; null when it is kept.
+   */
+  skipped: string | null;
+}
+
+/** A saved email (`.eml`, RFC 5322 with MIME), read by a real MIME parser. */
+export interface SavedEmail {
+  /** The Message-ID header as written, or null when there is none. */
+  messageId: string | null;
+  /** When it was sent (its Date header); null when that is missing or unreadable. */
+  date: Date | null;
+  /** The sender's address, or null when it has none. */
+  from: string | null;
+  /** The subject, encoded words decoded; empty when there is none. */
+  subject: string;
+  /** The text body decoded from its charset; an HTML-only email's HTML as readable text. */
+  text: string;
+  attachments: EmailAttachment[];
+  /** SHA-256 of the bytes as saved. */
+  sha256: string;
+  /** The bytes as saved, kept as correspondence evidence. */
+  raw: Uint8Array;
+}
+
+/** Why some bytes are not a usable email: "not an email (…)", "a broken MIME structure (…)". */
+export type EmailReading = { ok: true; email: SavedEmail } | { ok: false; problem: string };
+
+export interface MailReader {
+  read(raw: Uint8Array): Promise<EmailReading>;
+}
+
 /**
  * Every adapter a command may use, built on first use by the composition root (`cli/main.ts`),
  * so that `--help` builds none and `status` only the store.
@@ -381,6 +421,8 @@ export interface Adapters {
   bundles(): Promise<BundleWriter>;
   csv(): Promise<CsvWriter>;
   calendar(): Promise<CalendarWriter>;
+  /** The MIME parser for saved emails (`log --message-file reply.eml`, `inbox`). */
+  mail(): Promise<MailReader>;
   /** Closes what was opened. */
   close(): Promise<void>;
 }
