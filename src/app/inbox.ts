@@ -31,6 +31,8 @@ export interface InboxProposal {
   by: MatchedBy | null;
   /** Claims that matched equally well, when none could be chosen. */
   ambiguous: number[];
+  /** The user chose the claim ("choose another claim"). */
+  chosen: boolean;
   step: ProposedStep | null;
   /** The ticket number, the approved amount, the denial reason quoted. */
   detail: string | null;
@@ -73,7 +75,7 @@ export class Inbox {
         ? matchClaim(email.subject, message, candidates)
         : { id: claimId, by: 'claim-id' as const, ambiguous: [] };
     const claim = match.id === null ? undefined : this.claims.get(match.id);
-    const none = { file, email, on, claimId: null, by: null, ambiguous: match.ambiguous, entry: null };
+    const none = { file, email, on, claimId: null, by: null, ambiguous: match.ambiguous, chosen: false, entry: null };
     if (!claim || match.by === null) return { ...none, step: null, detail: null, confidence: 0, decisionGap: null };
     const from = senderSide(email.from, claim);
     // Only support's words imply a step; the user's own "please send" is a message.
@@ -112,6 +114,7 @@ export class Inbox {
       claimId: claim.id,
       by: match.by,
       ambiguous: [],
+      chosen: claimId !== undefined,
       step: proposal.step,
       detail,
       confidence,
@@ -209,5 +212,6 @@ export function matchWords(proposal: InboxProposal): string {
       : 'no claim';
   }
   const by = { ticket: 'ticket number', 'claim-id': 'claim ID', 'promotion-id': 'promotion ID' } as const;
+  if (proposal.chosen) return `${formatClaimId(proposal.claimId)} (your choice)`;
   return `${formatClaimId(proposal.claimId)} (by ${by[proposal.by ?? 'claim-id']})`;
 }
