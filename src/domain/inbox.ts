@@ -37,8 +37,8 @@ export const SURE = 0.8;
 /** How sure a match is, by what it matched on (SPEC: by promotion ID alone below 0.8). */
 const MATCH_CONFIDENCE: Record<MatchedBy, number> = { ticket: 1, 'claim-id': 0.95, 'promotion-id': 0.7 };
 
-/** Promotion IDs shorter than this are too likely to turn up by chance (`12`, `2026`). */
-const MIN_PROMOTION_ID = 5;
+/** Ticket and promotion IDs shorter than this are too likely to turn up by chance (`12`, `2026`). */
+const MIN_ID = 5;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -79,7 +79,10 @@ export function matchClaim(subject: string, text: string, claims: readonly Match
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
   return (
     decide('ticket', (place) =>
-      claims.filter((claim) => claim.ticketNumber !== null && mentions(place, claim.ticketNumber)),
+      claims.filter(
+        (claim) =>
+          claim.ticketNumber !== null && claim.ticketNumber.length >= MIN_ID && mentions(place, claim.ticketNumber),
+      ),
     ) ??
     decide('claim-id', (place) => {
       const named = claimIdsIn(place).flatMap((id) => byId.get(id) ?? []);
@@ -87,7 +90,7 @@ export function matchClaim(subject: string, text: string, claims: readonly Match
       return named.slice(0, 1);
     }) ??
     decide('promotion-id', (place) =>
-      claims.filter((claim) => claim.promotionId.length >= MIN_PROMOTION_ID && mentions(place, claim.promotionId)),
+      claims.filter((claim) => claim.promotionId.length >= MIN_ID && mentions(place, claim.promotionId)),
     ) ?? { id: null, by: null, ambiguous: [] }
   );
 }

@@ -6,7 +6,16 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InboxProposalJson } from '../../src/app/formats/inbox-json.js';
-import { ACKNOWLEDGEMENT, APPROVAL, DENIAL, INFO_REQUEST, mbox, NEWSLETTER, writeEmail } from '../helpers/emails.js';
+import {
+  ACKNOWLEDGEMENT,
+  APPROVAL,
+  DENIAL,
+  INFO_REQUEST,
+  mbox,
+  NEWSLETTER,
+  PARTIAL,
+  writeEmail,
+} from '../helpers/emails.js';
 import { claimsForInbox, PROPOSALS, supportFolder } from '../helpers/inbox.js';
 import { runCli, showClaim } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
@@ -159,5 +168,35 @@ describe('inbox', () => {
     const result = await runCli(['inbox', 'both.eml', '--json'], { home });
     const [proposal] = JSON.parse(result.stdout) as InboxProposalJson[];
     expect(proposal).toMatchObject({ claim: null, step: null, confidence: 0 });
+  });
+
+  it('asks before recording a partial approval that states no amount, or one in another currency', async () => {
+    const { home } = await setUp();
+    writeEmail(
+      home,
+      'no-amount.eml',
+      PARTIAL.replace('a partial refund of U=\r\nSD 120.00 will be credited', 'part of it will be credited'),
+    );
+    writeEmail(
+      home,
+      'euro.eml',
+      PARTIAL.replace('U=\r\nSD 120.00', 'EUR 1=\r\n20.00').replace('partial-1@', 'partial-2@'),
+    );
+    const result = await runCli(['inbox', 'no-amount.eml', 'euro.eml', '--json', '--yes', '--decisions'], { home });
+    const proposals = JSON.parse(result.stdout) as InboxProposalJson[];
+    expect(proposals.map((p) => [p.file, p.claim, p.step, p.detail, p.confidence])).toEqual([
+      ['no-amount.eml', 'RC-0002', 'partially-approved', null, 0.7],
+      ['euro.eml', 'RC-0002', 'partially-approved', 'EUR 120.00', 0.7],
+    ]);
+    expect(result.stderr).toContain('inbox: 0 recorded, 2 not recorded.');
+    expect((await showClaim(home, '2')).status).toBe('submitted');
+  });
+
+  it('reads one email or an mbox piped into standard input', async () => {
+    const { home } = await setUp();
+    const one = await runCli(['inbox', '-', '--json'], { home, input: ACKNOWLEDGEMENT });
+    expect((JSON.parse(one.stdout) as InboxProposalJson[]).map((p) => [p.file, p.step])).toEqual([['-', 'submit']]);
+    const several = await runCli(['inbox', '-', '--json'], { home, input: mbox(ACKNOWLEDGEMENT, NEWSLETTER) });
+    expect((JSON.parse(several.stdout) as InboxProposalJson[]).map((p) => p.file)).toEqual(['-#1', '-#2']);
   });
 });

@@ -10,10 +10,12 @@ import { claimFlags } from '../helpers/cli.js';
 import {
   ACKNOWLEDGEMENT,
   APPROVAL,
+  CREATOR_REPLY,
   DENIAL,
   INFO_REQUEST,
   MY_REPLY,
   NEWSLETTER,
+  PARTIAL,
   writeEmail,
 } from '../helpers/emails.js';
 import { runCli, showClaim } from '../helpers/in-process.js';
@@ -114,6 +116,22 @@ describe('log --message-file with a saved email', () => {
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr).toBe('Skipped ack copy.eml: this email was logged on RC-0001 already.\n');
     expect((await showClaim(home)).events).toHaveLength(2);
+  });
+
+  it.each([
+    ['acknowledgement', ACKNOWLEDGEMENT, 'support', '2026-11-16'],
+    ['information request', INFO_REQUEST, 'support', '2026-11-17'],
+    ['own reply', MY_REPLY, 'me', '2026-11-18'],
+    ['approval', APPROVAL, 'support', '2026-11-19'],
+    ['partial approval', PARTIAL, 'support', '2026-11-19'],
+    ['denial', DENIAL, 'support', '2026-11-19'],
+    ["creator's reply", CREATOR_REPLY, 'support', '2026-11-18'],
+  ])('logs the %s as a message from %s of its day', async (_, text, from, day) => {
+    const home = await drafted(SUBMITTED);
+    writeEmail(home, 'mail.eml', text);
+    const result = await runCli(['log', '1', '--message-file', 'mail.eml'], { home });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await showClaim(home)).events.at(-1)).toMatchObject({ type: 'message', at: day, data: { from } });
   });
 
   it('lets flags given explicitly win over what the email says', async () => {
