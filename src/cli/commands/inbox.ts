@@ -12,8 +12,10 @@ import { plural, printable } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { inboxItems } from '../inbox-sources.js';
 import { examples } from '../output/help.js';
-import { proposalBlock, proposalLine, recordedWords, stepWords } from '../output/inbox.js';
+import { proposalLine, recordedWords } from '../output/inbox.js';
 import { formatJson } from '../output/json.js';
+import { askAbout } from '../inbox-prompt.js';
+import type { Answer } from '../inbox-prompt.js';
 import { reportSkippedParts } from '../saved-email.js';
 
 interface InboxOptions {
@@ -22,8 +24,6 @@ interface InboxOptions {
   json?: boolean;
   input: boolean;
 }
-
-type Answer = 'apply' | 'message' | 'skip';
 
 interface Tally {
   recorded: number;
@@ -67,7 +67,7 @@ export function defineInbox(command: Command, context: CommandContext): void {
         let proposal = inbox.propose(file, email);
         let answer: Answer;
         if (interactive) {
-          ({ proposal, answer } = await ask(context, inbox, proposal));
+          ({ proposal, answer } = await askAbout(context, inbox, proposal));
         } else {
           answer = automatic(proposal, options);
           if (options.json) json.push(inboxProposalJson(proposal));
@@ -137,52 +137,6 @@ function automatic(proposal: InboxProposal, options: InboxOptions): Answer {
   if (!options.yes || proposal.claimId === null || proposal.confidence < SURE) return 'skip';
   if (isDecision(proposal.step ?? 'message') && !options.decisions) return 'skip';
   return 'apply';
-}
-
-/** On a terminal: apply, record the message only, skip, or choose another claim, for each email. */
-async function ask(
-  context: CommandContext,
-  inbox: Inbox,
-  first: InboxProposal,
-): Promise<{ proposal: InboxProposal; answer: Answer }> {
-  let proposal = first;
-  for (;;) {
-    context.err(`\n${proposalBlock(proposal)}`);
-    const matched = proposal.claimId !== null;
-    const withStep = matched && proposal.step !== 'message' && proposal.entry?.step !== null;
-    const choices: { value: Answer | 'other'; name: string }[] = [];
-    if (matched) {
-      choices.push({ value: 'apply', name: withStep ? `Record it (${stepWords(proposal)})` : 'Record the message' });
-      if (proposal.step !== 'message') choices.push({ value: 'message', name: 'Record the message only' });
-    }
-    choices.push({ value: 'other', name: matched ? 'Choose another claim' : 'Choose a claim' });
-    choices.push({ value: 'skip', name: 'Skip this email' });
-    const answer = await context.prompter().select({
-      type: 'select',
-      name: 'inboxAction',
-      message: 'What should be recorded?',
-      choices,
-      default: matched && proposal.confidence >= SURE ? 'apply' : 'skip',
-    });
-    if (answer !== 'other') return { proposal, answer };
-    const claims = inbox.openClaims();
-    if (claims.length === 0) {
-      context.err('There are no open claims to choose from.');
-      continue;
-    }
-    const picked = await context.prompter().select({
-      type: 'select',
-      name: 'inboxClaim',
-      message: 'Which claim is it about?',
-      choices: claims.map((claim) => ({
-        value: String(claim.id),
-        name: printable(
-          `${formatClaimId(claim.id)}  ${claim.accountName} — ${claim.promotionName ?? claim.promotionId} (${claim.status})`,
-        ),
-      })),
-    });
-    proposal = inbox.propose(proposal.file, proposal.email, Number(picked));
-  }
 }
 
 async function record(
