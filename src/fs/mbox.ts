@@ -7,8 +7,9 @@
  * `>From ` quoting in the message (node-mbox).
  *
  * Separator: a line starting with `From ` at the start of the file or after an empty line, as
- * every mbox writer puts it; a `From ` line inside a paragraph of a body is text. The empty line
- * before a separator belongs to the separator. Quoted lines (`>From `, `>>From `) lose one `>`
+ * most mbox writers put it, or anywhere when it has RFC 4155's exact form (`From sender Mon Nov
+ * 16 09:00:00 2026`), for writers that leave the empty line out; any other `From ` line inside a
+ * body is text. The empty line before a separator belongs to the separator. Quoted lines (`>From `, `>>From `) lose one `>`
  * (mboxrd, which is also right for mboxo's single `>`).
  */
 
@@ -26,6 +27,11 @@ const NEWLINE = 0x0a;
 
 const isSeparator = (line: Uint8Array): boolean =>
   line.length >= FROM.length && FROM.every((byte, index) => line[index] === byte);
+/** RFC 4155's From_ line: sender, then an asctime date (`Mon Nov 16 09:00:00 2026`). */
+const FROM_LINE =
+  /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{1,2}:\d{2}(?::\d{2})? (?:[A-Z]{3,4} )?\d{4}\b/;
+const isStrictSeparator = (line: Uint8Array): boolean =>
+  isSeparator(line) && FROM_LINE.test(Buffer.from(line.subarray(0, 200)).toString('latin1'));
 const isEmpty = (line: Uint8Array): boolean =>
   (line.length === 1 && line[0] === NEWLINE) || (line.length === 2 && line[0] === 0x0d && line[1] === NEWLINE);
 
@@ -59,7 +65,7 @@ export async function* splitMbox(
   /** Takes one whole line; returns the message it ended, if it is a separator. */
   const take = (line: Uint8Array): MboxMessage | null => {
     if (number === 0 && !isSeparator(line)) throw new NotAnMboxError('it does not start with a "From " line');
-    if (isSeparator(line) && afterEmpty) {
+    if (isSeparator(line) && (afterEmpty || isStrictSeparator(line))) {
       const previous = number > 0 ? finished() : null;
       number += 1;
       afterEmpty = false;

@@ -53,6 +53,12 @@ describe('splitMbox', () => {
     ]);
   });
 
+  it('splits on an RFC 4155 From_ line that no empty line precedes', async () => {
+    const tight =
+      'From a@b.test Mon Nov 16 09:00:00 2026\nSubject: one\n\nbody\nFrom a@b.test Tue Nov 17 9:00 2026\nSubject: two\n';
+    expect(await split(tight)).toEqual(['Subject: one\n\nbody\n', 'Subject: two\n']);
+  });
+
   it('keeps CRLF line ends and binary bytes as they are', async () => {
     const crlf =
       'From a@b.test Mon Nov 16 09:00:00 2026\r\nFrom: a@b.test\r\n\r\n\xe9t\xe9\r\n\r\nFrom a@b.test x\r\nX: 1\r\n';
