@@ -199,4 +199,19 @@ describe('inbox', () => {
     const several = await runCli(['inbox', '-', '--json'], { home, input: mbox(ACKNOWLEDGEMENT, NEWSLETTER) });
     expect((JSON.parse(several.stdout) as InboxProposalJson[]).map((p) => p.file)).toEqual(['-#1', '-#2']);
   });
+
+  it('keeps an attachment once per claim when two emails carry the same file', async () => {
+    const { home } = await setUp();
+    writeEmail(home, 'a.eml', INFO_REQUEST.replace('Ticket 7301928374', 'Ticket 8800112233'));
+    writeEmail(
+      home,
+      'b.eml',
+      INFO_REQUEST.replace('Ticket 7301928374', 'Ticket 8800112233')
+        .replace('<info-1@', '<info-2@')
+        .replace('17 Nov 2026 09:30', '18 Nov 2026 09:30'),
+    );
+    const result = await runCli(['inbox', 'a.eml', 'b.eml', '--yes'], { home });
+    expect(result.stderr).toContain('Skipped refund-form.pdf: same content as evidence #2.');
+    expect((await showClaim(home, '2')).evidence.map((e) => e.name)).toEqual(['a.eml', 'refund-form.pdf', 'b.eml']);
+  });
 });

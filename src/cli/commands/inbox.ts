@@ -155,6 +155,7 @@ async function record(
       return;
     }
     reportSkippedParts(context, proposal.file, proposal.email);
+    for (const item of outcome.skipped) context.err(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
     const step = recordedWords(proposal, withStep);
     context.err(
       printable(
