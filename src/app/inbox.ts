@@ -124,6 +124,20 @@ export class Inbox {
   }
 
   /**
+   * The proposal again if the matched claim changed in the store since it was read (a colleague's
+   * `inbox`, a cron run logged something meanwhile): all claims are read again first, so the step
+   * is proposed from the claim as it is now. Only for runs that record; a dry run's claims are
+   * pretended ahead of the store on purpose.
+   */
+  async fresh(proposal: InboxProposal): Promise<InboxProposal> {
+    if (proposal.claimId === null) return proposal;
+    const stored = await this.deps.store.getClaim(proposal.claimId);
+    if (stored && stored.events.length === this.claims.get(proposal.claimId)?.events.length) return proposal;
+    for (const claim of await this.deps.store.fullClaims()) this.claims.set(claim.id, claim);
+    return this.propose(proposal.file, proposal.email, proposal.chosen ? proposal.claimId : undefined);
+  }
+
+  /**
    * Records a proposal: the message with the email and its attachments, and the step unless
    * `withStep` is false (a decision the user did not allow). The claims are updated for the
    * proposals after it.

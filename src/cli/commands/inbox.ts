@@ -65,6 +65,8 @@ export function defineInbox(command: Command, context: CommandContext): void {
           continue;
         }
         let proposal = inbox.propose(file, email);
+        // A run that records sees what another run recorded meanwhile, not its own first reading.
+        if (interactive || options.yes) proposal = await inbox.fresh(proposal);
         let answer: Answer;
         if (interactive) {
           ({ proposal, answer } = await askAbout(context, inbox, proposal));
