@@ -43,7 +43,7 @@ describe('inbox with the built binary', () => {
     expect(nextMorning.stderr).toContain('inbox: 0 recorded, 1 not recorded, 1 matching no claim, 6 logged before.');
   });
 
-  it('two inbox runs at once on one SQLite store log each email once', async () => {
+  it.each([1, 2, 3])('two inbox runs at once on one SQLite store log each email once (round %i)', async () => {
     const home = await setUp();
     const [a, b] = await Promise.all([
       run(['inbox', 'support', '--yes', '--decisions'], { home }),
@@ -65,6 +65,8 @@ describe('inbox with the built binary', () => {
       'decision',
     ]);
     expect(first.evidence.filter((e) => e.mime === 'message/rfc822')).toHaveLength(4);
+    // Whichever run logged it, the request for information was read as one.
+    expect(first.events.find((e) => e.at === '2026-11-17')?.data).toMatchObject({ infoRequested: true });
   });
 
   it('refuses /dev/zero in bounded time and goes on with the rest', async () => {
