@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /*
  * Layering of ARCHITECTURE.md, checked: imports point down, cli -> app -> domain; the adapters
- * (store, evidence, render, bundle) implement app/deps.ts and import only domain; only
+ * (store, evidence, render, bundle, mail) implement app/deps.ts and import only domain; only
  * src/cli/main.ts, the composition root, builds them. Below the adapters and cli/, fs/ holds the
  * Node.js-level helpers they share (atomic writes, pooled chunks, errno codes); it imports only
  * domain/ and Node.js, and neither app/ nor domain/ may use it.
@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * A ban is a regex on the import specifier. Relative specifiers are matched at any depth
  * (`(../)+store/`), so a folder can nest (src/store/sqlite/) without its zone going blind.
  */
-const ADAPTERS = ['store', 'evidence', 'render', 'bundle'];
+const ADAPTERS = ['store', 'evidence', 'render', 'bundle', 'mail'];
 /** The low-level layer every adapter and cli/ may import. */
 const LOW_LEVEL = 'fs';
 const ban = (regex, message) => ({ regex, message });

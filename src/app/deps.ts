@@ -121,6 +121,20 @@ export interface ClaimStore {
    * and saves it, all in one transaction, so two processes never both act on the same old state.
    */
   changeClaim<R>(id: number, decide: (claim: Claim) => ClaimDecision<R>): Promise<{ claim: Claim; result: R }>;
+  /**
+   * `changeClaim` that also logs a saved email on the claim under `emailKey` (its Message-ID,
+   * else its checksum), in the same transaction and before `decide` runs. A key logged before, on
+   * any claim and by anyone, refuses the whole change with EmailLoggedError: the key is unique in
+   * the database (SQL: a primary key, `INSERT … ON CONFLICT (email_key) DO NOTHING`, no row
+   * inserted → refused), so two processes logging one email at once log it once.
+   */
+  changeClaimWithEmail<R>(
+    id: number,
+    emailKey: string,
+    decide: (claim: Claim) => ClaimDecision<R>,
+  ): Promise<{ claim: Claim; result: R }>;
+  /** Of the given email keys, those logged already, with the claim each was logged on. */
+  loggedEmails(emailKeys: readonly string[]): Promise<Map<string, number>>;
   listClaims(filter: ClaimFilter): Promise<ClaimSummary[]>;
   /** Every open claim with its next action, soonest due first. */
   pendingClaims(): Promise<PendingClaim[]>;
@@ -350,6 +364,46 @@ export interface CalendarWriter {
   write(calendar: CalendarFile): string;
 }
 
+/** A part of a saved email that is a file. */
+export interface EmailAttachment {
+  /** Its file name (made printable), or `attachment-N` when it has none. */
+  name: string;
+  /** Its type, from its content. */
+  mime: string;
+  content: Uint8Array;
+  /**
+   * Why it is not kept as evidence: "an inline image", "a signature", "a calendar invitation",
+   * "empty", or the type it is when evidence cannot be of that type; null when it is kept.
+   */
+  skipped: string | null;
+}
+
+/** A saved email (`.eml`, RFC 5322 with MIME), read by a real MIME parser. */
+export interface SavedEmail {
+  /** The Message-ID header as written, or null when there is none. */
+  messageId: string | null;
+  /** When it was sent (its Date header); null when that is missing or unreadable. */
+  date: Date | null;
+  /** The sender's address, or null when it has none. */
+  from: string | null;
+  /** The subject, encoded words decoded; empty when there is none. */
+  subject: string;
+  /** The text body decoded from its charset; an HTML-only email's HTML as readable text. */
+  text: string;
+  attachments: EmailAttachment[];
+  /** SHA-256 of the bytes as saved. */
+  sha256: string;
+  /** The bytes as saved, kept as correspondence evidence. */
+  raw: Uint8Array;
+}
+
+/** Why some bytes are not a usable email: "not an email (…)", "a broken MIME structure (…)". */
+export type EmailReading = { ok: true; email: SavedEmail } | { ok: false; problem: string };
+
+export interface MailReader {
+  read(raw: Uint8Array): Promise<EmailReading>;
+}
+
 /**
  * Every adapter a command may use, built on first use by the composition root (`cli/main.ts`),
  * so that `--help` builds none and `status` only the store.
@@ -367,6 +421,8 @@ export interface Adapters {
   bundles(): Promise<BundleWriter>;
   csv(): Promise<CsvWriter>;
   calendar(): Promise<CalendarWriter>;
+  /** The MIME parser for saved emails (`log --message-file reply.eml`, `inbox`). */
+  mail(): Promise<MailReader>;
   /** Closes what was opened. */
   close(): Promise<void>;
 }

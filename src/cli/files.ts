@@ -39,6 +39,16 @@ export async function readTextInput(
   limit: InputLimit,
   stdin: () => AsyncIterable<Uint8Array>,
 ): Promise<string> {
+  return decodeText(flag, path, await readInputBytes(flag, path, limit, stdin));
+}
+
+/** An input file's bytes, read as readTextInput reads them (`-`, limits, errors), not decoded. */
+export async function readInputBytes(
+  flag: string,
+  path: string,
+  limit: InputLimit,
+  stdin: () => AsyncIterable<Uint8Array>,
+): Promise<Uint8Array> {
   let bytes: Uint8Array | null;
   try {
     bytes = path === '-' ? await readAtMost(stdin(), limit.bytes) : await readFileAtMost(path, limit.bytes);
@@ -51,6 +61,11 @@ export async function readTextInput(
       path === '-' ? 'Check what is piped into standard input.' : 'Check that it is the right file.',
     );
   }
+  return bytes;
+}
+
+/** UTF-8 text of an input file's bytes, a leading byte-order mark dropped; anything else is refused. */
+export function decodeText(flag: string, path: string, bytes: Uint8Array): string {
   try {
     // Fatal: a broken byte must be refused, not turned into U+FFFD and saved as if it were text.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

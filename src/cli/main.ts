@@ -111,6 +111,14 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
     bundles: async () => (await import('../bundle/zip-bundles.js')).zipBundles,
     csv: async () => (await import('../render/csv.js')).loadCsvWriter(),
     calendar: async () => (await import('../render/calendar.js')).loadCalendarWriter(),
+    async mail() {
+      // The parser reads the types of attachments with the evidence store's detector.
+      const [{ createMailReader }, { detectContentType }] = await Promise.all([
+        import('../mail/read-email.js'),
+        import('../evidence/detect-type.js'),
+      ]);
+      return createMailReader(detectContentType);
+    },
     async close() {
       await opened?.close();
     },

@@ -87,6 +87,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/log.js')).defineLog,
   },
   {
+    name: 'inbox',
+    term: 'inbox [options] <sources...>',
+    description: "read support's saved emails (.eml, folders, mbox) and record what they say on the claims",
+    load: async () => (await import('./commands/inbox.js')).defineInbox,
+  },
+  {
     name: 'followup',
     term: 'followup [options] <id>',
     description: 'print a follow-up to support (an escalation after two unanswered ones); --sent records it',

@@ -66,3 +66,14 @@ export class ClaimIdTakenError extends UserError {
     this.name = 'ClaimIdTakenError';
   }
 }
+
+/** The email was logged before (on this claim or another): the change that would log it again is refused whole. */
+export class EmailLoggedError extends UserError {
+  constructor(
+    readonly key: string,
+    readonly claimId: number,
+  ) {
+    super(`This email was logged on ${formatClaimId(claimId)} already.`);
+    this.name = 'EmailLoggedError';
+  }
+}

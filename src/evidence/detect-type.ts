@@ -43,7 +43,18 @@ const SNIFF_BYTES = 64 * 1024;
 export async function detectType(path: string): Promise<DetectedType> {
   const { fileTypeFromFile } = await import('file-type');
   const found = await fileTypeFromFile(path);
-  const mime = found?.mime ?? textType(basename(path), await readHead(path));
+  return described(found, found ? null : textType(basename(path), await readHead(path)));
+}
+
+/** The same, for content held in memory (an email's attachment) under the name it came with. */
+export async function detectContentType(name: string, content: Uint8Array): Promise<DetectedType> {
+  const { fileTypeFromBuffer } = await import('file-type');
+  const found = await fileTypeFromBuffer(content);
+  return described(found, found ? null : textType(name, content.subarray(0, SNIFF_BYTES)));
+}
+
+function described(found: { mime: string; ext: string } | undefined, text: string | null): DetectedType {
+  const mime = found?.mime ?? text;
   if (mime === null) {
     return { mime: 'application/octet-stream', description: 'an unrecognised binary file', supported: false };
   }

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
 import { BIN, claimFlags, dataDirOf, NOW } from '../helpers/cli.js';
+import { ACKNOWLEDGEMENT, DENIAL } from '../helpers/emails.js';
 import { runCli } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -89,6 +90,8 @@ describe('start-up loading', () => {
     fileType: /node_modules\/file-type\//,
     inquirer: /node_modules\/@inquirer\//,
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
+    postalMime: /node_modules\/postal-mime\//,
+    htmlToText: /node_modules\/html-to-text\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -114,5 +117,23 @@ describe('start-up loading', () => {
     const home = tempDir();
     expect((await runCli(claimFlags(), { home })).code).toBe(0);
     expect(loadedLibraries(loadedModules(home, args))).toEqual(expected);
+  });
+
+  // The MIME parser only where an email is read; the HTML converter only for an HTML-only email.
+  it.each([
+    [['log', '1', '--from', 'me', '--message', 'Sent the invoice.'], []],
+    [['log', '1', '--message-file', 'ack.eml'], ['postalMime']],
+    [
+      ['log', '1', '--message-file', 'denial.eml'],
+      ['postalMime', 'htmlToText'],
+    ],
+    [['inbox', 'ack.eml', '--json'], ['postalMime']],
+  ])('%s loads only the mail libraries it uses: %s', async (args, expected) => {
+    const home = tempDir();
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
+    writeFileSync(join(home, 'ack.eml'), ACKNOWLEDGEMENT);
+    writeFileSync(join(home, 'denial.eml'), DENIAL);
+    const absolute = args.map((arg) => (arg.endsWith('.eml') ? join(home, arg) : arg));
+    expect(loadedLibraries(loadedModules(home, absolute))).toEqual(expected);
   });
 });

@@ -41,6 +41,14 @@ export class SqliteClaimStore implements ClaimStore {
     return settle(() => this.sync.changeClaim(id, decide));
   }
 
+  changeClaimWithEmail<R>(id: number, emailKey: string, decide: (claim: Claim) => ClaimDecision<R>) {
+    return settle(() => this.sync.changeClaimWithEmail(id, emailKey, decide));
+  }
+
+  loggedEmails(emailKeys: readonly string[]) {
+    return settle(() => this.sync.loggedEmails(emailKeys));
+  }
+
   listClaims(filter: ClaimFilter) {
     return settle(() => this.sync.listClaims(filter));
   }

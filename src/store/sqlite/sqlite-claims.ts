@@ -17,7 +17,13 @@ import { formatClaimId, MAX_CLAIM_ID } from '../../domain/claim.js';
 import type { Channel, Claim, ClaimEvent, ClaimFields, Evidence, Reason } from '../../domain/claim.js';
 import { FACTS_VERSION } from '../../domain/claim.js';
 import { deriveClaimState } from '../../domain/claim-state.js';
-import { ClaimIdTakenError, ClaimNotFoundError, DuplicateClaimError, UserError } from '../../domain/errors.js';
+import {
+  ClaimIdTakenError,
+  ClaimNotFoundError,
+  DuplicateClaimError,
+  EmailLoggedError,
+  UserError,
+} from '../../domain/errors.js';
 import {
   accountFromRow,
   claimFromRows,
@@ -176,6 +182,35 @@ export class SqliteClaims {
         return { claim: this.refresh(id), result };
       })
       .immediate();
+  }
+
+  /**
+   * The email's key goes in first, in the same IMMEDIATE transaction as the change: a second
+   * process waits for the first to commit, then finds the key taken and changes nothing.
+   */
+  changeClaimWithEmail<R>(
+    id: number,
+    emailKey: string,
+    decide: (claim: Claim) => ClaimDecision<R>,
+  ): { claim: Claim; result: R } {
+    return this.db
+      .transaction(() => {
+        if (this.sql('SELECT 1 FROM claims WHERE id = ?').get(id) === undefined) throw new ClaimNotFoundError(id);
+        const { changes } = this.sql(
+          'INSERT INTO logged_emails (email_key, claim_id) VALUES (?, ?) ON CONFLICT (email_key) DO NOTHING',
+        ).run(emailKey, id);
+        if (changes === 0) throw new EmailLoggedError(emailKey, this.loggedEmails([emailKey]).get(emailKey) ?? id);
+        // Nested: better-sqlite3 runs it as a savepoint of this transaction.
+        return this.changeClaim(id, decide);
+      })
+      .immediate();
+  }
+
+  loggedEmails(emailKeys: readonly string[]): Map<string, number> {
+    const rows = this.sql(
+      'SELECT email_key, claim_id FROM logged_emails WHERE email_key IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(emailKeys)) as { email_key: string; claim_id: number }[];
+    return new Map(rows.map((row) => [row.email_key, row.claim_id]));
   }
 
   listClaims(filter: ClaimFilter): ClaimSummary[] {

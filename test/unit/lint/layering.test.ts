@@ -255,6 +255,18 @@ const forbidden: (Probe & { reports: LayeringRule[] })[] = [
     reports: [SYNTAX],
   },
   {
+    name: 'mail imports the evidence store (it gets the type detector from main.ts)',
+    file: 'src/mail/__probe__.ts',
+    code: "import { detectContentType } from '../evidence/detect-type.js';\nexport const detect = detectContentType;",
+    reports: [IMPORTS],
+  },
+  {
+    name: 'the cli imports the mail reader',
+    file: 'src/cli/commands/__probe__.ts',
+    code: "import { createMailReader } from '../../mail/read-email.js';\nexport const read = createMailReader;",
+    reports: [IMPORTS],
+  },
+  {
     name: 'an adapter imports a use case',
     file: 'src/evidence/__probe__.ts',
     code: "import { attachEvidence } from '../app/attach-evidence.js';\nexport const attach = attachEvidence;",
@@ -400,6 +412,16 @@ const allowed: Probe[] = [
       "import { sha256File } from './hash.js';",
       'export const all = (clock: Clock) => [clock, sha256File];',
       "export const load = () => import('file-type');",
+    ].join('\n'),
+  },
+  {
+    name: 'mail imports app/deps.ts, domain/ and postal-mime',
+    file: 'src/mail/__probe__.ts',
+    code: [
+      "import type { MailReader } from '../app/deps.js';",
+      "import { skippedPart } from '../domain/email.js';",
+      "import PostalMime from 'postal-mime';",
+      'export const all = (reader: MailReader) => [reader, skippedPart, PostalMime];',
     ].join('\n'),
   },
   {

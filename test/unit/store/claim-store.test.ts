@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClaimStore } from '../../../src/app/deps.js';
 import type { Evidence } from '../../../src/domain/claim.js';
-import { ClaimNotFoundError, DuplicateClaimError } from '../../../src/domain/errors.js';
+import { ClaimNotFoundError, DuplicateClaimError, EmailLoggedError } from '../../../src/domain/errors.js';
 import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { newClaim } from '../../helpers/claims.js';
 
@@ -157,5 +157,45 @@ describe.each(STORES)('the %s claim store', (_, open) => {
     expect((await store.fullClaims({ openOnly: true })).map((c) => c.id)).toEqual([1, 2]);
     expect((await store.fullClaims({ createdSince: '2026-11-21' })).map((c) => c.id)).toEqual([]);
     expect(await store.claimsSharingEvidence(1, ['a'.repeat(64)])).toEqual(new Map([['a'.repeat(64), [2]]]));
+  });
+
+  it('logs an email once in the whole database, with the change it came with', async () => {
+    const store = await fresh();
+    const first = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const second = await store.insertClaim(newClaim({ promotionId: '2' }), { allowDuplicate: false });
+    const key = 'message-id:reply-1@support.tiktok.test';
+    const { claim } = await store.changeClaimWithEmail(first.id, key, () => ({
+      change: { events: [submitted] },
+      result: null,
+    }));
+    expect(claim.status).toBe('submitted');
+    expect(await store.loggedEmails([key, 'sha256:unknown'])).toEqual(new Map([[key, first.id]]));
+    let decided = false;
+    const again = store.changeClaimWithEmail(second.id, key, () => {
+      decided = true;
+      return { change: { events: [submitted] }, result: null };
+    });
+    await expect(again).rejects.toThrow(EmailLoggedError);
+    await expect(again).rejects.toMatchObject({ key, claimId: first.id });
+    expect(decided).toBe(false);
+    expect((await store.getClaim(second.id))?.events).toHaveLength(1);
+  });
+
+  it('keeps no key of an email whose change was refused, and names a claim that does not exist', async () => {
+    const store = await fresh();
+    const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const key = 'sha256:' + 'e'.repeat(64);
+    await expect(
+      store.changeClaimWithEmail(id, key, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await store.loggedEmails([key])).toEqual(new Map());
+    await expect(store.changeClaimWithEmail(99, key, () => ({ change: {}, result: null }))).rejects.toThrow(
+      ClaimNotFoundError,
+    );
+    expect(await store.loggedEmails([key])).toEqual(new Map());
+    await store.changeClaimWithEmail(id, key, () => ({ change: { events: [submitted] }, result: null }));
+    expect(await store.loggedEmails([key])).toEqual(new Map([[key, id]]));
   });
 });
