@@ -17,8 +17,19 @@ import type {
 } from '../domain/claim.js';
 import type { Action } from '../domain/deadlines.js';
 import type { ClaimSummaryJson } from './formats/claim-json.js';
+import type { ReportPageData } from './report-page-data.js';
 
-export type { ClaimSummaryJson };
+export type { ClaimSummaryJson, ReportPageData };
+export type {
+  AccountClaim,
+  AccountTable,
+  CurrencyMonths,
+  CurrencyTotals,
+  DueWeek,
+  MonthFigures,
+  ReasonDays,
+  StatusCount,
+} from './report-page-data.js';
 
 export interface Clock {
   now(): Date;
@@ -350,6 +361,11 @@ export interface CalendarWriter {
   write(calendar: CalendarFile): string;
 }
 
+/** Draws `report --html`: one self-contained HTML page (inline CSS and SVG, no scripts). */
+export interface ReportPageRenderer {
+  render(data: ReportPageData): string;
+}
+
 /**
  * Every adapter a command may use, built on first use by the composition root (`cli/main.ts`),
  * so that `--help` builds none and `status` only the store.
@@ -367,6 +383,8 @@ export interface Adapters {
   bundles(): Promise<BundleWriter>;
   csv(): Promise<CsvWriter>;
   calendar(): Promise<CalendarWriter>;
+  /** The charting library behind `report --html`, loaded only for it. */
+  reportPage(): Promise<ReportPageRenderer>;
   /** Closes what was opened. */
   close(): Promise<void>;
 }

@@ -108,6 +108,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
     bundles: async () => (await import('../bundle/zip-bundles.js')).zipBundles,
     csv: async () => (await import('../render/csv.js')).loadCsvWriter(),
     calendar: async () => (await import('../render/calendar.js')).loadCalendarWriter(),
+    reportPage: async () => (await import('../render/report-page/render-page.js')).reportPageRenderer,
     async close() {
       await opened?.close();
     },

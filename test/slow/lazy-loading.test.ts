@@ -50,7 +50,7 @@ function loadedModules(home: string, args: readonly string[]): string[] {
 const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
 
 const HEAVY =
-  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk)\/|dist\/(render|bundle|evidence)\//;
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|@observablehq|linkedom|d3)\/|dist\/(render|bundle|evidence)\//;
 
 describe('start-up loading', () => {
   it('--help loads no command, no store and no dependency through import', () => {
@@ -83,6 +83,9 @@ describe('start-up loading', () => {
     fileType: /node_modules\/file-type\//,
     inquirer: /node_modules\/@inquirer\//,
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
+    plot: /node_modules\/@observablehq\/plot\//,
+    linkedom: /node_modules\/linkedom\//,
+    d3: /node_modules\/d3(-[a-z]+)?\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -97,6 +100,11 @@ describe('start-up loading', () => {
 
   it.each([
     [['report'], []],
+    [['report', '--json'], []],
+    [
+      ['report', '--html', '-'],
+      ['plot', 'linkedom', 'd3'],
+    ],
     [['export'], []],
     [['export', '--format', 'csv'], ['csvStringify']],
     [['calendar', '--out', '-'], ['icalGenerator']],
