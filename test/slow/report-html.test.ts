@@ -69,7 +69,7 @@ describe('report --html', () => {
       const page = join(dir, 'report.html');
       expect((await run(['report', '--html', page], { home })).code).toBe(0);
       const png = join(dir, 'report.png');
-      const shot = await screenshot(chromium, page, png, { width: 900, height: 5200 });
+      const shot = await screenshot(chromium, page, png, { width: 900, height: 5000 });
       expect(shot.code, shot.stderr).toBe(0);
       expect(groupIsGone(shot.pid)).toBe(true);
       expect(existsSync(png), shot.stderr).toBe(true);

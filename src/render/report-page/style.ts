@@ -26,6 +26,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 figure.chart { margin: 1em 0 1.5em; }
 figure.chart > figcaption { margin-bottom: 0.4em; }
 figure.chart svg { max-width: 100%; height: auto; }
+section.account table { font-size: 0.85em; }
 table.chart-data { font-size: 0.8em; width: auto; min-width: 50%; }
 figure, table, tr, .totals { break-inside: avoid; page-break-inside: avoid; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }

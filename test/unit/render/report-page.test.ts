@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reportPageData } from '../../../src/app/report-page-data.js';
 import type { Claim } from '../../../src/domain/claim.js';
 import { PALETTE } from '../../../src/render/report-page/charts.js';
@@ -102,5 +102,29 @@ describe('the report page', () => {
     expect(empty).toContain('There are no claims yet');
     expect(empty).not.toContain('<svg');
     expect(render(CLAIMS, { since: '2026-12-01' })).toContain('No claims were filed since 1 Dec 2026');
+  });
+
+  it('draws odd data without a warning from the charting library: an answer on the day of filing, one week, many weeks', () => {
+    const warn = vi.spyOn(console, 'warn');
+    const sameDay = claim({
+      id: 3,
+      status: 'denied',
+      events: [created('2026-11-02'), submitted('2026-11-02'), decided('2026-11-02')],
+    });
+    const manyWeeks = Array.from({ length: 30 }, (_, i) =>
+      claim({
+        id: 10 + i,
+        createdOn: '2026-01-05',
+        fileBy: `2026-${String(1 + Math.floor(i / 3)).padStart(2, '0')}-${String(10 + (i % 3) * 7)}`,
+        events: [created('2026-01-05')],
+      }),
+    );
+    for (const claims of [[sameDay], manyWeeks, [...CLAIMS, sameDay, ...manyWeeks]]) {
+      const page = render(claims);
+      expect(page).not.toMatch(/NaN|undefined|Infinity/);
+      expect(svgs(page).length).toBeGreaterThan(2);
+    }
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
