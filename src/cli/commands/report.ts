@@ -18,7 +18,7 @@ interface ReportOptions {
 
 export function defineReport(command: Command, context: CommandContext): void {
   command
-    .option('--since <date>', 'only claims drafted on or after this date')
+    .option('--since <date>', 'only claims drafted on or after this date (--html: filed)')
     .option('--json', 'print {groups: [...]} for scripts')
     .option('--html <file>', 'write a self-contained page with charts, for people (- for standard output)')
     .option('--account <name|advertiser ID>', "only this account's claims (with --html)")

@@ -76,7 +76,7 @@ export function statusChart(document: PageDocument, data: readonly StatusCount[]
     height: 40 + 28 * data.length,
     marginLeft: 130,
     marginRight: 30,
-    y: { domain: data.map((count) => count.status), label: null },
+    y: { domain: data.map((count) => count.status), label: 'Status' },
     x: { label: 'Claims (count)', grid: true, ...countAxis(max) },
     color: { legend: true, domain: ['open', 'closed'], range: [PALETTE.sky, PALETTE.blue] },
     marks: [
@@ -95,7 +95,7 @@ export function daysChart(document: PageDocument, data: readonly ReasonDays[], t
     height: 60 + 40 * data.length,
     marginLeft: 130,
     marginRight: 100,
-    y: { domain: data.map((reason) => reason.reason), label: null },
+    y: { domain: data.map((reason) => reason.reason), label: 'Reason' },
     x: { label: 'Days from filing to the first answer', grid: true, nice: true, zero: true },
     color: { legend: true, domain: ['one claim', 'median'], range: [PALETTE.blue, PALETTE.vermillion] },
     marks: [
