@@ -8,7 +8,9 @@ import * as Plot from '@observablehq/plot';
 import type { CurrencyMonths, DueWeek, ReasonDays, StatusCount } from '../../app/deps.js';
 import { formatDay } from '../../domain/dates.js';
 import { currencyDigits } from '../../domain/money.js';
-import type { PageDocument, PageElement } from './dom.js';
+import { raw } from './markup.js';
+import type { Markup } from './markup.js';
+import type { PlotDocument, PlotElement } from './plot-document.js';
 
 /** Okabe–Ito: dark blue, orange, sky blue, vermillion (https://jfly.uni-koeln.de/color/). */
 export const PALETTE = { blue: '#0072B2', orange: '#E69F00', sky: '#56B4E9', vermillion: '#D55E00' } as const;
@@ -18,7 +20,7 @@ const FONT = { fontSize: '11px', fontFamily: 'system-ui, -apple-system, "Segoe U
 
 export interface Chart {
   /** The svg, or a figure holding its legend and the svg. */
-  node: PageElement;
+  node: Markup;
 }
 
 /** What a chart says in words: its title, a line under it, and every figure for screen readers. */
@@ -41,7 +43,7 @@ export function monthLabel(month: string): string {
 }
 
 /** Requested and recovered per month filed, in one currency: amounts in major units. */
-export function monthsChart(document: PageDocument, data: CurrencyMonths, text: ChartText): Chart {
+export function monthsChart(document: PlotDocument, data: CurrencyMonths, text: ChartText): Chart {
   const scale = 10 ** currencyDigits(data.currency);
   const rows = data.months.flatMap((month) => [
     { month: monthLabel(month.month), kind: 'requested', amount: month.requested / scale },
@@ -68,7 +70,7 @@ export function monthsChart(document: PageDocument, data: CurrencyMonths, text: 
 }
 
 /** How many claims are in each status: open ones light, closed ones dark. */
-export function statusChart(document: PageDocument, data: readonly StatusCount[], text: ChartText): Chart {
+export function statusChart(document: PlotDocument, data: readonly StatusCount[], text: ChartText): Chart {
   const rows = data.map((count) => ({ ...count, state: count.open ? 'open' : 'closed' }));
   const max = Math.max(...data.map((count) => count.claims));
   return draw(document, text, {
@@ -88,7 +90,7 @@ export function statusChart(document: PageDocument, data: readonly StatusCount[]
 }
 
 /** Each answered claim as a dot at its days from filing to the first answer; the median as a bar. */
-export function daysChart(document: PageDocument, data: readonly ReasonDays[], text: ChartText): Chart {
+export function daysChart(document: PlotDocument, data: readonly ReasonDays[], text: ChartText): Chart {
   const dots = data.flatMap((reason) => reason.days.map((days) => ({ reason: reason.reason, days })));
   return draw(document, text, {
     width: WIDTH,
@@ -113,7 +115,7 @@ export function daysChart(document: PageDocument, data: readonly ReasonDays[], t
 }
 
 /** Open claims by the week their next action is due, the overdue ones stacked below in vermillion. */
-export function dueWeeksChart(document: PageDocument, data: readonly DueWeek[], text: ChartText): Chart {
+export function dueWeeksChart(document: PlotDocument, data: readonly DueWeek[], text: ChartText): Chart {
   const weekLabel = (week: string): string => formatDay(week);
   const rows = data.flatMap((week) => [
     { week: weekLabel(week.week), state: 'overdue', claims: week.overdue },
@@ -158,14 +160,14 @@ export function dueWeeksChart(document: PageDocument, data: readonly DueWeek[], 
  * <title> and <desc> inside the svg. Labels are words (`Nov 2026`), never ISO dates, which Plot
  * would warn about on stderr.
  */
-function draw(document: PageDocument, text: ChartText, options: Plot.PlotOptions): Chart {
+function draw(document: PlotDocument, text: ChartText, options: Plot.PlotOptions): Chart {
   const node = Plot.plot({
     ...options,
     style: FONT,
     document,
     ariaLabel: text.title,
     ariaDescription: text.description,
-  }) as unknown as PageElement;
+  }) as unknown as PlotElement;
   const svg = node.tagName.toLowerCase() === 'svg' ? node : [...Array.from(node.children)].find(isSvg);
   if (svg) {
     svg.setAttribute('role', 'img');
@@ -175,7 +177,7 @@ function draw(document: PageDocument, text: ChartText, options: Plot.PlotOptions
     desc.textContent = text.description;
     svg.prepend(title, desc);
   }
-  return { node };
+  return { node: raw(node.outerHTML) };
 }
 
-const isSvg = (element: PageElement): boolean => element.tagName.toLowerCase() === 'svg';
+const isSvg = (element: PlotElement): boolean => element.tagName.toLowerCase() === 'svg';

@@ -9,8 +9,10 @@ import { formatMoney } from '../../domain/money.js';
 import { plural, printable } from '../../domain/text.js';
 import { daysChart, dueWeeksChart, monthLabel, monthsChart, statusChart } from './charts.js';
 import type { Chart, ChartText } from './charts.js';
-import { elementBuilder, newDocument } from './dom.js';
-import type { Child, H, PageDocument, PageElement } from './dom.js';
+import { h, raw } from './markup.js';
+import type { Child, Markup } from './markup.js';
+import { plotDocument } from './plot-document.js';
+import type { PlotDocument } from './plot-document.js';
 import { PAGE_CSS } from './style.js';
 import {
   accountTable,
@@ -25,15 +27,17 @@ import {
 export const reportPageRenderer: ReportPageRenderer = { render: renderReportPage };
 
 export function renderReportPage(data: ReportPageData): string {
-  const document = newDocument();
-  const h = elementBuilder(document);
+  const document = plotDocument();
   const scope = scopeWords(data);
-  document.head.append(
+  const head = h(
+    'head',
+    null,
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('meta', { name: 'generator', content: 'refund-claim' }),
     h('title', null, `Refund claims report, ${formatDay(data.today)}`),
-    h('style', null, PAGE_CSS),
+    // Our own stylesheet, as it is: escaping would break its `>` selectors.
+    raw(`<style>${PAGE_CSS}</style>`),
   );
   const header = h(
     'header',
@@ -41,9 +45,9 @@ export function renderReportPage(data: ReportPageData): string {
     h('h1', null, data.account === null ? 'Refund claims' : `Refund claims: ${printable(data.account)}`),
     h('p', { class: 'meta' }, `${scope}. Made on ${formatDay(data.today)} by refund-claim.`),
   );
-  const body = data.claims === 0 ? [emptyNotice(h, data)] : sections(document, h, data);
-  document.body.append(h('main', null, header, body, footer(h, data)));
-  return `${document.toString()}\n`;
+  const body = data.claims === 0 ? [emptyNotice(data)] : sections(document, data);
+  const page = h('html', { lang: 'en' }, head, h('body', null, h('main', null, header, body, footer(data))));
+  return `<!DOCTYPE html>${page.html}\n`;
 }
 
 function scopeWords(data: ReportPageData): string {
@@ -51,7 +55,7 @@ function scopeWords(data: ReportPageData): string {
   return data.account === null ? `${since}, every account` : since;
 }
 
-function emptyNotice(h: H, data: ReportPageData): PageElement {
+function emptyNotice(data: ReportPageData): Markup {
   if (data.since === null && data.account === null) {
     return h(
       'p',
@@ -65,7 +69,7 @@ function emptyNotice(h: H, data: ReportPageData): PageElement {
   return h('p', { class: 'empty', role: 'status' }, `No claims were filed${since}, so there is nothing to chart.`);
 }
 
-function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
+function sections(document: PlotDocument, data: ReportPageData): Child[] {
   const open = data.dueWeeks.reduce((sum, week) => sum + week.overdue + week.onTime, 0);
   const overdue = data.dueWeeks.reduce((sum, week) => sum + week.overdue, 0);
   return [
@@ -73,7 +77,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
       'section',
       { id: 'totals' },
       h('h2', null, 'Totals per currency'),
-      totalsTable(h, data.totals),
+      totalsTable(data.totals),
       h(
         'p',
         { class: 'note' },
@@ -96,7 +100,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
             )
             .join('; ')}.`,
         };
-        return figure(h, text, (t) => monthsChart(document, currency, t), monthsTable(h, currency));
+        return figure(text, (t) => monthsChart(document, currency, t), monthsTable(currency));
       }),
     ),
     h(
@@ -104,14 +108,13 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
       { id: 'statuses' },
       h('h2', null, 'Claims by status'),
       figure(
-        h,
         {
           title: 'Claims by status',
           summary: 'How many claims are in each status now: open ones light, closed ones dark.',
           description: `${data.statuses.map((s) => `${s.status} ${s.claims}`).join(', ')} (${plural(data.claims, 'claim')} in all).`,
         },
         (text) => statusChart(document, data.statuses, text),
-        statusTable(h, data.statuses),
+        statusTable(data.statuses),
       ),
     ),
     h(
@@ -121,7 +124,6 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
       data.daysToDecision.length === 0
         ? h('p', null, 'No claim has had an answer from the platform yet.')
         : figure(
-            h,
             {
               title: 'Days from filing to the first answer, by reason',
               summary:
@@ -131,7 +133,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
                 .join('; ')}.`,
             },
             (text) => daysChart(document, data.daysToDecision, text),
-            daysTable(h, data.daysToDecision),
+            daysTable(data.daysToDecision),
           ),
     ),
     h(
@@ -141,7 +143,6 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
       data.dueWeeks.length === 0
         ? h('p', null, 'No claim is open: nothing is due.')
         : figure(
-            h,
             {
               title: 'Open claims by the week their next action is due',
               summary: `${plural(open, 'open claim')}, ${overdue} overdue: the overdue ones are the dark lower part of each bar, labelled.`,
@@ -153,7 +154,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
                 .join('; ')}.`,
             },
             (text) => dueWeeksChart(document, data.dueWeeks, text),
-            dueWeeksTable(h, data.dueWeeks),
+            dueWeeksTable(data.dueWeeks),
           ),
     ),
     h(
@@ -170,7 +171,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
             printable(account.name),
             account.advertiserId === null ? null : ` (advertiser ID ${account.advertiserId})`,
           ),
-          accountTable(h, account),
+          accountTable(account),
         ),
       ),
     ),
@@ -181,7 +182,7 @@ function sections(document: PageDocument, h: H, data: ReportPageData): Child[] {
  * A chart with its title and description as the figure's caption, and the figures it shows as a
  * table: readable without the picture, by a screen reader, and on paper.
  */
-function figure(h: H, text: ChartText, draw: (text: ChartText) => Chart, figures: PageElement): PageElement {
+function figure(text: ChartText, draw: (text: ChartText) => Chart, figures: Markup): Markup {
   return h(
     'figure',
     { class: 'chart' },
@@ -191,7 +192,7 @@ function figure(h: H, text: ChartText, draw: (text: ChartText) => Chart, figures
   );
 }
 
-function footer(h: H, data: ReportPageData): PageElement {
+function footer(data: ReportPageData): Markup {
   const rates = data.totals.map((t) => `${t.currency} ${formatPercent(t.recoveryRate)}`).join(', ');
   return h(
     'footer',

@@ -5,7 +5,8 @@ import { formatDay } from '../../domain/dates.js';
 import { formatMoney } from '../../domain/money.js';
 import { printable } from '../../domain/text.js';
 import { monthLabel } from './charts.js';
-import type { Child, H, PageElement } from './dom.js';
+import { h } from './markup.js';
+import type { Child, Markup } from './markup.js';
 
 /** `62%`; `—` when there is no rate (nothing requested, nothing answered). */
 export function formatPercent(rate: number | null): string {
@@ -17,12 +18,11 @@ export function formatPercent(rate: number | null): string {
  * `nowrap` ones (IDs, dates) never broken over two lines.
  */
 function table(
-  h: H,
   options: { caption?: string; className?: string; numeric: readonly number[]; nowrap?: readonly number[] },
   header: readonly string[],
   rows: readonly (readonly Child[])[],
   footer: readonly (readonly Child[])[] = [],
-): PageElement {
+): Markup {
   const cls = (index: number): string | null =>
     options.numeric.includes(index) ? 'n' : options.nowrap?.includes(index) ? 'nowrap' : null;
   const row = (cells: readonly Child[], tag: 'td' | 'th' = 'td') =>
@@ -59,9 +59,8 @@ function table(
   );
 }
 
-export function totalsTable(h: H, totals: readonly CurrencyTotals[]): PageElement {
+export function totalsTable(totals: readonly CurrencyTotals[]): Markup {
   return table(
-    h,
     { className: 'totals', numeric: [1, 2, 3, 4, 5] },
     ['Currency', 'Claims', 'Requested', 'Recovered', 'Recovery rate', 'Approval rate'],
     totals.map((total) => [
@@ -77,9 +76,8 @@ export function totalsTable(h: H, totals: readonly CurrencyTotals[]): PageElemen
 
 const FIGURES = 'The figures behind the chart';
 
-export function monthsTable(h: H, data: CurrencyMonths): PageElement {
+export function monthsTable(data: CurrencyMonths): Markup {
   return table(
-    h,
     { caption: FIGURES, className: 'chart-data', numeric: [1, 2, 3] },
     ['Month filed', 'Claims', 'Requested', 'Recovered'],
     data.months.map((month) => [
@@ -91,27 +89,24 @@ export function monthsTable(h: H, data: CurrencyMonths): PageElement {
   );
 }
 
-export function statusTable(h: H, data: readonly StatusCount[]): PageElement {
+export function statusTable(data: readonly StatusCount[]): Markup {
   return table(
-    h,
     { caption: FIGURES, className: 'chart-data', numeric: [2] },
     ['Status', 'Open or closed', 'Claims'],
     data.map((count) => [count.status, count.open ? 'open' : 'closed', count.claims]),
   );
 }
 
-export function daysTable(h: H, data: readonly ReasonDays[]): PageElement {
+export function daysTable(data: readonly ReasonDays[]): Markup {
   return table(
-    h,
     { caption: FIGURES, className: 'chart-data', numeric: [1, 2] },
     ['Reason', 'Answered claims', 'Median days', 'Days of each claim'],
     data.map((reason) => [reason.reason, reason.days.length, reason.median, reason.days.join(', ')]),
   );
 }
 
-export function dueWeeksTable(h: H, data: readonly DueWeek[]): PageElement {
+export function dueWeeksTable(data: readonly DueWeek[]): Markup {
   return table(
-    h,
     { caption: FIGURES, className: 'chart-data', numeric: [1, 2, 3] },
     ['Week of', 'Overdue', 'Due', 'Total'],
     data.map((week) => [formatDay(week.week), week.overdue, week.onTime, week.overdue + week.onTime]),
@@ -119,9 +114,8 @@ export function dueWeeksTable(h: H, data: readonly DueWeek[]): PageElement {
 }
 
 /** Every claim of the account, then its totals per currency. */
-export function accountTable(h: H, account: AccountTable): PageElement {
+export function accountTable(account: AccountTable): Markup {
   return table(
-    h,
     { numeric: [5, 6], nowrap: [0, 4] },
     ['Claim', 'Promotion', 'Reason', 'Status', 'Filed', 'Requested', 'Recovered', 'Next action'],
     account.claims.map((claim) => [

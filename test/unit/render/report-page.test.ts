@@ -88,7 +88,7 @@ describe('the report page', () => {
   });
 
   it('escapes text from claims', () => {
-    expect(html).toContain('Bad &lt;b&gt;name&lt;/b&gt; &amp; "co"');
+    expect(html).toContain('Bad &lt;b&gt;name&lt;/b&gt; &amp; &quot;co&quot;');
     expect(html).not.toContain('<b>name');
   });
 
