@@ -47,20 +47,24 @@ const FLAGS = [
   '--hide-scrollbars',
 ];
 
+/** Draws `html` into a PNG of the given window size. */
 export function screenshot(
   chromium: string,
   html: string,
   png: string,
   { width = 1000, height = 4000, timeout = 60_000 } = {},
 ): Promise<Screenshot> {
+  return runChromium(chromium, [`--screenshot=${png}`, `--window-size=${width},${height}`], html, timeout);
+}
+
+/** Prints `html` to a PDF, as a person printing the page would (no header or footer added). */
+export function printToPdf(chromium: string, html: string, pdf: string, timeout = 60_000): Promise<Screenshot> {
+  return runChromium(chromium, [`--print-to-pdf=${pdf}`, '--no-pdf-header-footer'], html, timeout);
+}
+
+function runChromium(chromium: string, output: string[], html: string, timeout: number): Promise<Screenshot> {
   const profile = mkdtempSync(join(tmpdir(), 'refund-claim-chromium-'));
-  const args = [
-    ...FLAGS,
-    `--user-data-dir=${profile}`,
-    `--screenshot=${png}`,
-    `--window-size=${width},${height}`,
-    pathToFileURL(html).href,
-  ];
+  const args = [...FLAGS, `--user-data-dir=${profile}`, ...output, pathToFileURL(html).href];
   // Its own process group, so the renderer and GPU helpers it starts end with it.
   const child = spawn(chromium, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

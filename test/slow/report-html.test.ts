@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, groupIsGone, screenshot } from '../helpers/chromium.js';
+import { findChromium, groupIsGone, printToPdf, screenshot } from '../helpers/chromium.js';
 import { run } from '../helpers/cli.js';
 import { writeSampleStore } from '../helpers/sample-store.js';
 import { tempDir } from '../helpers/temp.js';
@@ -60,7 +60,7 @@ describe('report --html', () => {
   });
 
   it.runIf(chromium !== null || process.env.CI)(
-    'is drawn by headless Chromium, which is left running nowhere',
+    'is drawn and printed by headless Chromium, which is left running nowhere',
     async () => {
       if (chromium === null) {
         throw new Error('chromium is not installed: CI must `apt-get install -y chromium` (see .ci/run).');
@@ -77,6 +77,15 @@ describe('report --html', () => {
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(statSync(png).size).toBeGreaterThan(50_000);
       if (process.env.REFUND_CLAIM_UPDATE_DOCS) copyFileSync(png, DOCS_PNG);
+
+      // Printed, it makes a PDF of several pages (CSS keeps each chart on one of them).
+      const pdf = join(dir, 'report.pdf');
+      const printed = await printToPdf(chromium, page, pdf);
+      expect(printed.code, printed.stderr).toBe(0);
+      expect(groupIsGone(printed.pid)).toBe(true);
+      const text = readFileSync(pdf, 'latin1');
+      expect(text.startsWith('%PDF-')).toBe(true);
+      expect(text.match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThan(2);
     },
     90_000,
   );
