@@ -168,7 +168,7 @@ function draw(document: PlotDocument, text: ChartText, options: Plot.PlotOptions
     ariaLabel: text.title,
     ariaDescription: text.description,
   }) as unknown as PlotElement;
-  const svg = node.tagName.toLowerCase() === 'svg' ? node : [...Array.from(node.children)].find(isSvg);
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : Array.from(node.children).find(isSvg);
   if (svg) {
     svg.setAttribute('role', 'img');
     const title = document.createElement('title');
