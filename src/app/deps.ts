@@ -17,8 +17,19 @@ import type {
 } from '../domain/claim.js';
 import type { Action } from '../domain/deadlines.js';
 import type { ClaimSummaryJson } from './formats/claim-json.js';
+import type { ReportPageData } from './report-page-data.js';
 
-export type { ClaimSummaryJson };
+export type { ClaimSummaryJson, ReportPageData };
+export type {
+  AccountClaim,
+  AccountTable,
+  CurrencyMonths,
+  CurrencyTotals,
+  DueWeek,
+  MonthFigures,
+  ReasonDays,
+  StatusCount,
+} from './report-page-data.js';
 
 export interface Clock {
   now(): Date;
@@ -404,6 +415,11 @@ export interface MailReader {
   read(raw: Uint8Array): Promise<EmailReading>;
 }
 
+/** Draws `report --html`: one self-contained HTML page (inline CSS and SVG, no scripts). */
+export interface ReportPageRenderer {
+  render(data: ReportPageData): string;
+}
+
 /**
  * Every adapter a command may use, built on first use by the composition root (`cli/main.ts`),
  * so that `--help` builds none and `status` only the store.
@@ -423,6 +439,8 @@ export interface Adapters {
   calendar(): Promise<CalendarWriter>;
   /** The MIME parser for saved emails (`log --message-file reply.eml`, `inbox`). */
   mail(): Promise<MailReader>;
+  /** The charting library behind `report --html`, loaded only for it. */
+  reportPage(): Promise<ReportPageRenderer>;
   /** Closes what was opened. */
   close(): Promise<void>;
 }

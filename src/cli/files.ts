@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError, UserError } from '../domain/errors.js';
-import { AtomicFile } from '../fs/atomic-file.js';
+import { AtomicFile, TargetExistsError } from '../fs/atomic-file.js';
 import { entryKind } from '../fs/entry-kind.js';
 import type { EntryKind } from '../fs/entry-kind.js';
 import { errnoCode } from '../fs/errno.js';
@@ -144,6 +144,16 @@ function firstLineNotUtf8(bytes: Uint8Array): number {
 export interface OutputOptions {
   /** `-` means standard output for this output, so the hints offer it (default: true). */
   stdout?: boolean;
+  /**
+   * Replace an existing file (default: true, for regenerated drafts). Without it an existing
+   * file, even one that appears while the text is written, is left alone: exit 1.
+   */
+  overwrite?: boolean;
+}
+
+/** An output that is not overwritten without `--force` already exists (exit 1). */
+export function targetExists(flag: string, path: string): UserError {
+  return new UserError(`${flag} ${path} already exists.`, 'Pass --force to replace it, or give another file name.');
 }
 
 /** `--out`'s file, checked (see checkOutputPath); null for standard output: absent, or `-`. */
@@ -246,10 +256,11 @@ export async function writeTextFile(
     // rename(2) would replace a device or a link that took the name while the text was written;
     // looking again just before it leaves only a process racing for the very same name.
     await refuseUnlessRegular(flag, path, options);
-    await file.commit(path, { overwrite: true });
+    await file.commit(path, { overwrite: options.overwrite ?? true });
   } catch (error) {
     await file?.discard();
     if (error instanceof UserError) throw error;
+    if (error instanceof TargetExistsError) throw targetExists(flag, path);
     throw new UserError(
       `${flag} ${path}: cannot write it (${(error as Error).message}).`,
       'Check the permissions of the directory.',

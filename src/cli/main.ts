@@ -119,6 +119,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
       ]);
       return createMailReader(detectContentType);
     },
+    reportPage: async () => (await import('../render/report-page/render-page.js')).reportPageRenderer,
     async close() {
       await opened?.close();
     },

@@ -51,7 +51,7 @@ function loadedModules(home: string, args: readonly string[]): string[] {
 const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
 
 const HEAVY =
-  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk)\/|dist\/(render|bundle|evidence)\//;
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|@observablehq|linkedom|d3)\/|dist\/(render|bundle|evidence)\//;
 
 describe('start-up loading', () => {
   it('--help loads no command, no store and no dependency through import', () => {
@@ -92,6 +92,9 @@ describe('start-up loading', () => {
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
     postalMime: /node_modules\/postal-mime\//,
     htmlToText: /node_modules\/html-to-text\//,
+    plot: /node_modules\/@observablehq\/plot\//,
+    linkedom: /node_modules\/linkedom\//,
+    d3: /node_modules\/d3(-[a-z]+)?\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -106,6 +109,11 @@ describe('start-up loading', () => {
 
   it.each([
     [['report'], []],
+    [['report', '--json'], []],
+    [
+      ['report', '--html', '-'],
+      ['plot', 'linkedom', 'd3'],
+    ],
     [['export'], []],
     [['export', '--format', 'csv'], ['csvStringify']],
     [['calendar', '--out', '-'], ['icalGenerator']],
