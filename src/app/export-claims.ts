@@ -9,17 +9,36 @@ import { toDecimalString } from '../domain/money.js';
 import { claimDocument } from './formats/claim-json.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './formats/export-file.js';
 import type { ExportFile } from './formats/export-file.js';
-import type { ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
+import type { Claim } from '../domain/claim.js';
+import { ownsClaim } from '../domain/accounts.js';
+import type { Account, ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
 
-export async function exportFile(deps: { store: ClaimStore; clock: Clock }): Promise<ExportFile> {
+/** Every claim, or with `account` that account's claims alone; none without a store. */
+async function claimsOf(store: ClaimStore | null, account: Account | null): Promise<Claim[]> {
+  if (store === null) return [];
+  const claims = await store.fullClaims();
+  return account === null ? claims : claims.filter((claim) => ownsClaim(account, claim));
+}
+
+export async function exportFile(deps: {
+  store: ClaimStore | null;
+  clock: Clock;
+  account?: Account | null;
+}): Promise<ExportFile> {
   const now = deps.clock.now();
   const today = toLocalDate(now);
+  const account = deps.account ?? null;
+  const accounts = deps.store === null ? [] : await deps.store.listAccounts();
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    accounts: await deps.store.listAccounts(),
-    claims: (await deps.store.fullClaims()).map((claim) => claimDocument(claim, today)),
+    // With --account, that account's entry alone: the file holds nothing about the others.
+    accounts:
+      account === null
+        ? accounts
+        : accounts.filter((entry) => ownsClaim(account, { ...entry, accountName: entry.name })),
+    claims: (await claimsOf(deps.store, account)).map((claim) => claimDocument(claim, today)),
   };
 }
 
@@ -44,8 +63,12 @@ export const CSV_HEADER = [
   'description',
 ] as const;
 
-export async function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): Promise<{ text: string; count: number }> {
-  const claims = await deps.store.fullClaims();
+export async function exportCsv(deps: {
+  store: ClaimStore | null;
+  csv: CsvWriter;
+  account?: Account | null;
+}): Promise<{ text: string; count: number }> {
+  const claims = await claimsOf(deps.store, deps.account ?? null);
   const rows = claims.map((claim) => {
     const money = (minor: number | null): string | null =>
       minor === null ? null : toDecimalString(minor, claim.currency);

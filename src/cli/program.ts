@@ -123,6 +123,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/verify.js')).defineVerify,
   },
   {
+    name: 'accounts',
+    term: 'accounts [options]',
+    description: 'the saved accounts with their claims and amounts; show one, or correct it',
+    load: async () => (await import('./commands/accounts.js')).defineAccounts,
+  },
+  {
     name: 'report',
     term: 'report [options]',
     description: 'requested, recovered and approval per channel, reason and currency',

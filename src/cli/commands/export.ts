@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { Option } from '../commander.js';
 import type { Command } from 'commander';
+import { accountFilter } from '../../app/accounts.js';
 import { exportCsv, exportEvidence, exportFile } from '../../app/export-claims.js';
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { UsageError } from '../../domain/errors.js';
@@ -13,6 +14,7 @@ import { formatExported } from '../output/transfer.js';
 interface ExportOptions {
   format: 'json' | 'csv';
   out?: string;
+  account?: string;
   withEvidence?: string;
 }
 
@@ -23,6 +25,7 @@ export function defineExport(command: Command, context: CommandContext): void {
         .choices(['json', 'csv'])
         .default('json'),
     )
+    .option('--account <name|advertiser ID>', "only this account's claims")
     .option('--out <file>', 'write to this file instead of standard output (- for standard output)')
     .option('--with-evidence <dir>', 'also copy the evidence files into this directory (json only)')
     .addHelpText(
@@ -42,17 +45,17 @@ export function defineExport(command: Command, context: CommandContext): void {
         await assertDirectoryTarget(options.withEvidence, context.dataDir);
       }
 
+      // Reads only: a data directory that does not exist yet stays that way.
+      const store = await context.adapters.existingStore();
+      const account = await accountFilter(store, options.account);
       let text: string;
       let count: number;
       let copied: EvidenceCopyResult | null = null;
       if (options.format === 'csv') {
-        ({ text, count } = await exportCsv({
-          store: await context.adapters.store(),
-          csv: await context.adapters.csv(),
-        }));
+        ({ text, count } = await exportCsv({ store, csv: await context.adapters.csv(), account }));
       } else {
-        const file = await exportFile({ store: await context.adapters.store(), clock: context.deps.clock });
-        if (options.withEvidence !== undefined) {
+        const file = await exportFile({ store, clock: context.deps.clock, account });
+        if (options.withEvidence !== undefined && file.claims.length > 0) {
           copied = await exportEvidence(
             file.claims.flatMap((claim) => claim.evidence),
             await context.adapters.evidence(),

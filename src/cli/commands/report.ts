@@ -1,5 +1,8 @@
+import { Option } from '../commander.js';
 import type { Command } from 'commander';
-import { buildReport } from '../../app/report.js';
+import { accountFilter } from '../../app/accounts.js';
+import { buildReport, REPORT_BY } from '../../app/report.js';
+import type { ReportBy } from '../../app/report.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
@@ -8,34 +11,42 @@ import { dateOption } from '../date-option.js';
 
 interface ReportOptions {
   since?: string;
+  account?: string;
+  by: ReportBy;
   json?: boolean;
 }
 
 export function defineReport(command: Command, context: CommandContext): void {
   command
-    .option('--since <date>', 'only claims drafted on or after this date')
-    .option('--json', 'print {groups: [...]} for scripts')
+    .option('--since <date>', 'only claims filed (a draft: drafted) on or after this date')
+    .option('--account <name|advertiser ID>', "only this account's claims")
+    .addOption(new Option('--by <grouping>', 'group by').choices(REPORT_BY).default('channel-reason'))
+    .option('--json', 'print {groups: [...], totals: [...]} for scripts')
     .addHelpText(
       'after',
       examples(
         'refund-claim report',
-        'refund-claim report --since 2026-01-01',
-        "refund-claim report --json | jq '.groups[] | select(.recoveryRate < 0.5)'",
+        'refund-claim report --by month --since 2026-01-01',
+        "refund-claim report --by account --json | jq '.groups[] | select(.recoveryRate < 0.5)'",
       ),
     )
     .action(async (options: ReportOptions) => {
       const since = options.since === undefined ? null : dateOption('--since', options.since, context.now());
-      const groups = await buildReport(await context.adapters.store(), { since });
+      // Reads only: a data directory that does not exist yet stays that way.
+      const store = await context.adapters.existingStore();
+      const account = await accountFilter(store, options.account);
+      const report =
+        store === null ? { groups: [], totals: [] } : await buildReport(store, { since, by: options.by, account });
       if (options.json) {
-        context.out(formatJson(reportDocument(groups)));
-      } else if (groups.length === 0) {
+        context.out(formatJson(reportDocument(report)));
+      } else if (report.groups.length === 0) {
         context.err(
-          since === null ? 'No claims yet. Draft one with `refund-claim new`.' : `No claims drafted since ${since}.`,
+          since === null ? 'No claims yet. Draft one with `refund-claim new`.' : `No claims filed since ${since}.`,
         );
       } else if (context.stdoutIsTerminal) {
-        context.out(formatReportTable(groups, since, context.color));
+        context.out(formatReportTable(report, options.by, since, context.color, context.terminalWidth));
       } else {
-        context.out(formatReportTsv(groups));
+        context.out(formatReportTsv(report, options.by));
       }
     });
 }

@@ -1,25 +1,53 @@
-/** One claim per line, as `list` prints it: a table on a terminal, tab-separated otherwise. */
+/**
+ * One claim per line, as `list` and `accounts show` print it: a table fitted to the terminal, or
+ * tab-separated for scripts. A closed claim shows what was recovered, an open one what is asked.
+ */
 import type { ClaimSummary } from '../../app/deps.js';
-import { formatClaimId } from '../../domain/claim.js';
+import { formatClaimId, isTerminal } from '../../domain/claim.js';
 import { formatMoney, toDecimalString } from '../../domain/money.js';
-import { formatTable, formatTsvRow, truncate } from './table.js';
+import { fitTable } from './fit-table.js';
+import type { FitColumn } from './fit-table.js';
+import { formatTsvRow } from './table.js';
 
-export function summaryTable(claims: readonly ClaimSummary[]): string {
-  const header = ['ID', 'STATUS', 'CHANNEL', 'REASON', 'ACCOUNT', 'PROMOTION', 'REQUESTED', 'NEXT'];
-  const rows = claims.map((claim) => [
-    formatClaimId(claim.id),
-    claim.status,
-    claim.channel,
-    claim.reason,
-    truncate(claim.accountName, 24),
-    truncate(claim.promotionName ? `${claim.promotionId} ${claim.promotionName}` : claim.promotionId, 32),
-    formatMoney(claim.requested, claim.currency),
-    claim.nextAction ? `${claim.nextAction} ${claim.nextDue ?? ''}` : '—',
-  ]);
-  return formatTable([header, ...rows]);
+/** The amount a person looks for: recovered once closed (nothing back counts as 0), else requested. */
+function shownAmount(claim: ClaimSummary): string {
+  return formatMoney(isTerminal(claim.status) ? (claim.recovered ?? 0) : claim.requested, claim.currency);
 }
 
-/** id, status, channel, reason, account, advertiser ID, promotion ID, promotion name, requested, currency, next action, due. */
+/**
+ * On a narrow terminal the channel gives way first, then the promotion ID beside its name, then
+ * the reason, then the next action's due date; account and promotion names are cut with `…`.
+ */
+function listColumns(claims: readonly ClaimSummary[], withPromotionId: boolean): FitColumn[] {
+  return [
+    { header: 'ID', cells: claims.map((claim) => formatClaimId(claim.id)) },
+    { header: 'STATUS', cells: claims.map((claim) => claim.status) },
+    { header: 'CHANNEL', cells: claims.map((claim) => claim.channel), drop: 4 },
+    { header: 'REASON', cells: claims.map((claim) => claim.reason), drop: 2 },
+    { header: 'ACCOUNT', cells: claims.map((claim) => claim.accountName), min: 6, want: 16 },
+    ...(withPromotionId ? [{ header: 'PROMOTION', cells: claims.map((claim) => claim.promotionId), drop: 3 }] : []),
+    {
+      header: withPromotionId ? 'NAME' : 'PROMOTION',
+      cells: claims.map((claim) => claim.promotionName ?? (withPromotionId ? '' : claim.promotionId)),
+      min: 6,
+      want: 16,
+    },
+    { header: 'AMOUNT', cells: claims.map(shownAmount), align: 'right' },
+    { header: 'NEXT', cells: claims.map((claim) => claim.nextAction ?? '—') },
+    { header: 'DUE', cells: claims.map((claim) => claim.nextDue ?? ''), drop: 1 },
+  ];
+}
+
+export function summaryTable(claims: readonly ClaimSummary[], width: number): string {
+  const fitted = fitTable(listColumns(claims, true), width);
+  if (fitted.kept.some((column) => column.drop === 3)) return fitted.lines.join('\n');
+  return fitTable(listColumns(claims, false), width).lines.join('\n');
+}
+
+/**
+ * SPEC's order: id, status, channel, reason, account name, promotion ID, promotion name,
+ * currency, requested, recovered, next action, due.
+ */
 export function summaryTsv(claim: ClaimSummary): string {
   return formatTsvRow([
     formatClaimId(claim.id),
@@ -27,11 +55,11 @@ export function summaryTsv(claim: ClaimSummary): string {
     claim.channel,
     claim.reason,
     claim.accountName,
-    claim.advertiserId,
     claim.promotionId,
     claim.promotionName,
-    toDecimalString(claim.requested, claim.currency),
     claim.currency,
+    toDecimalString(claim.requested, claim.currency),
+    claim.recovered === null ? null : toDecimalString(claim.recovered, claim.currency),
     claim.nextAction,
     claim.nextDue,
   ]);
