@@ -36,6 +36,8 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export interface InProcessOptions extends RunOptions {
   terminal?: boolean;
+  /** The terminal's width in columns (with `terminal`); 120 unless told. */
+  columns?: number;
 }
 
 export function runCli(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
@@ -48,7 +50,7 @@ async function runOnce(args: readonly string[], options: InProcessOptions): Prom
   const env = { ...cliEnv(options.home, options.now), ...options.env };
   const input = options.input ?? '';
   const stdout = capture();
-  if (options.terminal) Object.assign(stdout.stream, { isTTY: true, columns: 120 });
+  if (options.terminal) Object.assign(stdout.stream, { isTTY: true, columns: options.columns ?? 120 });
   const stderr = capture();
   const cwd = process.cwd();
   const tz = process.env.TZ;

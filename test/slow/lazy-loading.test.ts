@@ -22,7 +22,7 @@ export async function load(url, context, next) {
 `;
 
 /** The modules a run of the built binary loads through the ESM loader, as paths. */
-function loadedModules(home: string, args: readonly string[]): string[] {
+function loadedModules(home: string, args: readonly string[], exitCode = 0): string[] {
   const hooks = join(home, 'hooks.mjs');
   const register = join(home, 'register.mjs');
   const list = join(home, `loaded-${Math.random().toString(36).slice(2)}.txt`);
@@ -43,7 +43,7 @@ function loadedModules(home: string, args: readonly string[]): string[] {
     },
     encoding: 'utf8',
   });
-  expect(result.status, result.stderr).toBe(0);
+  expect(result.status, result.stderr).toBe(exitCode);
   return readFileSync(list, 'utf8').trim().split('\n');
 }
 
@@ -61,18 +61,22 @@ describe('start-up loading', () => {
     expect(matching(modules, /node_modules\//)).toEqual([]);
   });
 
-  it.each([['status'], ['status', '--json'], ['list'], ['show', '1']])(
-    '%s loads its own command and nothing heavy',
-    async (...args) => {
-      const home = tempDir();
-      expect((await runCli(claimFlags(), { home })).code).toBe(0);
-      const modules = loadedModules(home, args);
-      expect(matching(modules, HEAVY)).toEqual([]);
-      expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([
-        `${args[0]}.js`,
-      ]);
-    },
-  );
+  it.each([
+    ['status'],
+    ['status', '--json'],
+    ['list'],
+    ['show', '1'],
+    ['accounts'],
+    ['status', '--account', 'Acme Shoes'],
+  ])('%s loads its own command and nothing heavy', async (...args) => {
+    const home = tempDir();
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
+    const modules = loadedModules(home, args);
+    expect(matching(modules, HEAVY)).toEqual([]);
+    expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([
+      `${args[0]}.js`,
+    ]);
+  });
 
   // Each library only where its command needs it; `date-fns` one function at a time, never whole.
   const LIBRARIES = {
@@ -83,6 +87,7 @@ describe('start-up loading', () => {
     fileType: /node_modules\/file-type\//,
     inquirer: /node_modules\/@inquirer\//,
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
+    leven: /node_modules\/leven\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -97,6 +102,8 @@ describe('start-up loading', () => {
 
   it.each([
     [['report'], []],
+    [['report', '--by', 'account', '--account', '7012345678901'], []],
+    [['accounts', 'show', 'Acme Shoes'], []],
     [['export'], []],
     [['export', '--format', 'csv'], ['csvStringify']],
     [['calendar', '--out', '-'], ['icalGenerator']],
@@ -108,5 +115,12 @@ describe('start-up loading', () => {
     const home = tempDir();
     expect((await runCli(claimFlags(), { home })).code).toBe(0);
     expect(loadedLibraries(loadedModules(home, args))).toEqual(expected);
+  });
+
+  it('loads the edit-distance library only to name the accounts a mistyped --account meant', async () => {
+    const home = tempDir();
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
+    expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoes']))).toEqual([]);
+    expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoez'], 1))).toEqual(['leven']);
   });
 });

@@ -48,7 +48,9 @@ export function defineAccounts(command: Command, context: CommandContext): void 
         'refund-claim accounts show 7012345678901234567 --json',
       ),
     )
-    .action(async (query: string, options: { json?: boolean }) => {
+    .action(async (query: string, _: unknown, show: Command) => {
+      // `accounts --json` is read before the subcommand: `accounts show x --json` lands there.
+      const options = show.optsWithGlobals<{ json?: boolean }>();
       const store = await context.adapters.existingStore();
       if (store === null) throw new UsageError(`No saved account matches "${query}": there are no claims yet.`);
       const { account, claims } = await showAccount(store, query);
