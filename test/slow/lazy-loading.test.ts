@@ -49,8 +49,9 @@ function loadedModules(home: string, args: readonly string[], exitCode = 0): str
 
 const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
 
+// string-width too: measuring text in terminal columns is for tables on a terminal, never a pipe.
 const HEAVY =
-  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk)\/|dist\/(render|bundle|evidence)\//;
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|string-width)\/|dist\/(render|bundle|evidence)\//;
 
 describe('start-up loading', () => {
   it('--help loads no command, no store and no dependency through import', () => {

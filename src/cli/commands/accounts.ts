@@ -7,10 +7,10 @@ import { UsageError } from '../../domain/errors.js';
 import type { Parsed } from '../../domain/parsed.js';
 import { parseAdvertiserId, parseEmail, parseName, plural } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
-import { accountDocument, formatAccountHead, formatAccountsTable, formatAccountsTsv } from '../output/accounts.js';
+import { accountDocument, formatAccountHead, formatAccountsTsv } from '../output/accounts.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
-import { summaryTable, summaryTsv } from '../output/summary.js';
+import { summaryTsv } from '../output/summary.js';
 
 const NO_ACCOUNTS = 'No saved accounts yet: `refund-claim new` saves the account of each claim.';
 
@@ -31,9 +31,10 @@ export function defineAccounts(command: Command, context: CommandContext): void 
       const accounts = store === null ? [] : await listAccountSummaries(store);
       if (options.json) context.out(formatJson(accounts.map(accountDocument)));
       else if (accounts.length === 0) context.err(NO_ACCOUNTS);
-      else if (context.stdoutIsTerminal)
+      else if (context.stdoutIsTerminal) {
+        const { formatAccountsTable } = await import('../output/accounts-table.js');
         context.out(formatAccountsTable(accounts, context.terminalWidth, context.color));
-      else context.out(formatAccountsTsv(accounts));
+      } else context.out(formatAccountsTsv(accounts));
     });
 
   command
@@ -57,6 +58,7 @@ export function defineAccounts(command: Command, context: CommandContext): void 
       if (options.json) {
         context.out(formatJson({ account: accountDocument(account), claims: claims.map(listItemDocument) }));
       } else if (context.stdoutIsTerminal) {
+        const { summaryTable } = await import('../output/summary-table.js');
         const table = claims.length > 0 ? `\n\n${summaryTable(claims, context.terminalWidth)}` : '';
         context.out(formatAccountHead(account, context.color) + table);
       } else if (claims.length > 0) {

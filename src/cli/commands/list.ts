@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatJson } from '../output/json.js';
 import { listItemDocument } from '../../app/formats/claim-json.js';
-import { summaryTable, summaryTsv } from '../output/summary.js';
+import { summaryTsv } from '../output/summary.js';
 
 interface ListOptions {
   status?: Status;
@@ -48,6 +48,7 @@ export function defineList(command: Command, context: CommandContext): void {
         const filtered = options.status ?? options.reason ?? options.channel ?? options.account;
         context.err(filtered ? 'No claims match.' : 'No claims yet. Draft one with `refund-claim new`.');
       } else if (context.stdoutIsTerminal) {
+        const { summaryTable } = await import('../output/summary-table.js');
         context.out(summaryTable(claims, context.terminalWidth));
       } else {
         context.out(claims.map(summaryTsv).join('\n'));

@@ -4,7 +4,7 @@ import { dueList } from '../../app/due-list.js';
 import { dueItemDocument } from '../../app/formats/claim-json.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
-import { formatDueTable, formatDueTsv } from '../output/due-list.js';
+import { formatDueTsv } from '../output/due-list.js';
 import { formatJson } from '../output/json.js';
 import { parseDays } from '../options.js';
 
@@ -45,6 +45,7 @@ export function defineStatus(command: Command, context: CommandContext): void {
             : `Nothing pending for ${account.name}: none of its claims needs action.`,
         );
       } else if (context.stdoutIsTerminal) {
+        const { formatDueTable } = await import('../output/due-table.js');
         context.out(formatDueTable(items, options.within, context.color, context.terminalWidth));
       } else {
         context.out(formatDueTsv(items));
