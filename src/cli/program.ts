@@ -185,8 +185,10 @@ export function buildProgram(context: CommandContext): Command {
     })
     .configureHelp({
       // Until a command runs, its options and arguments are not declared; the table says them.
+      // Only the top-level ones: `accounts show` is not `show`.
       subcommandTerm: (command) =>
-        COMMANDS.find((entry) => entry.name === command.name())?.term ?? new Help().subcommandTerm(command),
+        (command.parent?.parent ? undefined : COMMANDS.find((entry) => entry.name === command.name())?.term) ??
+        new Help().subcommandTerm(command),
     })
     .hook('preSubcommand', async (_, command) => {
       const entry = COMMANDS.find((candidate) => candidate.name === command.name());

@@ -102,6 +102,12 @@ describe('accounts', () => {
     expect(piped.stdout.split('\n')[0]).toBe('Acme Shoes\t7012345678901\tads@acme.test\t\t\t1\t2\tUSD\t400.00\t150.00');
   });
 
+  it('lists its subcommands in its help, each with its own arguments', async () => {
+    const { stdout } = await ok(['accounts', '--help']);
+    expect(stdout).toContain('  show [options] <account>  one account and its claims\n');
+    expect(stdout).toContain('  edit [options] <account>  correct a saved account; its open claims follow\n');
+  });
+
   it('shows one account and its claims, by name or advertiser ID', async () => {
     const byId = JSON.parse((await ok(['accounts', 'show', TOKYO_ID, '--json'])).stdout) as {
       account: { name: string; agency: string };
