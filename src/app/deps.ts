@@ -348,6 +348,21 @@ export interface CsvWriter {
   write(header: readonly string[], rows: readonly (readonly (string | null)[])[]): string;
 }
 
+/**
+ * A spreadsheet cell with its type: text is always text (never a formula, however it starts), a
+ * number keeps its display format, a date (`YYYY-MM-DD`) is a date.
+ */
+export type XlsxCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number; format: string }
+  | { kind: 'date'; value: string }
+  | null;
+
+/** Writes one sheet with a header row as an .xlsx workbook. */
+export interface XlsxWriter {
+  write(sheet: string, header: readonly string[], rows: readonly (readonly XlsxCell[])[]): Promise<Uint8Array>;
+}
+
 /** One all-day entry of an iCalendar file. */
 export interface CalendarEntry {
   /** Stable across runs, so a calendar app updates the entry instead of adding another. */
@@ -392,6 +407,7 @@ export interface Adapters {
   templates(): Promise<Templates>;
   bundles(): Promise<BundleWriter>;
   csv(): Promise<CsvWriter>;
+  xlsx(): Promise<XlsxWriter>;
   calendar(): Promise<CalendarWriter>;
   /** Closes what was opened. */
   close(): Promise<void>;

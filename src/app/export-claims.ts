@@ -5,13 +5,22 @@
 import { formatClaimId } from '../domain/claim.js';
 import { toLocalDate } from '../domain/dates.js';
 import { nextAction } from '../domain/deadlines.js';
-import { toDecimalString } from '../domain/money.js';
+import { currencyDigits, toDecimalString } from '../domain/money.js';
 import { claimDocument } from './formats/claim-json.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './formats/export-file.js';
 import type { ExportFile } from './formats/export-file.js';
 import type { Claim } from '../domain/claim.js';
 import { ownsClaim } from '../domain/accounts.js';
-import type { Account, ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
+import type {
+  Account,
+  ClaimStore,
+  Clock,
+  CsvWriter,
+  EvidenceStore,
+  IntegrityState,
+  XlsxCell,
+  XlsxWriter,
+} from './deps.js';
 
 /** Every claim, or with `account` that account's claims alone; none without a store. */
 async function claimsOf(store: ClaimStore | null, account: Account | null): Promise<Claim[]> {
@@ -94,6 +103,52 @@ export async function exportCsv(deps: {
     ];
   });
   return { text: deps.csv.write(CSV_HEADER, rows), count: claims.length };
+}
+
+/**
+ * `export --format xlsx`: the CSV's table as a spreadsheet with typed cells: IDs and names as
+ * text, amounts as numbers in their currency's format (`"USD "#,##0.00`), days as dates.
+ */
+export async function exportXlsx(deps: {
+  store: ClaimStore | null;
+  xlsx: XlsxWriter;
+  account?: Account | null;
+}): Promise<{ bytes: Uint8Array; count: number }> {
+  const claims = await claimsOf(deps.store, deps.account ?? null);
+  const text = (value: string | null): XlsxCell => (value === null ? null : { kind: 'text', value });
+  const day = (value: string | null): XlsxCell => (value === null ? null : { kind: 'date', value });
+  const rows = claims.map((claim) => {
+    const format = amountFormat(claim.currency);
+    const money = (minor: number | null): XlsxCell =>
+      minor === null ? null : { kind: 'number', value: Number(toDecimalString(minor, claim.currency)), format };
+    const next = nextAction(claim);
+    return [
+      text(formatClaimId(claim.id)),
+      text(claim.status),
+      text(claim.channel),
+      text(claim.reason),
+      text(claim.accountName),
+      text(claim.advertiserId),
+      text(claim.promotionId),
+      text(claim.promotionName),
+      text(claim.currency),
+      money(claim.charged),
+      money(claim.requested),
+      money(claim.recovered),
+      text(claim.ticketNumber),
+      text(next?.action ?? null),
+      day(next?.due ?? null),
+      day(claim.createdOn),
+      text(claim.description),
+    ];
+  });
+  return { bytes: await deps.xlsx.write('Claims', CSV_HEADER, rows), count: claims.length };
+}
+
+/** A spreadsheet number format showing the currency and its own number of decimals. */
+export function amountFormat(currency: string): string {
+  const digits = currencyDigits(currency);
+  return `"${currency} "#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
 }
 
 /** What it takes to copy a stored evidence file: the claim documents' evidence entries fit. */

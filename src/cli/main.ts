@@ -107,6 +107,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
     },
     bundles: async () => (await import('../bundle/zip-bundles.js')).zipBundles,
     csv: async () => (await import('../render/csv.js')).loadCsvWriter(),
+    xlsx: async () => (await import('../render/xlsx.js')).loadXlsxWriter(),
     calendar: async () => (await import('../render/calendar.js')).loadCalendarWriter(),
     async close() {
       await opened?.close();

@@ -182,6 +182,17 @@ describe('accounts', () => {
     };
     expect(exported.claims.map((claim) => claim.id)).toEqual(['RC-0003']);
     expect(exported.accounts.map((account) => account.name)).toEqual(['Café Lumière']);
+    // A spreadsheet is a file: --out is required (exit 2), and it has no place for evidence.
+    expect(await runCli(['export', '--format', 'xlsx'], { home })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: --format xlsx needs --out <file.xlsx>: a spreadsheet is binary, not for standard output.\n' +
+        '  Add --out claims.xlsx.\n',
+    });
+    expect(
+      (await runCli(['export', '--format', 'xlsx', '--out', 'x.xlsx', '--with-evidence', 'e'], { home })).code,
+    ).toBe(2);
     const csv = (await ok(['export', '--format', 'csv', '--account', TOKYO_ID])).stdout;
     expect(csv.trim().split('\r\n')).toHaveLength(2);
     const report = JSON.parse((await ok(['report', '--account', TOKYO_ID, '--by', 'account', '--json'])).stdout) as {

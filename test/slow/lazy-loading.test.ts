@@ -32,7 +32,9 @@ function loadedModules(home: string, args: readonly string[], exitCode = 0): str
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
   );
   writeFileSync(list, '');
+  // In the test's home: a command that writes a file (export --out) writes it there.
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
+    cwd: home,
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -89,6 +91,7 @@ describe('start-up loading', () => {
     inquirer: /node_modules\/@inquirer\//,
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
     leven: /node_modules\/leven\//,
+    writeExcelFile: /node_modules\/write-excel-file\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -107,6 +110,7 @@ describe('start-up loading', () => {
     [['accounts', 'show', 'Acme Shoes'], []],
     [['export'], []],
     [['export', '--format', 'csv'], ['csvStringify']],
+    [['export', '--format', 'xlsx', '--out', 'claims.xlsx'], ['writeExcelFile']],
     [['calendar', '--out', '-'], ['icalGenerator']],
     [['edit', '1', '--promotion-name', 'Autumn sale'], []],
     [['verify', '1'], []],

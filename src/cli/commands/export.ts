@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { Option } from '../commander.js';
 import type { Command } from 'commander';
 import { accountFilter } from '../../app/accounts.js';
-import { exportCsv, exportEvidence, exportFile } from '../../app/export-claims.js';
+import { exportCsv, exportEvidence, exportFile, exportXlsx } from '../../app/export-claims.js';
 import type { EvidenceCopyResult } from '../../app/export-claims.js';
 import { UsageError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
@@ -12,7 +12,7 @@ import { formatJson } from '../output/json.js';
 import { formatExported } from '../output/transfer.js';
 
 interface ExportOptions {
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'xlsx';
   out?: string;
   account?: string;
   withEvidence?: string;
@@ -21,8 +21,11 @@ interface ExportOptions {
 export function defineExport(command: Command, context: CommandContext): void {
   command
     .addOption(
-      new Option('--format <format>', 'json (everything) or csv (one row per claim)')
-        .choices(['json', 'csv'])
+      new Option(
+        '--format <format>',
+        'json (everything), csv (one row per claim) or xlsx (the same rows, typed cells, for spreadsheets)',
+      )
+        .choices(['json', 'csv', 'xlsx'])
         .default('json'),
     )
     .option('--account <name|advertiser ID>', "only this account's claims")
@@ -32,15 +35,23 @@ export function defineExport(command: Command, context: CommandContext): void {
       'after',
       examples(
         'refund-claim export --out claims-backup.json --with-evidence claims-evidence',
-        'refund-claim export --format csv --out claims.csv',
+        'refund-claim export --format xlsx --out claims.xlsx',
         'refund-claim export | jq \'.claims[] | select(.status == "denied") | .id\'',
       ),
     )
     .action(async (options: ExportOptions) => {
       const out = await outputFileOf('--out', options.out, context.dataDir);
+      if (options.format === 'xlsx' && out === null) {
+        throw new UsageError(
+          '--format xlsx needs --out <file.xlsx>: a spreadsheet is binary, not for standard output.',
+          'Add --out claims.xlsx.',
+        );
+      }
       if (options.withEvidence !== undefined) {
         if (options.format !== 'json') {
-          throw new UsageError('--with-evidence goes with --format json: a CSV file has no place for evidence.');
+          throw new UsageError(
+            `--with-evidence goes with --format json: a ${options.format.toUpperCase()} file has no place for evidence.`,
+          );
         }
         await assertDirectoryTarget(options.withEvidence, context.dataDir);
       }
@@ -48,10 +59,12 @@ export function defineExport(command: Command, context: CommandContext): void {
       // Reads only: a data directory that does not exist yet stays that way.
       const store = await context.adapters.existingStore();
       const account = await accountFilter(store, options.account);
-      let text: string;
+      let text: string | Uint8Array;
       let count: number;
       let copied: EvidenceCopyResult | null = null;
-      if (options.format === 'csv') {
+      if (options.format === 'xlsx') {
+        ({ bytes: text, count } = await exportXlsx({ store, xlsx: await context.adapters.xlsx(), account }));
+      } else if (options.format === 'csv') {
         ({ text, count } = await exportCsv({ store, csv: await context.adapters.csv(), account }));
       } else {
         const file = await exportFile({ store, clock: context.deps.clock, account });
@@ -66,8 +79,9 @@ export function defineExport(command: Command, context: CommandContext): void {
         count = file.claims.length;
       }
 
-      if (out === null) context.out(text);
-      else await writeTextFile('--out', out, text, context.dataDir);
+      // A spreadsheet never reaches here without --out (refused above).
+      if (out !== null) await writeTextFile('--out', out, text, context.dataDir);
+      else if (typeof text === 'string') context.out(text);
       context.err(formatExported(count, out, copied, options.withEvidence));
       // The claims are saved, but a backup without some of its evidence must not pass for whole.
       if (copied !== null && copied.unusable.length > 0) context.exitCode = 1;
