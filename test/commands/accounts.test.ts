@@ -225,7 +225,7 @@ describe('accounts edit', () => {
     expect(result).toEqual({
       code: 0,
       stdout: '',
-      stderr: 'Saved Acme Shoes Ltd: name, agency, salesRep corrected; 1 open claim followed (RC-0001).\n',
+      stderr: 'Saved Acme Shoes Ltd: name, agency, sales representative corrected; 1 open claim followed (RC-0001).\n',
     });
     const accounts = JSON.parse((await run(['accounts', '--json'])).stdout) as Record<string, unknown>[];
     expect(accounts).toEqual([

@@ -100,18 +100,18 @@ export function defineAccounts(command: Command, context: CommandContext): void 
       }
       const claims = result.claims.map(formatClaimId).join(', ');
       context.err(
-        `Saved ${result.account.name}: ${result.changed.join(', ')} corrected` +
+        `Saved ${result.account.name}: ${result.changed.map((key) => FLAGS[key].words).join(', ')} corrected` +
           (result.claims.length > 0 ? `; ${plural(result.claims.length, 'open claim')} followed (${claims}).` : '.'),
       );
     });
 }
 
-const FLAGS: Record<keyof AccountChanges, { flag: string; parse: (text: string) => Parsed<string> }> = {
-  name: { flag: '--name', parse: (text) => parseName(text) },
-  email: { flag: '--email', parse: parseEmail },
-  advertiserId: { flag: '--advertiser-id', parse: parseAdvertiserId },
-  agency: { flag: '--agency', parse: (text) => parseName(text) },
-  salesRep: { flag: '--sales-rep', parse: (text) => parseName(text) },
+const FLAGS: Record<keyof AccountChanges, { flag: string; words: string; parse: (text: string) => Parsed<string> }> = {
+  name: { flag: '--name', words: 'name', parse: (text) => parseName(text) },
+  email: { flag: '--email', words: 'email', parse: parseEmail },
+  advertiserId: { flag: '--advertiser-id', words: 'advertiser ID', parse: parseAdvertiserId },
+  agency: { flag: '--agency', words: 'agency', parse: (text) => parseName(text) },
+  salesRep: { flag: '--sales-rep', words: 'sales representative', parse: (text) => parseName(text) },
 };
 
 function readChanges(options: Record<string, string | undefined>): AccountChanges {
