@@ -98,6 +98,9 @@ describe('accounts', () => {
         amounts: [{ currency: 'USD', requested: '12345.66', recovered: '0.00' }],
       },
     ]);
+    const wide = (await ok(['accounts'], { terminal: true, columns: 200 })).stdout.split('\n');
+    expect(wide[0]).toMatch(/^ACCOUNT +ADVERTISER ID +EMAIL +AGENCY +SALES REP +OPEN +CLAIMS +REQUESTED +RECOVERED$/);
+    expect(wide.find((line) => line.startsWith(TOKYO))).toMatch(/Northwind Media +Dana Li +1 +1 +USD 12,345\.66/);
     const piped = await ok(['accounts']);
     expect(piped.stdout.split('\n')[0]).toBe('Acme Shoes\t7012345678901\tads@acme.test\t\t\t1\t2\tUSD\t400.00\t150.00');
   });

@@ -9,7 +9,8 @@ import { fitTable } from './fit-table.js';
 
 /**
  * One line per account and currency (an account's further currencies on lines of their own,
- * under its first). The email gives way first on a narrow terminal, then the agency.
+ * under its first). On a narrow terminal the sales representative gives way first, then the email,
+ * the agency and the advertiser ID.
  */
 export function formatAccountsTable(accounts: readonly AccountSummary[], width: number, color: Colors): string {
   const rows = accounts.flatMap((account) => {
@@ -25,6 +26,7 @@ export function formatAccountsTable(accounts: readonly AccountSummary[], width: 
       { header: 'ADVERTISER ID', cells: cell((row) => row.account.advertiserId ?? '—'), drop: 1 },
       { header: 'EMAIL', cells: cell((row) => row.account.email), min: 10, want: 20, drop: 3 },
       { header: 'AGENCY', cells: cell((row) => row.account.agency ?? '—'), min: 8, want: 14, drop: 2 },
+      { header: 'SALES REP', cells: cell((row) => row.account.salesRep ?? '—'), min: 8, want: 14, drop: 4 },
       { header: 'OPEN', cells: cell((row) => String(row.account.open)), align: 'right' },
       { header: 'CLAIMS', cells: cell((row) => String(row.account.total)), align: 'right' },
       { header: 'REQUESTED', cells: money('requested'), align: 'right' },
