@@ -103,6 +103,9 @@ export interface PendingClaim {
   promotionName: string | null;
   currency: string;
   requested: number;
+  /** The account it is filed under: `status` prints the name and `--account` matches either. */
+  accountName: string;
+  advertiserId: string | null;
 }
 
 export interface ClaimFilter {
@@ -166,7 +169,28 @@ export interface ClaimStore {
     accounts: readonly AccountRecord[],
     options: { onConflict: ImportConflict },
   ): Promise<ImportOutcome>;
+  /**
+   * Corrects a saved account, all in one transaction: its address-book entry (found by advertiser
+   * ID, else by name in any case) becomes `next`, and each of its open claims (next action set)
+   * gets the change `change` decides for it. Returns the IDs of the claims changed, in order.
+   */
+  editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange): Promise<number[]>;
+  /** What the calendar last wrote for each event UID it remembers. */
+  calendarMarks(): Promise<CalendarMark[]>;
+  /** Remembers what the calendar wrote (insert, or replace by UID), in one transaction. */
+  saveCalendarMarks(marks: readonly CalendarMark[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * What `calendar` last wrote under one event UID: a fingerprint of the event's content (action,
+ * day, cancelled) and its SEQUENCE, so the next file raises SEQUENCE exactly when the content
+ * changed, and never lowers it.
+ */
+export interface CalendarMark {
+  uid: string;
+  fingerprint: string;
+  sequence: number;
 }
 
 export interface ClaimQuery {
@@ -349,6 +373,21 @@ export interface CsvWriter {
   write(header: readonly string[], rows: readonly (readonly (string | null)[])[]): string;
 }
 
+/**
+ * A spreadsheet cell with its type: text is always text (never a formula, however it starts), a
+ * number keeps its display format, a date (`YYYY-MM-DD`) is a date.
+ */
+export type XlsxCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number; format: string }
+  | { kind: 'date'; value: string }
+  | null;
+
+/** Writes one sheet with a header row as an .xlsx workbook. */
+export interface XlsxWriter {
+  write(sheet: string, header: readonly string[], rows: readonly (readonly XlsxCell[])[]): Promise<Uint8Array>;
+}
+
 /** One all-day entry of an iCalendar file. */
 export interface CalendarEntry {
   /** Stable across runs, so a calendar app updates the entry instead of adding another. */
@@ -361,6 +400,8 @@ export interface CalendarEntry {
   sequence: number;
   /** ISO-8601 UTC instant of the last change behind the entry. */
   lastModified: string;
+  /** `STATUS:CANCELLED`: a calendar that imports the file removes the event. */
+  cancelled: boolean;
 }
 
 export interface CalendarFile {
@@ -436,6 +477,7 @@ export interface Adapters {
   templates(): Promise<Templates>;
   bundles(): Promise<BundleWriter>;
   csv(): Promise<CsvWriter>;
+  xlsx(): Promise<XlsxWriter>;
   calendar(): Promise<CalendarWriter>;
   /** The MIME parser for saved emails (`log --message-file reply.eml`, `inbox`). */
   mail(): Promise<MailReader>;

@@ -5,21 +5,49 @@
 import { formatClaimId } from '../domain/claim.js';
 import { toLocalDate } from '../domain/dates.js';
 import { nextAction } from '../domain/deadlines.js';
-import { toDecimalString } from '../domain/money.js';
+import { currencyDigits, toDecimalString } from '../domain/money.js';
 import { claimDocument } from './formats/claim-json.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './formats/export-file.js';
 import type { ExportFile } from './formats/export-file.js';
-import type { ClaimStore, Clock, CsvWriter, EvidenceStore, IntegrityState } from './deps.js';
+import type { Claim } from '../domain/claim.js';
+import { ownsClaim } from '../domain/accounts.js';
+import type {
+  Account,
+  ClaimStore,
+  Clock,
+  CsvWriter,
+  EvidenceStore,
+  IntegrityState,
+  XlsxCell,
+  XlsxWriter,
+} from './deps.js';
 
-export async function exportFile(deps: { store: ClaimStore; clock: Clock }): Promise<ExportFile> {
+/** Every claim, or with `account` that account's claims alone; none without a store. */
+async function claimsOf(store: ClaimStore | null, account: Account | null): Promise<Claim[]> {
+  if (store === null) return [];
+  const claims = await store.fullClaims();
+  return account === null ? claims : claims.filter((claim) => ownsClaim(account, claim));
+}
+
+export async function exportFile(deps: {
+  store: ClaimStore | null;
+  clock: Clock;
+  account?: Account | null;
+}): Promise<ExportFile> {
   const now = deps.clock.now();
   const today = toLocalDate(now);
+  const account = deps.account ?? null;
+  const accounts = deps.store === null ? [] : await deps.store.listAccounts();
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    accounts: await deps.store.listAccounts(),
-    claims: (await deps.store.fullClaims()).map((claim) => claimDocument(claim, today)),
+    // With --account, that account's entry alone: the file holds nothing about the others.
+    accounts:
+      account === null
+        ? accounts
+        : accounts.filter((entry) => ownsClaim(account, { ...entry, accountName: entry.name })),
+    claims: (await claimsOf(deps.store, account)).map((claim) => claimDocument(claim, today)),
   };
 }
 
@@ -44,8 +72,12 @@ export const CSV_HEADER = [
   'description',
 ] as const;
 
-export async function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): Promise<{ text: string; count: number }> {
-  const claims = await deps.store.fullClaims();
+export async function exportCsv(deps: {
+  store: ClaimStore | null;
+  csv: CsvWriter;
+  account?: Account | null;
+}): Promise<{ text: string; count: number }> {
+  const claims = await claimsOf(deps.store, deps.account ?? null);
   const rows = claims.map((claim) => {
     const money = (minor: number | null): string | null =>
       minor === null ? null : toDecimalString(minor, claim.currency);
@@ -71,6 +103,52 @@ export async function exportCsv(deps: { store: ClaimStore; csv: CsvWriter }): Pr
     ];
   });
   return { text: deps.csv.write(CSV_HEADER, rows), count: claims.length };
+}
+
+/**
+ * `export --format xlsx`: the CSV's table as a spreadsheet with typed cells: IDs and names as
+ * text, amounts as numbers in their currency's format (`"USD "#,##0.00`), days as dates.
+ */
+export async function exportXlsx(deps: {
+  store: ClaimStore | null;
+  xlsx: XlsxWriter;
+  account?: Account | null;
+}): Promise<{ bytes: Uint8Array; count: number }> {
+  const claims = await claimsOf(deps.store, deps.account ?? null);
+  const text = (value: string | null): XlsxCell => (value === null ? null : { kind: 'text', value });
+  const day = (value: string | null): XlsxCell => (value === null ? null : { kind: 'date', value });
+  const rows = claims.map((claim) => {
+    const format = amountFormat(claim.currency);
+    const money = (minor: number | null): XlsxCell =>
+      minor === null ? null : { kind: 'number', value: Number(toDecimalString(minor, claim.currency)), format };
+    const next = nextAction(claim);
+    return [
+      text(formatClaimId(claim.id)),
+      text(claim.status),
+      text(claim.channel),
+      text(claim.reason),
+      text(claim.accountName),
+      text(claim.advertiserId),
+      text(claim.promotionId),
+      text(claim.promotionName),
+      text(claim.currency),
+      money(claim.charged),
+      money(claim.requested),
+      money(claim.recovered),
+      text(claim.ticketNumber),
+      text(next?.action ?? null),
+      day(next?.due ?? null),
+      day(claim.createdOn),
+      text(claim.description),
+    ];
+  });
+  return { bytes: await deps.xlsx.write('Claims', CSV_HEADER, rows), count: claims.length };
+}
+
+/** A spreadsheet number format showing the currency and its own number of decimals. */
+export function amountFormat(currency: string): string {
+  const digits = currencyDigits(currency);
+  return `"${currency} "#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
 }
 
 /** What it takes to copy a stored evidence file: the claim documents' evidence entries fit. */

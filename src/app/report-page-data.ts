@@ -6,10 +6,11 @@
 import { OPEN_STATUSES, STATUSES } from '../domain/claim.js';
 import type { Channel, Claim, Reason, Status } from '../domain/claim.js';
 import { REASONS } from '../domain/claim.js';
+import { ownsClaim } from '../domain/accounts.js';
+import type { AccountKey } from '../domain/accounts.js';
 import { addDaysTo, daysBetween } from '../domain/dates.js';
 import { nextAction } from '../domain/deadlines.js';
 import type { Action, NextAction } from '../domain/deadlines.js';
-import { UserError } from '../domain/errors.js';
 import { claimOutcome } from '../domain/outcomes.js';
 import type { ClaimOutcome } from '../domain/outcomes.js';
 import { median, ratio } from '../domain/stats.js';
@@ -20,8 +21,8 @@ export interface ReportPageOptions {
   today: string;
   /** Only claims filed (submitted; a draft: drafted) on or after this day. */
   since: string | null;
-  /** Only one account's claims: its name or advertiser ID, as `--account` takes it. */
-  account: string | null;
+  /** Only this account's claims (the one `--account` found), or null for every account. */
+  account: AccountKey | null;
 }
 
 export interface CurrencyTotals {
@@ -123,12 +124,14 @@ export async function buildReportPageData(
 
 export function reportPageData(all: readonly Claim[], options: ReportPageOptions): ReportPageData {
   const { today, since } = options;
-  const byAccount = options.account === null ? null : claimsOfAccount(all, options.account);
-  const claims = (byAccount?.claims ?? all).filter((claim) => since === null || filedOn(claim) >= since);
+  const { account } = options;
+  const claims = all.filter(
+    (claim) => (account === null || ownsClaim(account, claim)) && (since === null || filedOn(claim) >= since),
+  );
   return {
     today,
     since,
-    account: byAccount?.name ?? null,
+    account: account?.name ?? null,
     claims: claims.length,
     totals: currencyTotals(claims),
     months: monthFigures(claims),
@@ -161,38 +164,6 @@ function nextActionOf(claim: Claim): NextAction | null {
 /** SPEC: a claim's day is the day it was filed (submitted); a draft's, the day it was drafted. */
 export function filedOn(claim: Claim): string {
   return outcomeOf(claim).filedOn ?? claim.createdOn;
-}
-
-const accountKey = (claim: Claim): string => claim.advertiserId ?? `name:${claim.accountName.toLowerCase()}`;
-
-/**
- * The claims of one account, found by advertiser ID or by name (whole, ignoring case; else a part
- * of it). A name several accounts match is refused, naming them, as `--account` is everywhere.
- */
-export function claimsOfAccount(claims: readonly Claim[], query: string): { name: string; claims: Claim[] } {
-  const wanted = query.trim().toLowerCase();
-  const pick = (test: (claim: Claim) => boolean): Claim[] => claims.filter(test);
-  let found = pick((claim) => claim.advertiserId === query.trim());
-  if (found.length === 0) found = pick((claim) => claim.accountName.toLowerCase() === wanted);
-  if (found.length === 0 && wanted !== '') found = pick((claim) => claim.accountName.toLowerCase().includes(wanted));
-  const accounts = new Map(found.map((claim) => [accountKey(claim), claim]));
-  const [first, ...others] = accounts.values();
-  if (!first) {
-    throw new UserError(
-      `No account matches --account ${query}.`,
-      'Give an account name or advertiser ID as `refund-claim list` shows it.',
-    );
-  }
-  if (others.length > 0) {
-    const names = [first, ...others].map((c) =>
-      c.advertiserId ? `${c.accountName} (${c.advertiserId})` : c.accountName,
-    );
-    throw new UserError(
-      `--account ${query} matches ${accounts.size} accounts: ${names.join(', ')}.`,
-      'Give the whole name or the advertiser ID.',
-    );
-  }
-  return { name: first.accountName, claims: found.filter((claim) => accountKey(claim) === accountKey(first)) };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -311,6 +282,9 @@ export function dueWeeks(claims: readonly Claim[], today: string): DueWeek[] {
   }
   return sortedKeys(weeks).map((week) => weeks.get(week) as DueWeek);
 }
+
+/** A claim's account: its advertiser ID, else its name in any letter case (as `ownsClaim` reads it). */
+const accountKey = (claim: Claim): string => claim.advertiserId ?? `name:${claim.accountName.toLowerCase()}`;
 
 /** One table per account (by advertiser ID, else by name), accounts by name, claims by ID. */
 export function accountTables(claims: readonly Claim[], today: string): AccountTable[] {

@@ -147,6 +147,12 @@ export class CommandContext {
     return toLocalDate(this.now());
   }
 
+  /** Columns a table may take on the terminal: what it reports, else 80. */
+  get terminalWidth(): number {
+    const reported = this.deps.io.stdout.columns;
+    return reported !== undefined && Number.isFinite(reported) && reported >= 20 ? Math.floor(reported) : 80;
+  }
+
   get stdoutIsTerminal(): boolean {
     return this.deps.io.stdout.isTTY === true;
   }

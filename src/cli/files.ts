@@ -237,13 +237,13 @@ async function realPathOf(path: string): Promise<string> {
 }
 
 /**
- * Writes a whole text file or nothing: a temporary file beside it, flushed and renamed over the
- * target, so an interrupted write never leaves half a message behind.
+ * Writes a whole text file (or a spreadsheet's bytes) or nothing: a temporary file beside it,
+ * flushed and renamed over the target, so an interrupted write never leaves half of it behind.
  */
 export async function writeTextFile(
   flag: string,
   path: string,
-  text: string,
+  text: string | Uint8Array,
   dataDir: string,
   options: OutputOptions = {},
 ): Promise<void> {
@@ -251,7 +251,7 @@ export async function writeTextFile(
   let file: AtomicFile | undefined;
   try {
     file = await AtomicFile.beside(path);
-    await file.write(Buffer.from(text, 'utf8'));
+    await file.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
     await file.flush();
     // rename(2) would replace a device or a link that took the name while the text was written;
     // looking again just before it leaves only a process racing for the very same name.

@@ -110,6 +110,7 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
     },
     bundles: async () => (await import('../bundle/zip-bundles.js')).zipBundles,
     csv: async () => (await import('../render/csv.js')).loadCsvWriter(),
+    xlsx: async () => (await import('../render/xlsx.js')).loadXlsxWriter(),
     calendar: async () => (await import('../render/calendar.js')).loadCalendarWriter(),
     async mail() {
       // The parser reads the types of attachments with the evidence store's detector.

@@ -129,6 +129,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/verify.js')).defineVerify,
   },
   {
+    name: 'accounts',
+    term: 'accounts [options]',
+    description: 'the saved accounts with their claims and amounts; show one, or correct it',
+    load: async () => (await import('./commands/accounts.js')).defineAccounts,
+  },
+  {
     name: 'report',
     term: 'report [options]',
     description: 'requested, recovered and approval per channel, reason and currency',
@@ -185,8 +191,10 @@ export function buildProgram(context: CommandContext): Command {
     })
     .configureHelp({
       // Until a command runs, its options and arguments are not declared; the table says them.
+      // Only the top-level ones: `accounts show` is not `show`.
       subcommandTerm: (command) =>
-        COMMANDS.find((entry) => entry.name === command.name())?.term ?? new Help().subcommandTerm(command),
+        (command.parent?.parent ? undefined : COMMANDS.find((entry) => entry.name === command.name())?.term) ??
+        new Help().subcommandTerm(command),
     })
     .hook('preSubcommand', async (_, command) => {
       const entry = COMMANDS.find((candidate) => candidate.name === command.name());

@@ -1,4 +1,5 @@
 /** `report --html <file>`: the figures of every chart, drawn into one self-contained page. */
+import { accountFilter } from '../app/accounts.js';
 import { buildReportPageData } from '../app/report-page-data.js';
 import { exists } from '../fs/atomic-file.js';
 import { plural } from '../domain/text.js';
@@ -9,7 +10,8 @@ export interface ReportHtmlOptions {
   /** The file, or `-` for standard output. */
   html: string;
   since: string | null;
-  account: string | null;
+  /** `--account` as given; found as everywhere else (exit 1 naming close matches). */
+  account: string | undefined;
   force: boolean;
 }
 
@@ -22,10 +24,11 @@ export async function writeReportHtml(context: CommandContext, options: ReportHt
     if (!force && (await exists(file))) throw targetExists('--html', file);
   }
   // A report only reads: without a database it shows an empty page and creates nothing.
-  const data = await buildReportPageData(await context.adapters.existingStore(), {
+  const store = await context.adapters.existingStore();
+  const data = await buildReportPageData(store, {
     today: context.today(),
     since: options.since,
-    account: options.account,
+    account: await accountFilter(store, options.account),
   });
   const page = (await context.adapters.reportPage()).render(data);
   if (file === null) {

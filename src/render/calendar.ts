@@ -10,11 +10,22 @@ import type { CalendarFile, CalendarWriter } from '../app/deps.js';
 import { addDaysTo } from '../domain/dates.js';
 import { printable } from '../domain/text.js';
 
-/** The reminder: 09:00 the day before the due day (15 hours before its start at midnight). */
-export const REMINDER_SECONDS_BEFORE = 15 * 60 * 60;
+/**
+ * The reminder: 09:00 on the event's day, nine hours after its start at midnight (ical-generator
+ * writes a negative "seconds before" as a trigger after it: `TRIGGER;RELATED=START:PT9H`). An overdue
+ * action sits on today, so its reminder still fires.
+ */
+export const REMINDER_SECONDS_BEFORE = -9 * 60 * 60;
 
 export async function loadCalendarWriter(): Promise<CalendarWriter> {
-  const { default: ical, ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
+  const {
+    default: ical,
+    ICalAlarmRelatesTo,
+    ICalAlarmType,
+    ICalCalendarMethod,
+    ICalEventStatus,
+    ICalEventTransparency,
+  } = await import('ical-generator');
   return {
     write(calendar: CalendarFile): string {
       const file = ical({
@@ -38,12 +49,18 @@ export async function loadCalendarWriter(): Promise<CalendarWriter> {
           lastModified: new Date(entry.lastModified),
           // A reminder to act, not a meeting: it never shows the day as busy.
           transparency: ICalEventTransparency.TRANSPARENT,
+          // A calendar that imports a cancelled event removes the one it holds under that UID.
+          status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         });
-        event.createAlarm({
+        if (entry.cancelled) continue;
+        const alarm = event.createAlarm({
           type: ICalAlarmType.display,
           trigger: REMINDER_SECONDS_BEFORE,
           description: summary,
         });
+        // Said outright (the option is not read on creation): left alone, ical-generator relates a
+        // trigger after the start to the END, which for an all-day event is the next day.
+        alarm.relatesTo(ICalAlarmRelatesTo.start);
       }
       // RFC 5545 ends every line, the last one too, with CRLF.
       const text = file.toString();

@@ -78,9 +78,10 @@ describe('status', () => {
     const result = await runCli(['status'], { home, now: '2026-11-23T09:00:00Z' });
     expect(result.stdout).toBe(
       [
-        'RC-0003\tdraft\tsubmit\t2026-11-21\toverdue 2d\tdeal-7\t\t800.00\tEUR',
-        'RC-0001\tdraft\tsubmit\t2026-11-24\tin 1d\t1790000001\tSummer sale\t200.00\tUSD',
-        'RC-0002\tdraft\tsubmit\t2026-11-24\tin 1d\t1790000002\tBlack Friday\t80.00\tUSD',
+        // SPEC's order: id, status, action, due, label, account, promotion ID and name, currency, requested.
+        'RC-0003\tdraft\tsubmit\t2026-11-21\toverdue 2d\tCorner Bakery\tdeal-7\t\tEUR\t800.00',
+        'RC-0001\tdraft\tsubmit\t2026-11-24\tin 1d\tAcme Shoes\t1790000001\tSummer sale\tUSD\t200.00',
+        'RC-0002\tdraft\tsubmit\t2026-11-24\tin 1d\tAcme Shoes\t1790000002\tBlack Friday\tUSD\t80.00',
         '',
       ].join('\n'),
     );

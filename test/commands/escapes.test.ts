@@ -185,7 +185,9 @@ describe('stored text with control characters', () => {
     const events = new ICAL.Component(ICAL.parse(stdout))
       .getAllSubcomponents('vevent')
       .map((component) => new ICAL.Event(component));
-    expect(events.map((event) => event.summary)).toContain(`RC-0002: follow up with support (ticket T-${SHOWN})`);
+    expect(events.map((event) => event.summary)).toContainEqual(
+      expect.stringContaining(`RC-0002: follow up with support (ticket T-${SHOWN}) · ${SHOWN}`),
+    );
     expect(events[0]?.description).toContain(`Account: ${SHOWN}`);
   });
 

@@ -131,6 +131,7 @@ describe('a claim from filing to refund', () => {
                 due: step.next.due,
                 overdue: false,
                 daysLeft: expect.any(Number),
+                account: 'Acme Shoes',
               },
             ]
           : [],
@@ -341,14 +342,30 @@ describe('lifecycle commands', () => {
     const late = await runCli(['status', '--exit-status'], { home, now: at('2026-11-06') });
     expect(late.code).toBe(8);
     expect(late.stdout).toBe(
-      'RC-0001\tdraft\tsubmit\t2026-11-04\toverdue 2d\t1790000001\tSummer sale\t200.00\tUSD\n' +
-        'RC-0002\tdraft\tsubmit\t2026-12-10\tin 34d\t2\tSummer sale\t200.00\tUSD\n',
+      'RC-0001\tdraft\tsubmit\t2026-11-04\toverdue 2d\tAcme Shoes\t1790000001\tSummer sale\tUSD\t200.00\n' +
+        'RC-0002\tdraft\tsubmit\t2026-12-10\tin 34d\tAcme Shoes\t2\tSummer sale\tUSD\t200.00\n',
     );
     const json = await runCli(['status', '--json', '--exit-status'], { home, now: at('2026-11-06') });
     expect(json.code).toBe(8);
     expect(JSON.parse(json.stdout)).toEqual([
-      { id: 'RC-0001', status: 'draft', action: 'submit', due: '2026-11-04', overdue: true, daysLeft: -2 },
-      { id: 'RC-0002', status: 'draft', action: 'submit', due: '2026-12-10', overdue: false, daysLeft: 34 },
+      {
+        id: 'RC-0001',
+        status: 'draft',
+        action: 'submit',
+        due: '2026-11-04',
+        overdue: true,
+        daysLeft: -2,
+        account: 'Acme Shoes',
+      },
+      {
+        id: 'RC-0002',
+        status: 'draft',
+        action: 'submit',
+        due: '2026-12-10',
+        overdue: false,
+        daysLeft: 34,
+        account: 'Acme Shoes',
+      },
     ]);
   });
 });

@@ -75,7 +75,10 @@ describe('report --html', () => {
     expect(result.stdout).toContain('<h1>Refund claims: Café Lumière</h1>');
     expect(result.stdout).not.toContain('Acme Shoes');
     const unknown = await runCli(['report', '--html', 'r.html', '--account', 'Globex'], { home });
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('No account matches --account Globex.') });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No saved account matches --account "Globex".'),
+    });
   });
 
   it('keeps claims filed since --since, and says so when none is', async () => {
@@ -84,15 +87,15 @@ describe('report --html', () => {
     expect(since.stdout).toContain('Claims filed since 1 Nov 2026');
     expect(since.stdout).toContain('Café Lumière');
     expect(since.stdout).not.toContain('Acme Shoes');
-    const none = await runCli(['report', '--html', '-', '--since', 'today', '--account', 'acme'], { home });
+    const none = await runCli(['report', '--html', '-', '--since', 'today', '--account', 'Acme Shoes'], { home });
     expect(none.stdout).toContain('No claims were filed since 20 Nov 2026, so there is nothing to chart.');
   });
 
-  it('leaves the text report alone: --account and --force go with --html', async () => {
+  it('takes --force only with --html', async () => {
     const home = await twoAccounts();
-    expect(await runCli(['report', '--account', 'acme'], { home })).toMatchObject({
+    expect(await runCli(['report', '--force'], { home })).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--account goes with --html'),
+      stderr: expect.stringContaining('--force goes with --html'),
     });
   });
 });

@@ -73,21 +73,23 @@ describe('report', () => {
           claims: 1,
           requested: '40.00',
           recovered: '0.00',
+          approved: '0.00',
           recoveryRate: 0,
           approvalRate: null,
           medianDaysToDecision: null,
         },
         {
           // 200 + 100 + 50 requested; 200 refunded + 60 credited; approved 2 of 3 answered;
-          // days 7, 10, 2 → median 7.
+          // days 7, 10, 2 → median 7. Rates rounded to 4 decimals.
           channel: 'tiktok-ads',
           reason: 'incorrect-charge',
           currency: 'USD',
           claims: 3,
           requested: '350.00',
           recovered: '260.00',
-          recoveryRate: 260 / 350,
-          approvalRate: 2 / 3,
+          approved: '0.00',
+          recoveryRate: 0.7429,
+          approvalRate: 0.6667,
           medianDaysToDecision: 7,
         },
         {
@@ -98,6 +100,7 @@ describe('report', () => {
           claims: 1,
           requested: '75.00',
           recovered: '0.00',
+          approved: '0.00',
           recoveryRate: 0,
           approvalRate: null,
           medianDaysToDecision: null,
@@ -110,15 +113,46 @@ describe('report', () => {
           claims: 2,
           requested: '8000',
           recovered: '5000',
+          approved: '0',
           recoveryRate: 0.625,
           approvalRate: 0.5,
           medianDaysToDecision: 7.5,
         },
       ],
+      totals: [
+        {
+          currency: 'EUR',
+          claims: 1,
+          requested: '40.00',
+          recovered: '0.00',
+          approved: '0.00',
+          recoveryRate: 0,
+          approvalRate: null,
+        },
+        {
+          currency: 'JPY',
+          claims: 2,
+          requested: '8000',
+          recovered: '5000',
+          approved: '0',
+          recoveryRate: 0.625,
+          approvalRate: 0.5,
+        },
+        // 350 + 75 requested, 260 recovered (0.61176…); RC-0007's withdrawal is no answer.
+        {
+          currency: 'USD',
+          claims: 4,
+          requested: '425.00',
+          recovered: '260.00',
+          approved: '0.00',
+          recoveryRate: 0.6118,
+          approvalRate: 0.6667,
+        },
+      ],
     });
   });
 
-  it('counts only claims drafted on or after --since', async () => {
+  it('counts only claims filed on or after --since (a draft: the day it was drafted)', async () => {
     const result = await runCli(['report', '--since', '2026-11-05', '--json'], { home });
     const groups = (JSON.parse(result.stdout) as { groups: Record<string, unknown>[] }).groups;
     expect(
@@ -132,21 +166,28 @@ describe('report', () => {
         g.medianDaysToDecision,
       ]),
     ).toEqual([
+      // RC-0003, drafted on 5 Nov but filed on the 4th, is left out; RC-0004 and RC-0007 were never filed.
       ['EUR', 'incorrect-charge', 1, '40.00', '0.00', null, null],
-      ['USD', 'incorrect-charge', 1, '50.00', '0.00', 0, 2],
       ['USD', 'campaign-cancelled', 1, '75.00', '0.00', null, null],
       ['JPY', 'accidental-charge', 1, '3000', '0', 0, 5],
     ]);
     const none = await runCli(['report', '--since', '2026-12-01'], { home });
-    expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No claims drafted since 2026-12-01.\n' });
+    expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'No claims filed since 2026-12-01.\n' });
   });
 
-  it('prints tab-separated lines when piped, in the JSON order', async () => {
-    const result = await runCli(['report'], { home });
-    expect(result.stdout.split('\n')[1]).toBe(
-      `tiktok-ads\tincorrect-charge\tUSD\t3\t350.00\t260.00\t${260 / 350}\t${2 / 3}\t7`,
+  it('prints tab-separated lines with a header when piped, in the JSON order, totals last', async () => {
+    const lines = (await runCli(['report'], { home })).stdout.split('\n');
+    expect(lines[0]).toBe(
+      'channel\treason\tcurrency\tclaims\trequested\trecovered\tapproved\trecovery_rate\tapproval_rate\tmedian_days_to_decision',
     );
-    expect(result.stdout.split('\n')[0]).toBe('tiktok-ads\tincorrect-charge\tEUR\t1\t40.00\t0.00\t0\t\t');
+    expect(lines[1]).toBe('tiktok-ads\tincorrect-charge\tEUR\t1\t40.00\t0.00\t0.00\t0\t\t');
+    expect(lines[2]).toBe('tiktok-ads\tincorrect-charge\tUSD\t3\t350.00\t260.00\t0.00\t0.7429\t0.6667\t7');
+    expect(lines.slice(-4)).toEqual([
+      'total\t\tEUR\t1\t40.00\t0.00\t0.00\t0\t\t',
+      'total\t\tJPY\t2\t8000\t5000\t0\t0.625\t0.5\t',
+      'total\t\tUSD\t4\t425.00\t260.00\t0.00\t0.6118\t0.6667\t',
+      '',
+    ]);
   });
 
   it('says when there is nothing to report, and refuses a bad --since with exit 2', async () => {
@@ -156,7 +197,10 @@ describe('report', () => {
       stdout: '',
       stderr: 'No claims yet. Draft one with `refund-claim new`.\n',
     });
-    expect(JSON.parse((await runCli(['report', '--json'], { home: empty })).stdout)).toEqual({ groups: [] });
+    expect(JSON.parse((await runCli(['report', '--json'], { home: empty })).stdout)).toEqual({
+      groups: [],
+      totals: [],
+    });
     const bad = await runCli(['report', '--since', 'last month'], { home: empty });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(

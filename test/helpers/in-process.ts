@@ -39,6 +39,8 @@ export interface InProcessOptions extends RunOptions {
   terminal?: boolean;
   /** A person at a terminal answering from this script: stdin and stdout are terminals. */
   prompter?: Prompter;
+  /** The terminal's width in columns (with `terminal` or `prompter`); 120 unless told. */
+  columns?: number;
 }
 
 export function runCli(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
@@ -51,7 +53,9 @@ async function runOnce(args: readonly string[], options: InProcessOptions): Prom
   const env = { ...cliEnv(options.home, options.now), ...options.env };
   const input = options.input ?? '';
   const stdout = capture();
-  if (options.terminal || options.prompter) Object.assign(stdout.stream, { isTTY: true, columns: 120 });
+  if (options.terminal || options.prompter) {
+    Object.assign(stdout.stream, { isTTY: true, columns: options.columns ?? 120 });
+  }
   const stdin = Readable.from([input]);
   if (options.prompter) Object.assign(stdin, { isTTY: true });
   const stderr = capture();

@@ -29,15 +29,33 @@ export class TmuxSession {
     this.exitFile = join(dir, `${name}.exit`);
   }
 
-  /** Starts `argv` in a 120×50 terminal with `env`; its exit code lands in a file when it ends. */
-  static start(name: string, dir: string, argv: readonly string[], env: Record<string, string>): TmuxSession {
+  /** Starts `argv` in a 120×50 terminal (or `size`) with `env`; its exit code lands in a file when it ends. */
+  static start(
+    name: string,
+    dir: string,
+    argv: readonly string[],
+    env: Record<string, string>,
+    size: { columns: number; rows: number } = { columns: 120, rows: 50 },
+  ): TmuxSession {
     const session = new TmuxSession(name, dir);
     const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
     const exports = Object.entries(env)
       .map(([key, value]) => `export ${key}=${quote(value)};`)
       .join(' ');
     const script = `${exports} cd ${quote(dir)}; ${argv.map(quote).join(' ')}; echo $? > ${quote(session.exitFile)}; sleep 600`;
-    session.tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '50', 'sh', '-c', script);
+    session.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      String(size.columns),
+      '-y',
+      String(size.rows),
+      'sh',
+      '-c',
+      script,
+    );
     return session;
   }
 
@@ -45,8 +63,10 @@ export class TmuxSession {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', this.name);
+  /** The screen, lines the terminal wrapped joined again; with `joined: false`, as the rows show it. */
+  screen(options: { joined?: boolean } = {}): string {
+    const join = options.joined === false ? [] : ['-J'];
+    return this.tmux('capture-pane', '-p', ...join, '-S', '-200', '-t', this.name);
   }
 
   /** Waits until the screen shows `text`; fails with the screen's content after `ms`. */

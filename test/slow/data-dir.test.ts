@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BIN, NOW } from '../helpers/cli.js';
+import { BIN, claimFlags, NOW } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HINT = '  Point --data-dir or REFUND_CLAIM_HOME at a directory you can write to.\n';
@@ -18,8 +18,9 @@ describe('the data directory', () => {
     () => {
       const home = tempDir();
       for (const [dataDir, args, role] of [
-        ['/proc/nope', ['status'], 'the data directory'],
-        ['/proc/nope/deeper/still', ['list'], 'the data directory'],
+        // A command that writes: the read-only ones create no data directory, they say it is empty.
+        ['/proc/nope', claimFlags(), 'the data directory'],
+        ['/proc/nope/deeper/still', claimFlags(), 'the data directory'],
         ['/proc/nope', ['templates', 'eject', 'followup'], 'the template directory'],
       ] as const) {
         const result = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
@@ -44,7 +45,7 @@ describe('a data directory on a read-only file system', () => {
     const home = tempDir();
     const dataDir = `${home}/data`;
     const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC', NO_COLOR: '1', REFUND_CLAIM_NOW: NOW };
-    const made = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, 'status'], { cwd: home, env });
+    const made = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...claimFlags()], { cwd: home, env });
     expect(made.status).toBe(0);
     // A read-only bind mount in a private mount namespace: root only; elsewhere the test says why.
     const probe = spawnSync('unshare', [

@@ -23,7 +23,7 @@ export async function load(url, context, next) {
 `;
 
 /** The modules a run of the built binary loads through the ESM loader, as paths. */
-function loadedModules(home: string, args: readonly string[]): string[] {
+function loadedModules(home: string, args: readonly string[], exitCode = 0): string[] {
   const hooks = join(home, 'hooks.mjs');
   const register = join(home, 'register.mjs');
   const list = join(home, `loaded-${Math.random().toString(36).slice(2)}.txt`);
@@ -33,7 +33,9 @@ function loadedModules(home: string, args: readonly string[]): string[] {
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
   );
   writeFileSync(list, '');
+  // In the test's home: a command that writes a file (export --out) writes it there.
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
+    cwd: home,
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -44,14 +46,15 @@ function loadedModules(home: string, args: readonly string[]): string[] {
     },
     encoding: 'utf8',
   });
-  expect(result.status, result.stderr).toBe(0);
+  expect(result.status, result.stderr).toBe(exitCode);
   return readFileSync(list, 'utf8').trim().split('\n');
 }
 
 const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
 
+// string-width too: measuring text in terminal columns is for tables on a terminal, never a pipe.
 const HEAVY =
-  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|@observablehq|linkedom|d3)\/|dist\/(render|bundle|evidence)\//;
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|string-width|@observablehq|linkedom|d3)\/|dist\/(render|bundle|evidence)\//;
 
 describe('start-up loading', () => {
   it('--help loads no command, no store and no dependency through import', () => {
@@ -62,18 +65,22 @@ describe('start-up loading', () => {
     expect(matching(modules, /node_modules\//)).toEqual([]);
   });
 
-  it.each([['status'], ['status', '--json'], ['list'], ['show', '1']])(
-    '%s loads its own command and nothing heavy',
-    async (...args) => {
-      const home = tempDir();
-      expect((await runCli(claimFlags(), { home })).code).toBe(0);
-      const modules = loadedModules(home, args);
-      expect(matching(modules, HEAVY)).toEqual([]);
-      expect(matching(modules, /dist\/cli\/(commands\/|how-to-run)/).map((url) => url.replace(/^.*\//, ''))).toEqual([
-        `${args[0]}.js`,
-      ]);
-    },
-  );
+  it.each([
+    ['status'],
+    ['status', '--json'],
+    ['list'],
+    ['show', '1'],
+    ['accounts'],
+    ['status', '--account', 'Acme Shoes'],
+  ])('%s loads its own command and nothing heavy', async (...args) => {
+    const home = tempDir();
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
+    const modules = loadedModules(home, args);
+    expect(matching(modules, HEAVY)).toEqual([]);
+    expect(matching(modules, /dist\/cli\/(commands\/|how-to-run)/).map((url) => url.replace(/^.*\//, ''))).toEqual([
+      `${args[0]}.js`,
+    ]);
+  });
 
   it('new --no-input works out how the user runs refund-claim (for its next steps), without prompts', () => {
     const modules = loadedModules(tempDir(), claimFlags());
@@ -95,6 +102,8 @@ describe('start-up loading', () => {
     plot: /node_modules\/@observablehq\/plot\//,
     linkedom: /node_modules\/linkedom\//,
     d3: /node_modules\/d3(-[a-z]+)?\//,
+    leven: /node_modules\/leven\//,
+    writeExcelFile: /node_modules\/write-excel-file\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -114,8 +123,11 @@ describe('start-up loading', () => {
       ['report', '--html', '-'],
       ['plot', 'linkedom', 'd3'],
     ],
+    [['report', '--by', 'account', '--account', '7012345678901'], []],
+    [['accounts', 'show', 'Acme Shoes'], []],
     [['export'], []],
     [['export', '--format', 'csv'], ['csvStringify']],
+    [['export', '--format', 'xlsx', '--out', 'claims.xlsx'], ['writeExcelFile']],
     [['calendar', '--out', '-'], ['icalGenerator']],
     [['edit', '1', '--promotion-name', 'Autumn sale'], []],
     [['verify', '1'], []],
@@ -143,5 +155,12 @@ describe('start-up loading', () => {
     writeFileSync(join(home, 'denial.eml'), DENIAL);
     const absolute = args.map((arg) => (arg.endsWith('.eml') ? join(home, arg) : arg));
     expect(loadedLibraries(loadedModules(home, absolute))).toEqual(expected);
+  });
+
+  it('loads the edit-distance library only to name the accounts a mistyped --account meant', async () => {
+    const home = tempDir();
+    expect((await runCli(claimFlags(), { home })).code).toBe(0);
+    expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoes']))).toEqual([]);
+    expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoez'], 1))).toEqual(['leven']);
   });
 });

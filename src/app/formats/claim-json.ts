@@ -130,6 +130,8 @@ export interface DueItemJson {
   overdue: boolean;
   /** Calendar days from today to `due`, negative when overdue. */
   daysLeft: number;
+  /** The account's name. */
+  account: string;
 }
 
 const amountIn =
@@ -250,5 +252,6 @@ export function dueItemDocument(item: DueItem): DueItemJson {
     due: item.due,
     overdue: item.overdue,
     daysLeft: item.daysLeft,
+    account: item.claim.accountName,
   };
 }

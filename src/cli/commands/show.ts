@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { claimDocument } from '../../app/formats/claim-json.js';
 import { loadClaim } from '../../app/load-claim.js';
+import { ClaimNotFoundError } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
 import { formatClaim } from '../output/claim-text.js';
 import { examples } from '../output/help.js';
@@ -13,7 +14,10 @@ export function defineShow(command: Command, context: CommandContext): void {
     .option('--json', 'print the claim as JSON')
     .addHelpText('after', examples('refund-claim show RC-0001', 'refund-claim show 1 --json | jq .nextAction'))
     .action(async (id: number, options: { json?: boolean }) => {
-      const claim = await loadClaim(await context.adapters.store(), id);
+      // Reads only: without a data directory there is no claim, and none is created.
+      const store = await context.adapters.existingStore();
+      if (store === null) throw new ClaimNotFoundError(id);
+      const claim = await loadClaim(store, id);
       context.out(
         options.json
           ? formatJson(claimDocument(claim, context.today()))

@@ -1,5 +1,8 @@
 import type {
+  Account,
   AccountRecord,
+  CalendarMark,
+  ClaimChange,
   ClaimDecision,
   ClaimFilter,
   ClaimQuery,
@@ -79,6 +82,18 @@ export class SqliteClaimStore implements ClaimStore {
     options: { onConflict: ImportConflict },
   ) {
     return settle(() => this.sync.importClaims(claims, accounts, options));
+  }
+
+  editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange) {
+    return settle(() => this.sync.editAccount(account, next, at, change));
+  }
+
+  calendarMarks() {
+    return settle(() => this.sync.calendarMarks());
+  }
+
+  saveCalendarMarks(marks: readonly CalendarMark[]) {
+    return settle(() => this.sync.saveCalendarMarks(marks));
   }
 
   close() {

@@ -168,10 +168,11 @@ export function summaryFromValues(values: readonly unknown[]): ClaimSummary {
 }
 
 /**
- * The columns `status` needs, all of them in the index `claims_pending` (migration 2): it reads
+ * The columns `status` needs, all of them in the index `claims_pending` (migrations 2 and 7): it reads
  * that index alone, not one table row per open claim.
  */
-export const PENDING_COLUMNS = 'id, status, next_action, next_due, promotion_id, promotion_name, currency, requested';
+export const PENDING_COLUMNS =
+  'id, status, next_action, next_due, promotion_id, promotion_name, currency, requested, account_name, advertiser_id';
 
 /**
  * A row of PENDING_COLUMNS read as an array (better-sqlite3's `raw` mode): for the thousands of
@@ -190,6 +191,8 @@ export function pendingFromValues(values: readonly unknown[]): PendingClaim {
     promotionName: values[5] as string | null,
     currency: values[6] as string,
     requested: values[7] as number,
+    accountName: values[8] as string,
+    advertiserId: values[9] as string | null,
   };
 }
 

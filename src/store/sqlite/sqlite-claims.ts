@@ -2,6 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type {
   Account,
   AccountRecord,
+  CalendarMark,
+  ClaimChange,
   ClaimDecision,
   ClaimFilter,
   ClaimQuery,
@@ -317,6 +319,49 @@ export class SqliteClaims {
         imported: imported.sort((a, b) => a.from - b.from),
         skipped: options.onConflict === 'skip' ? [...taken].sort((a, b) => a - b) : [],
       };
+    });
+  }
+
+  editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange): number[] {
+    // An account is its advertiser ID, else its name in any case: the same rule as ownsClaim's.
+    const where = (key: Account, nameColumn = 'name'): [string, string] =>
+      key.advertiserId !== null
+        ? ['advertiser_id = ?', key.advertiserId]
+        : [`advertiser_id IS NULL AND ${nameColumn} = ? COLLATE NOCASE`, key.name];
+    const save = (key: Account): void => {
+      const [condition, value] = where(key);
+      this.sql(
+        `UPDATE accounts SET name = ?, advertiser_id = ?, email = ?, agency = ?, sales_rep = ?, updated_at = ?
+         WHERE ${condition}`,
+      ).run(next.name, next.advertiserId, next.email, next.agency, next.salesRep, at, value);
+    };
+    return this.transaction(() => {
+      // First, so that the claims' changes below update this entry rather than add one.
+      save(account);
+      const [condition, value] = where(account, 'account_name');
+      const ids = (
+        this.sql(`SELECT id FROM claims WHERE next_due IS NOT NULL AND ${condition} ORDER BY id`).all(value) as {
+          id: number;
+        }[]
+      ).map((row) => row.id);
+      for (const id of ids) this.changeClaim(id, (claim) => ({ change: change(claim), result: null }));
+      // Last, so that the entry is exactly `next`, whatever a claim's fields said.
+      save(next);
+      return ids;
+    });
+  }
+
+  calendarMarks(): CalendarMark[] {
+    return this.sql('SELECT uid, fingerprint, sequence FROM calendar_marks').all() as CalendarMark[];
+  }
+
+  saveCalendarMarks(marks: readonly CalendarMark[]): void {
+    const save = this.sql(
+      `INSERT INTO calendar_marks (uid, fingerprint, sequence) VALUES (?, ?, ?)
+       ON CONFLICT (uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence`,
+    );
+    this.transaction(() => {
+      for (const mark of marks) save.run(mark.uid, mark.fingerprint, mark.sequence);
     });
   }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, CALENDAR_NAME, calendarEntry, exportCalendar } from '../../../src/app/calendar-events.js';
+import {
+  buildCalendar,
+  CALENDAR_NAME,
+  calendarEntry,
+  cancelledEntry,
+  exportCalendar,
+  sequenceEntries,
+} from '../../../src/app/calendar-events.js';
+import type { CalendarDraft } from '../../../src/app/calendar-events.js';
 import { recordStep } from '../../../src/app/record-event.js';
 import { fakeCalendar, savedClaim, useCaseDeps } from '../../helpers/use-case-deps.js';
 
@@ -26,13 +34,13 @@ async function setup() {
 }
 
 describe('calendarEntry', () => {
-  it('makes one all-day entry on the due day, stable by claim and action', async () => {
+  it('makes one all-day entry on the due day, under one UID per claim', async () => {
     const deps = await setup();
     const claim = await deps.store.getClaim(1);
-    expect(claim && calendarEntry(claim)).toEqual({
-      uid: 'RC-0001-followup@refund-claim',
+    expect(claim && calendarEntry(claim, '2026-11-18')).toEqual({
+      uid: 'RC-0001@refund-claim',
       date: '2026-11-19',
-      summary: 'RC-0001: follow up with support (ticket T-1)',
+      summary: 'RC-0001: follow up with support (ticket T-1) · Acme Shoes',
       description: [
         'RC-0001: follow up with support, due 19 Nov 2026 (2026-11-19).',
         '',
@@ -46,20 +54,31 @@ describe('calendarEntry', () => {
         '  refund-claim followup RC-0001',
         '  refund-claim followup RC-0001 --sent',
       ].join('\n'),
-      sequence: 2,
       lastModified: '2026-11-21T09:30:00.000Z',
+      cancelled: false,
     });
+  });
+
+  it('puts an overdue action on today, saying how late it is', async () => {
+    const claim = await (await setup()).store.getClaim(1);
+    const entry = claim && calendarEntry(claim, '2026-11-23');
+    expect(entry).toMatchObject({
+      date: '2026-11-23',
+      summary: 'OVERDUE 4d RC-0001: follow up with support (ticket T-1) · Acme Shoes',
+    });
+    expect(entry?.description.split('\n')[0]).toBe(
+      'RC-0001: follow up with support, due 19 Nov 2026 (2026-11-19), 4 days overdue.',
+    );
   });
 
   it('leaves out what a claim does not have', async () => {
     const deps = await setup();
     const claim = await deps.store.getClaim(2);
-    const entry = claim && calendarEntry(claim);
+    const entry = claim && calendarEntry(claim, '2026-11-20');
     expect(entry).toMatchObject({
-      uid: 'RC-0002-submit@refund-claim',
+      uid: 'RC-0002@refund-claim',
       date: '2026-11-25',
-      summary: 'RC-0002: send the request to the creator',
-      sequence: 1,
+      summary: 'RC-0002: send the request to the creator · Acme Shoes',
       lastModified: '2026-11-20T12:00:00.000Z',
     });
     expect(entry?.description.split('\n').slice(3, 6)).toEqual([
@@ -70,9 +89,47 @@ describe('calendarEntry', () => {
     expect(entry?.description).not.toContain('Ticket:');
   });
 
-  it('makes none for a closed claim', async () => {
+  it('makes none for a closed claim, but a cancelled one while it closed recently', async () => {
     const claim = await (await setup()).store.getClaim(3);
-    expect(claim && calendarEntry(claim)).toBeNull();
+    if (!claim) throw new Error('no RC-0003');
+    expect(calendarEntry(claim, '2026-11-20')).toBeNull();
+    expect(cancelledEntry(claim, '2026-11-19')).toMatchObject({
+      uid: 'RC-0003@refund-claim',
+      date: '2026-11-19',
+      cancelled: true,
+    });
+    expect(cancelledEntry(claim, '2026-11-20')).toBeNull();
+  });
+});
+
+describe('sequenceEntries', () => {
+  const draft = (uid: string, date: string): CalendarDraft => ({
+    uid,
+    date,
+    summary: 's',
+    description: 'd',
+    lastModified: '2026-11-20T12:00:00.000Z',
+    cancelled: false,
+  });
+
+  it('starts at 0, keeps the number while the content stays, and raises it by one when it changes', () => {
+    const first = sequenceEntries([draft('a', '2026-11-20')], [], []);
+    expect(first.entries.map((e) => e.sequence)).toEqual([0]);
+    expect(first.changed).toEqual([{ uid: 'a', fingerprint: 'open\n2026-11-20\ns', sequence: 0 }]);
+    const same = sequenceEntries([draft('a', '2026-11-20')], [], first.changed);
+    expect(same).toEqual({ entries: first.entries, changed: [] });
+    const moved = sequenceEntries([draft('a', '2026-11-21')], [], first.changed);
+    expect(moved.entries.map((e) => e.sequence)).toEqual([1]);
+    // Back to an earlier content is still a change: the number never goes down.
+    const back = sequenceEntries([draft('a', '2026-11-20')], [], moved.changed);
+    expect(back.entries.map((e) => e.sequence)).toEqual([2]);
+  });
+
+  it("writes version 1's cancellations only while the store has no mark of them", () => {
+    const old = { ...draft('RC-0001-submit@refund-claim', '2026-11-20'), cancelled: true, baseSequence: 4 };
+    const first = sequenceEntries([], [old], []);
+    expect(first.entries.map((e) => [e.uid, e.sequence])).toEqual([['RC-0001-submit@refund-claim', 5]]);
+    expect(sequenceEntries([], [old], first.changed)).toEqual({ entries: [], changed: [] });
   });
 });
 
@@ -81,18 +138,20 @@ describe('buildCalendar and exportCalendar', () => {
     const calendar = await buildCalendar(await setup());
     expect(calendar.name).toBe(CALENDAR_NAME);
     expect(calendar.stamp).toEqual(new Date('2026-11-20T12:00:00Z'));
-    expect(calendar.entries.map((entry) => [entry.uid, entry.date])).toEqual([
-      ['RC-0001-followup@refund-claim', '2026-11-19'],
-      ['RC-0002-submit@refund-claim', '2026-11-25'],
+    // RC-0001 was due yesterday: it is on today. RC-0003 closed yesterday: cancelled.
+    expect(calendar.entries.map((entry) => [entry.uid, entry.date, entry.sequence, entry.cancelled])).toEqual([
+      ['RC-0001@refund-claim', '2026-11-20', 0, false],
+      ['RC-0002@refund-claim', '2026-11-25', 0, false],
+      ['RC-0003@refund-claim', '2026-11-19', 0, true],
     ]);
   });
 
   it('hands the writer that calendar and counts its entries', async () => {
     const deps = await setup();
     const writer = fakeCalendar();
-    const { text, count } = await exportCalendar({ ...deps, writer });
-    expect(count).toBe(2);
-    expect(text).toBe('refund-claim: next actions: 2 entries');
+    const { text, count, cancelled } = await exportCalendar({ ...deps, writer });
+    expect([count, cancelled]).toEqual([2, 1]);
+    expect(text).toBe('refund-claim: next actions: 3 entries');
     expect(writer.calls).toEqual([await buildCalendar(deps)]);
   });
 });

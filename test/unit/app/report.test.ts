@@ -43,8 +43,15 @@ async function setup() {
 
 describe('buildReport', () => {
   it('sums each channel, reason and currency apart, in the vocabulary’s order', async () => {
-    const groups = await buildReport(await setup(), { since: null });
-    expect(groups.map((g) => [g.channel, g.reason, g.currency, g.claims])).toEqual([
+    const { groups } = await buildReport(await setup(), { since: null });
+    expect(
+      groups.map((g) => [
+        g.key.by === 'channel-reason' && g.key.channel,
+        g.key.by === 'channel-reason' && g.key.reason,
+        g.currency,
+        g.claims,
+      ]),
+    ).toEqual([
       ['tiktok-ads', 'technical-issue', 'USD', 1],
       ['tiktok-ads', 'incorrect-charge', 'EUR', 1],
       ['tiktok-ads', 'incorrect-charge', 'USD', 3],
@@ -54,13 +61,13 @@ describe('buildReport', () => {
   });
 
   it('counts amounts, answers and days to the first answer', async () => {
-    const [technical, euros, dollars, , creator] = await buildReport(await setup(), { since: null });
+    const [technical, euros, dollars, , creator] = (await buildReport(await setup(), { since: null })).groups;
     expect(dollars).toMatchObject({
       requested: 35000,
       recovered: 20000,
       recoveryRate: 20000 / 35000,
       decided: 2,
-      approved: 1,
+      approvedClaims: 1,
       approvalRate: 0.5,
       medianDaysToDecision: 7,
     });
@@ -69,7 +76,7 @@ describe('buildReport', () => {
       recovered: 30000,
       recoveryRate: 0.6,
       decided: 1,
-      approved: 1,
+      approvedClaims: 1,
       medianDaysToDecision: 8,
     });
     expect(euros).toMatchObject({
@@ -84,12 +91,15 @@ describe('buildReport', () => {
     expect(creator).toMatchObject({ decided: 0, recovered: 0 });
   });
 
-  it('counts only the claims drafted on or after `since`', async () => {
+  it('counts only the claims filed on or after `since` (a draft: drafted)', async () => {
     const store = await setup();
-    // The day itself counts: every claim but the October one was drafted on 20 November.
-    const since = await buildReport(store, { since: '2026-11-20' });
-    expect(since.map((g) => g.channel)).not.toContain('tiktok-promote');
-    expect(since).toHaveLength(4);
-    expect(await buildReport(store, { since: '2026-11-21' })).toEqual([]);
+    // Filed 5 Nov (creator), 4 Nov (EUR); the USD draft was drafted on 20 November. The day itself counts.
+    const { groups } = await buildReport(store, { since: '2026-11-04' });
+    expect(groups.map((g) => [g.key.by === 'channel-reason' && g.key.reason, g.currency, g.claims])).toEqual([
+      ['incorrect-charge', 'EUR', 1],
+      ['incorrect-charge', 'USD', 1],
+      ['creator-no-delivery', 'USD', 1],
+    ]);
+    expect(await buildReport(store, { since: '2026-11-21' })).toEqual({ groups: [], totals: [] });
   });
 });

@@ -198,4 +198,78 @@ describe.each(STORES)('the %s claim store', (_, open) => {
     await store.changeClaimWithEmail(id, key, () => ({ change: { events: [submitted] }, result: null }));
     expect(await store.loggedEmails([key])).toEqual(new Map([[key, id]]));
   });
+
+  it('lists open claims with the account each is filed under', async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await store.insertClaim(
+      newClaim({ channel: 'tiktok-promote', advertiserId: null, accountName: 'Corner Bakery', promotionId: '2' }),
+      { allowDuplicate: false },
+    );
+    expect((await store.pendingClaims()).map((c) => [c.id, c.accountName, c.advertiserId])).toEqual([
+      [1, 'Acme Shoes', '7012345678901'],
+      [2, 'Corner Bakery', null],
+    ]);
+  });
+
+  it('corrects an account and its open claims in one go, leaving closed claims and other accounts alone', async () => {
+    const store = await fresh();
+    const acme = (await store.insertClaim(newClaim(), { allowDuplicate: false })).id;
+    const closed = (await store.insertClaim(newClaim({ promotionId: '2' }), { allowDuplicate: false })).id;
+    await store.changeClaim(closed, () => ({
+      change: { events: [{ ...submitted, type: 'closed', data: { outcome: 'withdrawn', amount: null } }] },
+      result: null,
+    }));
+    const bakery = (
+      await store.insertClaim(
+        newClaim({ channel: 'tiktok-promote', advertiserId: null, accountName: 'Corner Bakery', promotionId: '3' }),
+        { allowDuplicate: false },
+      )
+    ).id;
+    const account = await store.findAccount({ advertiserId: '7012345678901' });
+    if (!account) throw new Error('no account');
+    const next = { ...account, name: 'Acme Shoes Ltd', agency: 'Northwind Media' };
+    const seen: number[] = [];
+    const changed = await store.editAccount(account, next, '2026-11-22T09:00:00.000Z', (claim) => {
+      seen.push(claim.id);
+      return {
+        fields: { accountName: next.name, agency: next.agency },
+        events: [{ ...submitted, type: 'edited', data: { fields: ['accountName', 'agency'] } }],
+      };
+    });
+    expect(changed).toEqual([acme]);
+    expect(seen).toEqual([acme]);
+    expect(await store.findAccount({ advertiserId: '7012345678901' })).toEqual(next);
+    expect((await store.getClaim(acme))?.accountName).toBe('Acme Shoes Ltd');
+    expect((await store.getClaim(acme))?.events.at(-1)?.type).toBe('edited');
+    expect((await store.getClaim(closed))?.accountName).toBe('Acme Shoes');
+    expect((await store.getClaim(bakery))?.accountName).toBe('Corner Bakery');
+
+    // An account without an advertiser ID is found by its name, in any case.
+    const corner = { name: 'corner bakery', advertiserId: null, email: 'x@y.test', agency: null, salesRep: null };
+    const renamed = { ...corner, name: 'Corner Bakery & Café', email: 'hi@bakery.test' };
+    expect(
+      await store.editAccount(corner, renamed, '2026-11-22T09:00:00.000Z', () => ({
+        fields: { accountName: renamed.name },
+      })),
+    ).toEqual([bakery]);
+    expect((await store.listAccounts()).map((a) => [a.name, a.email])).toEqual([
+      ['Acme Shoes Ltd', 'ads@acme.test'],
+      ['Corner Bakery & Café', 'hi@bakery.test'],
+    ]);
+  });
+
+  it('remembers what the calendar wrote under each UID, replacing by UID', async () => {
+    const store = await fresh();
+    expect(await store.calendarMarks()).toEqual([]);
+    await store.saveCalendarMarks([
+      { uid: 'RC-0001@refund-claim', fingerprint: 'open 2026-11-20', sequence: 0 },
+      { uid: 'RC-0002@refund-claim', fingerprint: 'open 2026-11-21', sequence: 3 },
+    ]);
+    await store.saveCalendarMarks([{ uid: 'RC-0001@refund-claim', fingerprint: 'open 2026-11-21', sequence: 1 }]);
+    expect((await store.calendarMarks()).sort((a, b) => a.uid.localeCompare(b.uid))).toEqual([
+      { uid: 'RC-0001@refund-claim', fingerprint: 'open 2026-11-21', sequence: 1 },
+      { uid: 'RC-0002@refund-claim', fingerprint: 'open 2026-11-21', sequence: 3 },
+    ]);
+  });
 });

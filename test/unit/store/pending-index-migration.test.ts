@@ -47,6 +47,9 @@ describe('migration 2: the columns status prints, inside the index of open claim
       'promotion_name',
       'currency',
       'requested',
+      // Migration 7: the account status prints and --account matches.
+      'account_name',
+      'advertiser_id',
     ]);
     expect(store.pendingClaims()).toEqual([
       {
@@ -58,6 +61,8 @@ describe('migration 2: the columns status prints, inside the index of open claim
         promotionName: 'Weekend boost',
         currency: 'EUR',
         requested: 2_500,
+        accountName: 'Maple Street Bakery',
+        advertiserId: null,
       },
     ]);
     expect(existsSync(`${path}.v1.bak`)).toBe(true);
