@@ -6,10 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClaimStore } from '../../../src/app/deps.js';
 import type { Evidence } from '../../../src/domain/claim.js';
 import { ClaimNotFoundError, DuplicateClaimError } from '../../../src/domain/errors.js';
-import { openStore } from '../../../src/store/sqlite/open-store.js';
 import { newClaim } from '../../helpers/claims.js';
-
-const STORES: [string, () => Promise<ClaimStore>][] = [['SQLite', () => Promise.resolve(openStore(':memory:'))]];
+import { STORES } from '../../helpers/stores.js';
 
 const item = (number: number, sha: string): Evidence => ({
   number,
@@ -30,10 +28,14 @@ const submitted = {
   data: { ticket: 'T-1' },
 };
 
-describe.each(STORES)('the %s claim store', (_, open) => {
+describe.each(STORES)('the %s claim store', (_, kind) => {
+  if (!kind.available) {
+    it.skip('needs a PostgreSQL server', () => undefined);
+    return;
+  }
   const opened: ClaimStore[] = [];
   const fresh = async (): Promise<ClaimStore> => {
-    const store = await open();
+    const store = await kind.open();
     opened.push(store);
     return store;
   };
