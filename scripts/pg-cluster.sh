@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL cluster for the tests: fsync off, trust auth, on 127.0.0.1 only.
+# A throwaway PostgreSQL cluster for the tests: fsync off, on 127.0.0.1 only. Over TCP it asks
+# for a password (scram-sha-256), as a team's server does, so the tests can check wrong ones and
+# that none is ever printed; over its Unix socket (for this script) it trusts.
 #
 #   scripts/pg-cluster.sh start DIR [PORT]   starts it in DIR (new or empty), prints its URL
 #   scripts/pg-cluster.sh stop DIR           stops it and removes DIR
@@ -38,14 +40,16 @@ case "$action" in
       while ! port_free "$port"; do port=$((port + 1)); done
     fi
     mkdir -p "$base/sock"
+    password=refund-claim-test
+    echo "$password" >"$base/pwfile"
     [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$base"
-    as_owner "'$bin/initdb' -D '$base/data' -U postgres -A trust -E UTF8 --no-locale --no-sync" >"$base/initdb.log" 2>&1 \
+    as_owner "'$bin/initdb' -D '$base/data' -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile='$base/pwfile' -E UTF8 --no-locale --no-sync" >"$base/initdb.log" 2>&1 \
       || { cat "$base/initdb.log" >&2; exit 1; }
     as_owner "'$bin/pg_ctl' -D '$base/data' -l '$base/server.log' -w -o \"-k '$base/sock' -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null \
       || { cat "$base/server.log" >&2; exit 1; }
     echo "$port" >"$base/port"
     "$bin/psql" -q -h "$base/sock" -p "$port" -U postgres -d postgres -c 'CREATE DATABASE refund_claim_test' >/dev/null
-    echo "postgresql://postgres@127.0.0.1:$port/refund_claim_test"
+    echo "postgresql://postgres:$password@127.0.0.1:$port/refund_claim_test"
     ;;
   stop)
     [ -d "$base" ] || exit 0

@@ -1,3 +1,5 @@
+import { UsageError } from '../../domain/errors.js';
+
 /**
  * A team database URL as people see it: never with its password. Pure, so the composition root can
  * name the database before the driver is loaded.
@@ -15,24 +17,24 @@ export interface DatabaseTarget {
   port: string;
   database: string;
   user: string;
+  /** The URL's `sslmode` as libpq reads it; absent means `prefer`. */
+  sslmode: SslMode;
   /** Every form of the password that could appear in text (as given, and decoded), to scrub. */
   secrets: string[];
 }
 
+export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+const SSL_MODES: readonly string[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
 export function describeDatabaseUrl(url: string): DatabaseTarget {
   const parsed = new URL(url);
-  const secrets = new Set<string>();
-  const addSecret = (value: string | null): void => {
-    if (!value) return;
-    secrets.add(value);
-    try {
-      secrets.add(decodeURIComponent(value));
-    } catch {
-      // A malformed escape: the raw form is scrubbed still.
-    }
-  };
-  addSecret(parsed.password);
-  addSecret(parsed.searchParams.get('password'));
+  const sslmode = parsed.searchParams.get('sslmode') ?? 'prefer';
+  if (!SSL_MODES.includes(sslmode)) {
+    throw new UsageError(
+      `The database URL's sslmode=${sslmode} is not one PostgreSQL knows.`,
+      `Use one of ${SSL_MODES.join(', ')}.`,
+    );
+  }
   parsed.password = '';
   parsed.searchParams.delete('password');
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username);
@@ -42,14 +44,44 @@ export function describeDatabaseUrl(url: string): DatabaseTarget {
     port: parsed.port || '5432',
     database,
     user: decodeURIComponent(parsed.username),
-    // Long ones first, so a password that contains another's text is replaced whole.
-    secrets: [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length),
+    sslmode: sslmode as SslMode,
+    secrets: passwordsIn(url),
   };
 }
 
-/** Text with every form of the password replaced, for anything printed. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text;
-  for (const secret of secrets) scrubbed = scrubbed.split(secret).join('***');
-  return scrubbed;
+/**
+ * Every form of the password a URL holds (as given and decoded, in the user part or as
+ * `?password=`), longest first so that one containing another's text is replaced whole. Never
+ * throws: a URL refused for another reason is still scrubbed from what is printed about it.
+ */
+export function passwordsIn(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  const secrets = new Set<string>();
+  for (const value of [parsed.password, parsed.searchParams.get('password')]) {
+    if (!value) continue;
+    secrets.add(value);
+    try {
+      secrets.add(decodeURIComponent(value));
+    } catch {
+      // A malformed escape: the raw form is scrubbed still.
+    }
+  }
+  return [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The driver's TLS setting for an sslmode, with libpq's meanings: `allow` and `prefer` use TLS
+ * when the server offers it; `verify-ca` checks the certificate chain, and the host name too
+ * (Node checks both together, which is stricter, never weaker).
+ */
+export function tlsSetting(mode: SslMode): false | 'prefer' | 'require' | 'verify-full' {
+  if (mode === 'disable') return false;
+  if (mode === 'allow' || mode === 'prefer') return 'prefer';
+  if (mode === 'require') return 'require';
+  return 'verify-full';
 }

@@ -8,10 +8,22 @@ const HINT_URL = 'Check the URL given with --database or REFUND_CLAIM_DATABASE_U
  * wrong password, no such database, missing privileges, the connection lost. Never the password:
  * the messages are built from the target, which has none. Null for anything else (a bug).
  */
-export function databaseError(error: unknown, target: DatabaseTarget): UserError | null {
+export function databaseError(
+  error: unknown,
+  target: DatabaseTarget,
+  { connecting = false }: { connecting?: boolean } = {},
+): UserError | null {
   if (error instanceof UserError || !(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   const at = `${target.host}:${target.port}`;
+  const tlsRequired = target.sslmode === 'require' || target.sslmode.startsWith('verify-');
+  // A server without TLS answers the TLS handshake by hanging up.
+  if (connecting && tlsRequired && (code === 'CONNECTION_CLOSED' || code === 'ECONNRESET')) {
+    return new UserError(
+      `The team database at ${at} does not accept TLS connections, and the URL says sslmode=${target.sslmode}.`,
+      'Enable TLS on the server, or lower sslmode in the URL if the network is trusted.',
+    );
+  }
   switch (code) {
     case 'ECONNREFUSED':
       return new UserError(
@@ -68,7 +80,7 @@ export function databaseError(error: unknown, target: DatabaseTarget): UserError
     case '53300':
       return new UserError(`The team database at ${at} has no free connection left.`, 'Try again in a moment.');
   }
-  if (/SSL/i.test(error.message) || (typeof code === 'string' && code.startsWith('ERR_TLS'))) {
+  if (/SSL|TLS|certificate/i.test(error.message) || (typeof code === 'string' && /TLS|CERT/.test(code))) {
     return new UserError(
       `Cannot open a TLS connection to the team database at ${at}: ${error.message}.`,
       'Check sslmode in the URL (disable, prefer, require, verify-full) and the server’s TLS set-up.',

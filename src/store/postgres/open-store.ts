@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type { ClaimStore, EvidenceContent } from '../../app/deps.js';
 import { PostgresClaimStore } from './claim-store.js';
-import { describeDatabaseUrl } from './database-url.js';
+import { describeDatabaseUrl, tlsSetting } from './database-url.js';
 import type { DatabaseTarget } from './database-url.js';
 import { databaseError } from './errors.js';
 import { PostgresEvidenceContent } from './evidence-content.js';
@@ -38,6 +38,7 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
     max: 4,
     connect_timeout: 10,
     onnotice: () => undefined,
+    ssl: tlsSetting(target.sslmode),
     connection: { application_name: 'refund-claim', lock_timeout: LOCK_TIMEOUT_MS },
   });
   try {
@@ -47,7 +48,7 @@ export async function openPostgresStore(url: string, options: OpenPostgresOption
     });
   } catch (error) {
     await sql.end({ timeout: 1 }).catch(() => undefined);
-    throw databaseError(error, target) ?? error;
+    throw databaseError(error, target, { connecting: true }) ?? error;
   }
   return {
     claims: translated(new PostgresClaimStore(sql, options.actor), target),
