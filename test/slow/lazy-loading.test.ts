@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
 import { BIN, claimFlags, dataDirOf, NOW } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
+import { freshDatabaseUrl, postgresServer } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HOOKS = `
@@ -83,6 +84,8 @@ describe('start-up loading', () => {
     fileType: /node_modules\/file-type\//,
     inquirer: /node_modules\/@inquirer\//,
     dateFnsRoot: /node_modules\/date-fns\/index\.js$/,
+    // The team database's driver and store: never for SQLite, whatever the command.
+    postgres: /node_modules\/postgres\/|dist\/store\/postgres\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -108,5 +111,15 @@ describe('start-up loading', () => {
     const home = tempDir();
     expect((await runCli(claimFlags(), { home })).code).toBe(0);
     expect(loadedLibraries(loadedModules(home, args))).toEqual(expected);
+  });
+
+  it.runIf(postgresServer() !== '')('status on a team database loads its driver, and no SQLite store', async () => {
+    const home = tempDir();
+    const url = await freshDatabaseUrl();
+    expect((await runCli(claimFlags(), { home, env: { REFUND_CLAIM_DATABASE_URL: url } })).code).toBe(0);
+    const modules = loadedModules(home, ['--database', url, 'status']);
+    expect(loadedLibraries(modules)).toEqual(['postgres']);
+    // Only the row mapping both stores share; not the SQLite store, nor better-sqlite3.
+    expect(matching(modules, /dist\/store\/sqlite\//).map((url) => url.replace(/^.*\//, ''))).toEqual(['rows.js']);
   });
 });
