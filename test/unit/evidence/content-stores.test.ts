@@ -4,6 +4,8 @@
  * a damaged copy is replaced by the next put of the same content, a failed upload leaves nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { EvidenceContent } from '../../../src/app/deps.js';
@@ -40,15 +42,13 @@ const KINDS: [string, Kind][] = [
     'folder',
     {
       available: true,
-      async open() {
+      open() {
         const dir = tempDir();
-        const { writeFileSync } = await import('node:fs');
-        const { join } = await import('node:path');
-        return {
+        return Promise.resolve({
           content: new FileEvidenceStore(dir),
-          damage: async (sha256) => writeFileSync(join(dir, sha256), 'damaged'),
-          close: async () => undefined,
-        };
+          damage: (sha256: string) => writeFile(join(dir, sha256), 'damaged'),
+          close: () => Promise.resolve(),
+        });
       },
     },
   ],

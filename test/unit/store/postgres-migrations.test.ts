@@ -23,10 +23,21 @@ const step = (version: number, readableFrom: number, sql: string): PostgresMigra
   },
 });
 
+interface SchemaRow {
+  version: number;
+  name: string;
+  readable_from: number;
+  release: string;
+  applied_by: string;
+}
+
 const schemaRows = (url: string) =>
   withDatabase(
     url,
-    (sql) => sql`SELECT version, name, readable_from, release, applied_by FROM refund_claim_schema ORDER BY version`,
+    (sql) =>
+      sql<
+        SchemaRow[]
+      >`SELECT version, name, readable_from, release, applied_by FROM refund_claim_schema ORDER BY version`,
   );
 
 describe.runIf(postgresServer() !== '')('the team schema', () => {
