@@ -29,7 +29,7 @@ export async function freshDatabaseUrl(): Promise<string> {
 
 /** Runs SQL on the database of `url` (in its schema), for tests that look at or damage rows. */
 export async function withDatabase<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  const sql = postgres(url, { max: 2, onnotice: () => undefined });
   try {
     return await work(sql);
   } finally {

@@ -1,4 +1,5 @@
-import type { Sql, TransactionSql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
+import { transaction } from './transaction.js';
 import type {
   Account,
   AccountRecord,
@@ -39,7 +40,7 @@ import {
 import type { AccountRow } from '../sqlite/rows.js';
 import { claimRow, eventRow, evidenceRow, numbersAt, PENDING_BIGINTS, SUMMARY_BIGINTS } from './rows.js';
 
-type Db = Sql | TransactionSql;
+type Db = Sql | ReservedSql;
 type Param = string | number | boolean | null;
 
 /** Taken by every transaction that allocates claim IDs, so two members never get the same one. */
@@ -68,7 +69,7 @@ export class PostgresClaimStore implements ClaimStore {
 
   insertClaim(claim: NewClaim, options: { allowDuplicate: boolean }): Promise<Claim> {
     const { fields } = claim;
-    return this.sql.begin(async (tx) => {
+    return transaction(this.sql, async (tx) => {
       // Serialises new claims, so that the duplicate check and the ID both see every other one.
       await tx`SELECT pg_advisory_xact_lock(${CLAIM_IDS_LOCK})`;
       if (!options.allowDuplicate) {
@@ -104,40 +105,38 @@ export class PostgresClaimStore implements ClaimStore {
   }
 
   changeClaim<R>(id: number, decide: (claim: Claim) => ClaimDecision<R>): Promise<{ claim: Claim; result: R }> {
-    return this.sql
-      .begin(async (tx) => {
-        // The row lock is held from this read to the commit: a second member's change of the same
-        // claim waits here, then decides on this one's result.
-        const claim = await this.readClaim(tx, id, true);
-        if (!claim) throw new ClaimNotFoundError(id);
-        const { change, result } = decide(claim);
-        const { fields, events = [], evidence = [], captions = [] } = change;
-        for (const item of captions) {
-          await q(tx, 'UPDATE evidence SET caption = $1 WHERE claim_id = $2 AND seq = $3', [
-            item.caption,
-            id,
-            item.number,
-          ]);
-        }
-        if (fields && Object.keys(fields).length > 0) {
-          const keys = Object.keys(fields) as (keyof ClaimFields)[];
-          await q(
-            tx,
-            `UPDATE claims SET ${keys.map((key, index) => `${FIELD_COLUMNS[key]} = $${index + 1}`).join(', ')} WHERE id = $${keys.length + 1}`,
-            [...keys.map((key) => param(columnValue(fields, key))), id],
-          );
-          await this.rememberAccount(tx, { ...claim, ...fields }, events.at(-1)?.recordedAt ?? claim.createdAt);
-        }
-        await this.appendEvents(tx, id, Math.max(0, ...claim.events.map((event) => event.seq)), events);
-        await this.insertEvidence(tx, id, evidence);
-        return { claim: await this.refresh(tx, id), result };
-      })
-      .catch((error: unknown) => {
-        // Another member held the claim longer than lock_timeout: nothing was saved.
-        if (LOCK_CONFLICTS.has((error as { code?: string }).code ?? ''))
-          throw new ConcurrentChangeError(formatClaimId(id));
-        throw error;
-      });
+    return transaction(this.sql, async (tx) => {
+      // The row lock is held from this read to the commit: a second member's change of the same
+      // claim waits here, then decides on this one's result.
+      const claim = await this.readClaim(tx, id, true);
+      if (!claim) throw new ClaimNotFoundError(id);
+      const { change, result } = decide(claim);
+      const { fields, events = [], evidence = [], captions = [] } = change;
+      for (const item of captions) {
+        await q(tx, 'UPDATE evidence SET caption = $1 WHERE claim_id = $2 AND seq = $3', [
+          item.caption,
+          id,
+          item.number,
+        ]);
+      }
+      if (fields && Object.keys(fields).length > 0) {
+        const keys = Object.keys(fields) as (keyof ClaimFields)[];
+        await q(
+          tx,
+          `UPDATE claims SET ${keys.map((key, index) => `${FIELD_COLUMNS[key]} = $${index + 1}`).join(', ')} WHERE id = $${keys.length + 1}`,
+          [...keys.map((key) => param(columnValue(fields, key))), id],
+        );
+        await this.rememberAccount(tx, { ...claim, ...fields }, events.at(-1)?.recordedAt ?? claim.createdAt);
+      }
+      await this.appendEvents(tx, id, Math.max(0, ...claim.events.map((event) => event.seq)), events);
+      await this.insertEvidence(tx, id, evidence);
+      return { claim: await this.refresh(tx, id), result };
+    }).catch((error: unknown) => {
+      // Another member held the claim longer than lock_timeout: nothing was saved.
+      if (LOCK_CONFLICTS.has((error as { code?: string }).code ?? ''))
+        throw new ConcurrentChangeError(formatClaimId(id));
+      throw error;
+    });
   }
 
   async listClaims(filter: ClaimFilter): Promise<ClaimSummary[]> {
@@ -198,29 +197,33 @@ export class PostgresClaimStore implements ClaimStore {
     const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const selected = `SELECT id FROM claims ${condition}`;
     // One snapshot for the three reads, so a claim changed meanwhile is read whole, before or after.
-    return this.sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
-      const rows = await q(
-        tx,
-        `SELECT * FROM claims ${condition} ORDER BY ${query.openOnly ? 'next_due, id' : 'id'}`,
-        params,
-      );
-      const events = await q(
-        tx,
-        `SELECT claim_id, ${EVENT_COLUMNS} FROM events WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
-        params,
-      );
-      const evidence = await q(
-        tx,
-        `SELECT claim_id, ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
-        params,
-      );
-      const eventsOf = groupBy(events.map(eventRow), eventFromRow);
-      const evidenceOf = groupBy(evidence.map(evidenceRow), evidenceFromRow);
-      return rows.map((raw) => {
-        const row = claimRow(raw);
-        return claimFromRows(row, eventsOf.get(row.id) ?? [], evidenceOf.get(row.id) ?? []);
-      });
-    });
+    return transaction(
+      this.sql,
+      async (tx) => {
+        const rows = await q(
+          tx,
+          `SELECT * FROM claims ${condition} ORDER BY ${query.openOnly ? 'next_due, id' : 'id'}`,
+          params,
+        );
+        const events = await q(
+          tx,
+          `SELECT claim_id, ${EVENT_COLUMNS} FROM events WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
+          params,
+        );
+        const evidence = await q(
+          tx,
+          `SELECT claim_id, ${EVIDENCE_COLUMNS} FROM evidence WHERE claim_id IN (${selected}) ORDER BY claim_id, seq`,
+          params,
+        );
+        const eventsOf = groupBy(events.map(eventRow), eventFromRow);
+        const evidenceOf = groupBy(evidence.map(evidenceRow), evidenceFromRow);
+        return rows.map((raw) => {
+          const row = claimRow(raw);
+          return claimFromRows(row, eventsOf.get(row.id) ?? [], evidenceOf.get(row.id) ?? []);
+        });
+      },
+      'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   async listAccounts(): Promise<AccountRecord[]> {
@@ -240,7 +243,7 @@ export class PostgresClaimStore implements ClaimStore {
     accounts: readonly AccountRecord[],
     options: { onConflict: ImportConflict },
   ): Promise<ImportOutcome> {
-    return this.sql.begin(async (tx) => {
+    return transaction(this.sql, async (tx) => {
       // The same lock as new claims: no member's `new` takes an ID between the check and the restore.
       await tx`SELECT pg_advisory_xact_lock(${CLAIM_IDS_LOCK})`;
       const existing = await tx<
@@ -270,7 +273,7 @@ export class PostgresClaimStore implements ClaimStore {
   }
 
   async close(): Promise<void> {
-    await this.sql.end({ timeout: 5 });
+    await this.sql.end({ timeout: 2 });
   }
 
   private async nextId(db: Db): Promise<number> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Sql } from 'postgres';
+import { transaction } from './transaction.js';
 import type { EvidenceContent, IntegrityState, StoredContent } from '../../app/deps.js';
 
 /** Rows of 1 MiB: the size every evidence read and write uses (fs/chunks.ts), and far below bytea's limits. */
@@ -132,7 +133,7 @@ export class PostgresEvidenceContent implements EvidenceContent {
       await this.dropUpload(uploadId);
       return;
     }
-    await this.sql.begin(async (tx) => {
+    await transaction(this.sql, async (tx) => {
       const [old] = await tx<{ upload_id: string }[]>`
         SELECT upload_id FROM evidence_contents WHERE sha256 = ${sha256} FOR UPDATE`;
       if (old) {

@@ -1,4 +1,5 @@
-import type { Sql, TransactionSql } from 'postgres';
+import type { ReservedSql, Sql } from 'postgres';
+import { transaction } from './transaction.js';
 import { UserError } from '../../domain/errors.js';
 import type { PostgresMigration } from './migrations/migration.js';
 
@@ -28,7 +29,7 @@ export async function migratePostgres(
   refuseUnreadable(before, known, client);
   if (before.length > 0 && Math.max(...before.map((row) => row.version)) >= known) return;
 
-  await sql.begin(async (tx) => {
+  await transaction(sql, async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx.unsafe(`CREATE TABLE IF NOT EXISTS refund_claim_schema (
       version integer PRIMARY KEY,
@@ -52,7 +53,7 @@ export async function migratePostgres(
   });
 }
 
-async function applied(sql: Sql | TransactionSql): Promise<AppliedRow[]> {
+async function applied(sql: Sql | ReservedSql): Promise<AppliedRow[]> {
   const [row] = await sql<{ present: boolean }[]>`SELECT to_regclass('refund_claim_schema') IS NOT NULL AS present`;
   if (!row?.present) return [];
   return sql<AppliedRow[]>`SELECT version, readable_from, release FROM refund_claim_schema ORDER BY version`;

@@ -1,4 +1,4 @@
-import type { TransactionSql } from 'postgres';
+import type { Sql } from 'postgres';
 
 /**
  * One step of the team database's schema, applied once by the first client that knows it, in the
@@ -15,5 +15,5 @@ export interface PostgresMigration {
   readableFrom: number;
   /** The refund-claim release that first ships this step: what an older client is told to install. */
   release: string;
-  up(sql: TransactionSql): Promise<void>;
+  up(sql: Sql): Promise<void>;
 }
