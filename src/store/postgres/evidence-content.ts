@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Sql } from 'postgres';
 import { transaction } from './transaction.js';
 import type { EvidenceContent, IntegrityState, StoredContent } from '../../app/deps.js';
+import { columnBytes, writeChunkRow } from './binary-copy.js';
 
 /** Rows of 1 MiB: the size every evidence read and write uses (fs/chunks.ts), and far below bytea's limits. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -38,17 +39,19 @@ export class PostgresEvidenceContent implements EvidenceContent {
       const hash = createHash('sha256');
       let bytes = 0;
       let n = 0;
-      let pending = Buffer.allocUnsafe(CHUNK_BYTES);
+      const pending = Buffer.allocUnsafe(CHUNK_BYTES);
       let filled = 0;
       const flush = async (): Promise<void> => {
         if (filled === 0) return;
-        await this.sql`INSERT INTO evidence_chunks (upload_id, n, data)
-          VALUES (${uploadId}, ${n}, ${pending.subarray(0, filled)})`;
+        // One COPY per chunk: each row commits on its own, and travels as bytes, not hex text.
+        const copy = await this.sql
+          .unsafe('COPY evidence_chunks (upload_id, n, data) FROM STDIN (FORMAT binary)')
+          .writable();
+        await writeChunkRow(copy, BigInt(uploadId), n, pending.subarray(0, filled));
         n += 1;
         if (n % TOUCH_EVERY === 0)
           await this.sql`UPDATE evidence_uploads SET touched_at = now() WHERE id = ${uploadId}`;
-        // The driver may still hold the last buffer: the next chunk gets a fresh one.
-        pending = Buffer.allocUnsafe(CHUNK_BYTES);
+        // The COPY has completed, so the driver has sent its copy of the bytes: the buffer is free.
         filled = 0;
       };
       for await (const chunk of source) {
@@ -80,17 +83,16 @@ export class PostgresEvidenceContent implements EvidenceContent {
   async open(sha256: string): Promise<Readable | null> {
     const content = await this.content(sha256);
     if (!content) return null;
-    const { sql } = this;
-    async function* chunks(): AsyncGenerator<Buffer> {
-      // A missing chunk ends the stream early: the re-hash of whoever reads it then fails.
-      for (let n = 0; ; n++) {
-        const [row] = await sql<{ data: Buffer }[]>`SELECT data FROM evidence_chunks
-          WHERE upload_id = ${content!.uploadId} AND n = ${n}`;
-        if (!row) return;
-        yield row.data;
-      }
-    }
-    return Readable.from(chunks(), { objectMode: false, highWaterMark: CHUNK_BYTES });
+    // One statement streams every chunk in order, paced by the reader (the driver pauses the
+    // socket). A missing chunk makes the stream short: the re-hash of whoever reads it then fails.
+    // COPY takes no parameters; the upload ID is the database's own integer.
+    const copy = await this.sql
+      .unsafe(
+        `COPY (SELECT data FROM evidence_chunks WHERE upload_id = ${BigInt(content.uploadId)} ORDER BY n)
+         TO STDOUT (FORMAT binary)`,
+      )
+      .readable();
+    return Readable.from(columnBytes(copy), { objectMode: false, highWaterMark: CHUNK_BYTES });
   }
 
   async size(sha256: string): Promise<number | null> {

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from './database-url.js';
 import { databaseError } from './errors.js';
 import { PostgresEvidenceContent } from './evidence-content.js';
 import { migratePostgres } from './migrate.js';
+import { noDelaySocket } from './socket.js';
 import { POSTGRES_MIGRATIONS } from './migrations/index.js';
 import type { PostgresMigration } from './migrations/migration.js';
 
@@ -33,14 +34,17 @@ const LOCK_TIMEOUT_MS = 10_000;
  */
 export async function openPostgresStore(url: string, options: OpenPostgresOptions): Promise<PostgresStores> {
   const target = describeDatabaseUrl(url);
-  const sql = postgres(url, {
+  // `socket` is a documented option that the driver's type declarations leave out.
+  const settings = {
     // A command runs one query at a time, and reads evidence beside it: a few connections suffice.
     max: 4,
     connect_timeout: 10,
     onnotice: () => undefined,
     ssl: tlsSetting(target.sslmode),
+    socket: noDelaySocket,
     connection: { application_name: 'refund-claim', lock_timeout: LOCK_TIMEOUT_MS },
-  });
+  };
+  const sql = postgres(url, settings);
   try {
     await migratePostgres(sql, options.migrations ?? POSTGRES_MIGRATIONS, {
       release: options.release,
