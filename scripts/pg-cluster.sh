@@ -14,6 +14,9 @@ usage() { echo "usage: $0 start DIR [PORT] | stop DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 action=$1
 base=$2
+# The server runs in its data directory: every path it is given must be absolute.
+if [ "$action" = start ]; then mkdir -p "$base"; fi
+if [ -d "$base" ]; then base=$(cd "$base" && pwd); fi
 
 # Debian keeps the server's binaries out of PATH; elsewhere initdb is on it.
 pg_bin() {
