@@ -270,6 +270,18 @@ function claimFields(rng, n, createdOn) {
     description: DESCRIPTIONS[reason],
     // Some users know the platform's filing deadline.
     fileBy: rng.chance(0.1) ? addDays(createdOn, rng.int(3, 20)) : null,
+    // Version 2's facts: what each reason requires, and nothing else.
+    noticedOn: null,
+    cancelledOn: reason === 'campaign-cancelled' ? createdOn : null,
+    cancelReason: reason === 'campaign-cancelled' ? 'The product launch was called off' : null,
+    failure: reason === 'technical-issue' ? 'delivery stopped while the budget kept being spent' : null,
+    invoice: null,
+    balanceShownOn: reason === 'unspent-balance' ? createdOn : null,
+    deliverablesDue: reason === 'creator-no-delivery' ? createdOn : null,
+    paidVia: channel === 'creator' ? 'direct' : null,
+    asCredit: false,
+    agency: null,
+    salesRep: null,
   };
 }
 
