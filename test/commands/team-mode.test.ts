@@ -179,6 +179,24 @@ describe.runIf(teamAvailable)('team database failures', () => {
     }
   });
 
+  it('a role without the privilege to create the schema: one line naming the role, exit 1', async () => {
+    const url = new URL(await freshDatabaseUrl());
+    const role = `rc_${Math.random().toString(36).slice(2, 10)}`;
+    const schema = url.searchParams.get('search_path') ?? '';
+    await withDatabase(url.toString(), (sql) =>
+      sql.unsafe(`CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw-9'; GRANT USAGE ON SCHEMA ${schema} TO ${role}`),
+    );
+    url.username = role;
+    url.password = 'limited-pw-9';
+    const result = await runCli(['status'], { home: tempDir(), env: { REFUND_CLAIM_DATABASE_URL: url.toString() } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^error: The role "${role}" lacks a privilege in the team database: permission denied`),
+    );
+    expect(result.stderr).not.toContain('limited-pw-9');
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
   it('refuses a URL that is not PostgreSQL with exit 2, without printing it', async () => {
     const result = await runCli(['--database', 'mysql://root:hunter2@db/claims', 'status'], { home: tempDir() });
     expect(result.code).toBe(2);

@@ -61,6 +61,12 @@ export function databaseError(
         `The role "${target.user}" lacks a privilege in the team database: ${error.message}.`,
         'Ask the database owner to grant it (README, "Team mode").',
       );
+    case '3F000':
+      // A search_path of schemas the role may not use: to the role, none exists.
+      return new UserError(
+        `The role "${target.user}" has no schema it may use in the team database (${error.message}).`,
+        'Ask the database owner to grant it USAGE and CREATE on the schema (README, "Team mode").',
+      );
     case '55P03':
     case '40001':
     case '40P01':
