@@ -9,6 +9,8 @@ export const shared = {
   hookTimeout: 60_000,
   // Reading time zones and "today" from a fixed place makes date tests mean the same anywhere.
   env: { TZ: 'UTC' },
+  // A PostgreSQL server for the team-mode tests: CI's, or a throwaway one (test/postgres-setup.ts).
+  globalSetup: 'test/postgres-setup.ts',
 } as const;
 
 /**

@@ -271,6 +271,12 @@ export interface EvidenceStore {
   describe(sha256: string): string;
 }
 
+/**
+ * What a store of bytes implements (a folder, or the team database's chunked rows); evidence/
+ * adds the checks of users' files on top (`inspect`, `importFile`) to make an EvidenceStore.
+ */
+export type EvidenceContent = Omit<EvidenceStore, 'inspect' | 'importFile'>;
+
 export interface TemplateInfo {
   name: string;
   description: string;

@@ -4,6 +4,7 @@
  */
 import type { Adapters, ClaimStore, Clock, EvidenceStore } from '../app/deps.js';
 import { toLocalDate } from '../domain/dates.js';
+import { UsageError } from '../domain/errors.js';
 import type { Prompter } from './wizard/prompter.js';
 
 /**
@@ -67,10 +68,14 @@ export interface CliDeps {
 
 export interface AdapterSettings {
   dataDir: string;
+  /** A team database's URL (`--database` > `REFUND_CLAIM_DATABASE_URL`); null: SQLite in the data directory. */
+  databaseUrl: string | null;
   clock: Clock;
   actor: string | null;
   /** The package's built-in `templates/` directory. */
   builtinTemplates: string;
+  /** This refund-claim's version: the team database records which release migrated it. */
+  version: string;
   /** Tells the user something on stderr (a directory made private, …). */
   notice: (text: string) => void;
 }
@@ -83,13 +88,29 @@ export interface Interrupts {
 
 export interface GlobalOptions {
   dataDir?: string;
+  database?: string;
   color: boolean;
   debug: boolean;
+}
+
+/**
+ * The team database's URL, when one is named: `postgres://` or `postgresql://`. Anything else is a
+ * mistake on the command line (exit 2), named without its content, which may hold a password.
+ */
+export function databaseUrlOf(flag: string | undefined, env: string | undefined): string | null {
+  const [url, source] = flag !== undefined ? [flag, '--database'] : [env ?? '', 'REFUND_CLAIM_DATABASE_URL'];
+  if (flag === undefined && url.trim() === '') return null;
+  if (/^postgres(ql)?:\/\/./i.test(url.trim())) return url.trim();
+  throw new UsageError(
+    `${source} must be a PostgreSQL URL starting with postgres:// or postgresql://.`,
+    'For example postgresql://alice@db.example.com:5432/refund_claims; leave it out to use SQLite in the data directory.',
+  );
 }
 
 export class CommandContext {
   private globals: GlobalOptions = { color: true, debug: false };
   private resolvedDataDir: string | undefined;
+  private databaseUrl: string | null = null;
   private built: Adapters | undefined;
   private colors: Colors = PLAIN;
   /** Set by a command that finished but must report something through its exit code. */
@@ -103,6 +124,8 @@ export class CommandContext {
     const { env } = this.deps.io;
     // `--data-dir` > `REFUND_CLAIM_HOME` > the platform's data directory.
     this.resolvedDataDir = globals.dataDir ?? env.REFUND_CLAIM_HOME ?? (await this.deps.platformDataDir());
+    // `--database` > `REFUND_CLAIM_DATABASE_URL` > SQLite in the data directory.
+    this.databaseUrl = databaseUrlOf(globals.database, env.REFUND_CLAIM_DATABASE_URL);
     const off = !globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
     this.colors = off ? PLAIN : new (await import('chalk')).Chalk({ level: 1 });
   }
@@ -125,9 +148,11 @@ export class CommandContext {
   get adapters(): Adapters {
     this.built ??= this.deps.createAdapters({
       dataDir: this.dataDir,
+      databaseUrl: this.databaseUrl,
       clock: this.deps.clock,
       actor: this.deps.actor,
       builtinTemplates: this.deps.builtinTemplates,
+      version: this.deps.version,
       notice: (text) => this.err(text),
     });
     return this.built;

@@ -78,14 +78,19 @@ function actorOf(env: Io['env']): string | null {
  * The real adapters over one data directory. Each module is imported on first use, so `--help`
  * loads none of them and `status` only the store: no evidence store, template engine or zip code.
  */
-export function createAdapters({ dataDir, builtinTemplates, notice, actor }: AdapterSettings): Adapters {
+export function createAdapters(settings: AdapterSettings): Adapters {
+  const { dataDir, builtinTemplates, notice, actor, databaseUrl } = settings;
   const database = join(dataDir, 'claims.db');
   let opened: ClaimStore | undefined;
+  let team: ReturnType<typeof openTeamDatabase> | undefined;
   let templates: ReturnType<Adapters['templates']> | undefined;
   const fileEvidence = async (dir: string) =>
     new (await import('../evidence/evidence-store.js')).FileEvidenceStore(dir, runningProcesses);
+  // The team database holds claims and evidence together; the driver loads only for it.
+  const teamDatabase = (url: string) => (team ??= openTeamDatabase(url, actor, settings.version));
   const adapters: Adapters = {
     async store() {
+      if (databaseUrl !== null) return (opened ??= (await teamDatabase(databaseUrl)).claims);
       if (!opened) {
         const { openStore } = await import('../store/sqlite/open-store.js');
         prepareDataDir(dataDir, notice);
@@ -94,9 +99,15 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
       return opened;
     },
     async existingStore() {
+      if (databaseUrl !== null) return adapters.store();
       return opened ?? (existsSync(database) ? adapters.store() : null);
     },
-    evidence: () => fileEvidence(join(dataDir, 'evidence')),
+    evidence: async () =>
+      databaseUrl !== null
+        ? new (await import('../evidence/content-evidence-store.js')).ContentEvidenceStore(
+            (await teamDatabase(databaseUrl)).content,
+          )
+        : fileEvidence(join(dataDir, 'evidence')),
     evidenceFolder: fileEvidence,
     templates() {
       templates ??= import('../render/templates.js').then(({ loadTemplates }) =>
@@ -122,10 +133,17 @@ export function createAdapters({ dataDir, builtinTemplates, notice, actor }: Ada
     },
     reportPage: async () => (await import('../render/report-page/render-page.js')).reportPageRenderer,
     async close() {
-      await opened?.close();
+      if (opened) await opened.close();
+      // Evidence alone (no store asked for) still holds the team database's connections.
+      else if (team) await (await team.catch(() => null))?.claims.close();
     },
   };
   return adapters;
+}
+
+async function openTeamDatabase(url: string, actor: string | null, release: string) {
+  const { openPostgresStore } = await import('../store/postgres/open-store.js');
+  return openPostgresStore(url, { actor, release });
 }
 
 /** Standard input's chunks as bytes; text chunks (a stream with an encoding set) as UTF-8. */
@@ -197,7 +215,7 @@ export async function main(argv: readonly string[] = process.argv, overrides?: P
     await buildProgram(context).parseAsync(argv);
     code = context.exitCode;
   } catch (error) {
-    code = report(error, context, debug);
+    code = report(error, context, debug, await databaseSecrets(argv, deps.io.env));
   } finally {
     await context.close();
   }
@@ -214,9 +232,29 @@ function endQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') throw error;
 }
 
-function report(error: unknown, context: CommandContext, debug: boolean): number {
-  // Messages quote what they were given: an import file's values, a stored promotion ID.
-  const say = (text: string): void => context.err(printable(text, { multiline: true }));
+/**
+ * Every form of the team database's password, from `--database` and `REFUND_CLAIM_DATABASE_URL`:
+ * no error, not even a `--debug` stack trace, prints it. The URL parser loads only when one is given.
+ */
+async function databaseSecrets(argv: readonly string[], env: Io['env']): Promise<string[]> {
+  const urls = [env.REFUND_CLAIM_DATABASE_URL];
+  argv.forEach((arg, index) => {
+    if (arg === '--database') urls.push(argv[index + 1]);
+    else if (arg.startsWith('--database=')) urls.push(arg.slice('--database='.length));
+  });
+  const given = urls.filter((url): url is string => url !== undefined && url.trim() !== '');
+  if (given.length === 0) return [];
+  const { passwordsIn } = await import('../store/postgres/database-url.js');
+  return given.flatMap((url) => passwordsIn(url.trim()));
+}
+
+const scrub = (text: string, secrets: readonly string[]): string =>
+  secrets.reduce((shown, secret) => shown.split(secret).join('***'), text);
+
+function report(error: unknown, context: CommandContext, debug: boolean, secrets: readonly string[] = []): number {
+  // Messages quote what they were given: an import file's values, a stored promotion ID; none
+  // shows a database password.
+  const say = (text: string): void => context.err(printable(scrub(text, secrets), { multiline: true }));
   if (error instanceof CommanderError) {
     // Commander has printed its message; help and --version end here with 0.
     return error.exitCode === 0 ? 0 : 2;
@@ -228,7 +266,7 @@ function report(error: unknown, context: CommandContext, debug: boolean): number
     return error.exitCode;
   }
   const environment = environmentError(error, context.dataDirIfKnown);
-  if (environment) return report(environment, context, debug);
+  if (environment) return report(environment, context, debug, secrets);
   const message = error instanceof Error ? error.message : String(error);
   say(`error: unexpected failure: ${message}`);
   say(

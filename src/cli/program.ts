@@ -176,6 +176,10 @@ export function buildProgram(context: CommandContext): Command {
       '--data-dir <dir>',
       'where claims and evidence are kept (default: $REFUND_CLAIM_HOME, else the platform data directory)',
     )
+    .option(
+      '--database <url>',
+      'a team database, postgres://user:password@host:5432/name (default: $REFUND_CLAIM_DATABASE_URL, else SQLite in the data directory)',
+    )
     .option('--no-color', 'no colours in the output')
     .option('--debug', 'print stack traces with errors')
     .helpOption('-h, --help', 'show help')
@@ -202,8 +206,18 @@ export function buildProgram(context: CommandContext): Command {
     })
     .hook('preAction', async (_, action) => {
       if (action.name() === 'help') return;
-      const options = action.optsWithGlobals<{ dataDir?: string; color: boolean; debug?: boolean }>();
-      await context.configure({ dataDir: options.dataDir, color: options.color, debug: options.debug === true });
+      const options = action.optsWithGlobals<{
+        dataDir?: string;
+        database?: string;
+        color: boolean;
+        debug?: boolean;
+      }>();
+      await context.configure({
+        dataDir: options.dataDir,
+        database: options.database,
+        color: options.color,
+        debug: options.debug === true,
+      });
     });
 
   for (const entry of COMMANDS) program.command(entry.name).description(entry.description);

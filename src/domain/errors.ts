@@ -77,3 +77,14 @@ export class EmailLoggedError extends UserError {
     this.name = 'EmailLoggedError';
   }
 }
+
+/**
+ * Another member changed the same claim while this command waited for it, longer than the store
+ * waits (team mode): nothing was saved, and running the command again acts on the new state.
+ */
+export class ConcurrentChangeError extends UserError {
+  constructor(what: string) {
+    super(`${what} was changed meanwhile, try again.`, 'Nothing was saved; run the command again.');
+    this.name = 'ConcurrentChangeError';
+  }
+}

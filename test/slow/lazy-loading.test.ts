@@ -12,6 +12,7 @@ import { COMMANDS } from '../../src/cli/program.js';
 import { BIN, claimFlags, dataDirOf, NOW } from '../helpers/cli.js';
 import { ACKNOWLEDGEMENT, DENIAL } from '../helpers/emails.js';
 import { runCli } from '../helpers/in-process.js';
+import { freshDatabaseUrl, postgresServer } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HOOKS = `
@@ -104,6 +105,8 @@ describe('start-up loading', () => {
     d3: /node_modules\/d3(-[a-z]+)?\//,
     leven: /node_modules\/leven\//,
     writeExcelFile: /node_modules\/write-excel-file\//,
+    // The team database's driver and store: never for SQLite, whatever the command.
+    postgres: /node_modules\/postgres\/|dist\/store\/postgres\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -162,5 +165,15 @@ describe('start-up loading', () => {
     expect((await runCli(claimFlags(), { home })).code).toBe(0);
     expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoes']))).toEqual([]);
     expect(loadedLibraries(loadedModules(home, ['status', '--account', 'Acme Shoez'], 1))).toEqual(['leven']);
+  });
+
+  it.runIf(postgresServer() !== '')('status on a team database loads its driver, and no SQLite store', async () => {
+    const home = tempDir();
+    const url = await freshDatabaseUrl();
+    expect((await runCli(claimFlags(), { home, env: { REFUND_CLAIM_DATABASE_URL: url } })).code).toBe(0);
+    const modules = loadedModules(home, ['--database', url, 'status']);
+    expect(loadedLibraries(modules)).toEqual(['postgres']);
+    // Only the row mapping both stores share; not the SQLite store, nor better-sqlite3.
+    expect(matching(modules, /dist\/store\/sqlite\//).map((url) => url.replace(/^.*\//, ''))).toEqual(['rows.js']);
   });
 });

@@ -5,11 +5,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClaimStore } from '../../../src/app/deps.js';
 import type { Evidence } from '../../../src/domain/claim.js';
-import { ClaimNotFoundError, DuplicateClaimError, EmailLoggedError } from '../../../src/domain/errors.js';
-import { openStore } from '../../../src/store/sqlite/open-store.js';
+import {
+  ClaimIdTakenError,
+  ClaimNotFoundError,
+  DuplicateClaimError,
+  EmailLoggedError,
+} from '../../../src/domain/errors.js';
 import { newClaim } from '../../helpers/claims.js';
-
-const STORES: [string, () => Promise<ClaimStore>][] = [['SQLite', () => Promise.resolve(openStore(':memory:'))]];
+import { STORES } from '../../helpers/stores.js';
 
 const item = (number: number, sha: string): Evidence => ({
   number,
@@ -30,10 +33,14 @@ const submitted = {
   data: { ticket: 'T-1' },
 };
 
-describe.each(STORES)('the %s claim store', (_, open) => {
+describe.each(STORES)('the %s claim store', (_, kind) => {
+  if (!kind.available) {
+    it.skip('needs a PostgreSQL server', () => undefined);
+    return;
+  }
   const opened: ClaimStore[] = [];
   const fresh = async (): Promise<ClaimStore> => {
-    const store = await open();
+    const store = await kind.open();
     opened.push(store);
     return store;
   };
@@ -270,6 +277,106 @@ describe.each(STORES)('the %s claim store', (_, open) => {
     expect((await store.calendarMarks()).sort((a, b) => a.uid.localeCompare(b.uid))).toEqual([
       { uid: 'RC-0001@refund-claim', fingerprint: 'open 2026-11-21', sequence: 1 },
       { uid: 'RC-0002@refund-claim', fingerprint: 'open 2026-11-21', sequence: 3 },
+    ]);
+  });
+
+  it('records who recorded each event', async () => {
+    const store = await kind.open({ actor: 'ana' });
+    opened.push(store);
+    const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const { claim } = await store.changeClaim(id, () => ({ change: { events: [submitted] }, result: null }));
+    expect(claim.events.map((event) => event.actor)).toEqual(['ana', 'ana']);
+  });
+
+  it('never loses a change when several are made to one claim at once, nor gives two claims one ID', async () => {
+    const store = await fresh();
+    const { id } = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const notes = Array.from({ length: 8 }, (_, n) => `note ${n}`);
+    await Promise.all(
+      notes.map((note) =>
+        store.changeClaim(id, () => ({
+          change: { events: [{ ...submitted, type: 'message' as const, note, data: { from: 'me' as const } }] },
+          result: null,
+        })),
+      ),
+    );
+    const events = (await store.getClaim(id))?.events ?? [];
+    expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      events
+        .slice(1)
+        .map((event) => event.note)
+        .sort(),
+    ).toEqual(notes);
+    const inserted = await Promise.all(
+      notes.map((_, n) => store.insertClaim(newClaim({ promotionId: `P${n}` }), { allowDuplicate: false })),
+    );
+    expect(inserted.map((claim) => claim.id).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('imports claims under their own IDs, refuses taken ones whole, and renumbers or skips them when told', async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const exported = await store.fullClaims();
+    const imported = (id: number) => ({ ...exported[0]!, id, fields: exported[0]!, evidence: [item(1, 'e')] });
+    expect(await store.importClaims([imported(5)], [], { onConflict: 'fail' })).toEqual({
+      imported: [{ from: 5, to: 5 }],
+      skipped: [],
+    });
+    await expect(store.importClaims([imported(1), imported(7)], [], { onConflict: 'fail' })).rejects.toThrow(
+      ClaimIdTakenError,
+    );
+    expect(await store.getClaim(7)).toBeNull();
+    expect(await store.importClaims([imported(1), imported(7)], [], { onConflict: 'skip' })).toEqual({
+      imported: [{ from: 7, to: 7 }],
+      skipped: [1],
+    });
+    expect(await store.importClaims([imported(5)], [], { onConflict: 'renumber' })).toEqual({
+      imported: [{ from: 5, to: 8 }],
+      skipped: [],
+    });
+    expect((await store.getClaim(8))?.evidence.map((e) => e.sha256)).toEqual(['e'.repeat(64)]);
+    expect((await store.insertClaim(newClaim({ promotionId: 'next' }), { allowDuplicate: false })).id).toBe(9);
+    expect(await store.peekNextId()).toBe(10);
+  });
+
+  it('merges imported accounts: the more recently confirmed entry wins', async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const older = {
+      name: 'Acme Shoes',
+      advertiserId: '7012345678901',
+      email: 'old@acme.test',
+      agency: null,
+      salesRep: null,
+    };
+    const bakery = {
+      name: 'Corner Bakery',
+      advertiserId: null,
+      email: 'new@bakery.test',
+      agency: null,
+      salesRep: null,
+    };
+    await store.importClaims(
+      [],
+      [
+        { ...older, updatedAt: '2026-01-01T00:00:00.000Z' },
+        { ...bakery, updatedAt: '2026-12-01T00:00:00.000Z' },
+      ],
+      { onConflict: 'fail' },
+    );
+    expect((await store.listAccounts()).map((a) => a.email)).toEqual(['ads@acme.test', 'new@bakery.test']);
+    await store.importClaims(
+      [],
+      [
+        { ...older, email: 'newer@acme.test', updatedAt: '2026-12-02T00:00:00.000Z' },
+        { ...bakery, name: 'CORNER BAKERY', email: 'older@bakery.test', updatedAt: '2026-01-01T00:00:00.000Z' },
+      ],
+      { onConflict: 'fail' },
+    );
+    expect((await store.listAccounts()).map((a) => [a.name, a.email])).toEqual([
+      ['Acme Shoes', 'newer@acme.test'],
+      ['Corner Bakery', 'new@bakery.test'],
     ]);
   });
 });
