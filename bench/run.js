@@ -2,10 +2,11 @@
  * The benchmark harness: `npm run bench [-- [--json] [--runs <n>] [--keep] [case…]]`.
  *
  * Every module in bench/cases/ is a case: `export async function run(ctx)` returning rows
- * `{ name, baseline, subject, ratio, target, note }`. `baseline` and `subject` are human strings
- * (`node -e "": 71 ms`), `ratio` is subject ÷ baseline measured side by side in the same run (so a
- * noisy machine does not change the verdict), `target` is the ratio to stay under, or null when
- * the ratio is only reported.
+ * `{ name, baseline, subject, ratio, target, note, nodeRatio }`. `baseline` and `subject` are human
+ * strings (`node -e "": 71 ms`), `ratio` is subject ÷ baseline measured side by side in the same
+ * run (so a noisy machine does not change the verdict), `target` is the ratio to stay under, or
+ * null when the ratio is only reported; `nodeRatio`, when the baseline is a floor, is the subject
+ * ÷ `node -e ""` timed in the same run.
  *
  * `ctx` is:
  *   bin        absolute path of bin/refund-claim.js (run `npm run build` first; `npm run bench` does)
@@ -175,14 +176,16 @@ function verdictOf(row) {
 }
 
 function formatTable(rows) {
-  const header = ['case', 'baseline', 'subject', 'ratio', 'target', 'verdict'];
+  const header = ['case', 'baseline', 'subject', 'ratio', 'target', 'verdict', 'ratio to node -e ""'];
+  const times = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—');
   const cells = rows.map((row) => [
     row.name,
     row.baseline ?? '',
     row.subject ?? '',
-    Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : '—',
+    times(row.ratio),
     row.target === null || row.target === undefined ? '—' : `≤ ${row.target}×`,
     verdictOf(row),
+    times(row.nodeRatio),
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...cells.map((line) => [...line[column]].length)),
