@@ -12,7 +12,9 @@
  * lazy part into a chunk of its own, so `--help` loaded eight files and `status` twenty; Rollup
  * knows that what the start chunk holds is already loaded when a lazy chunk runs, and keeps it
  * there (measured here: ~4 ms less CPU for `status`). esbuild still strips the types, file by
- * file (type checking is `npm run typecheck`).
+ * file (type checking is `npm run typecheck`). Gathering the small modules the commands share
+ * into one chunk (`manualChunks`) was tried and measured slower: `status` then parses code it
+ * never runs.
  *
  * - dist/cli/main.js is the entry bin/refund-claim.js imports; chunks are in dist/chunks/. Both sit
  *   two folders below the package root, so `new URL('../../package.json', import.meta.url)` finds
