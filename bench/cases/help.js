@@ -44,7 +44,7 @@ export async function run(ctx) {
       'refund-claim --help',
       subject,
       FLOOR_TARGET,
-      'floor: ESM + commander, the same commands, the same help',
+      'the floor is ESM + commander with the same commands, printing the same help',
       baseline,
     ),
   ];

@@ -71,7 +71,7 @@ async function statusAgainstFloor(ctx, { name, home, env, dataDir, size }) {
       'status',
       status,
       FLOOR_TARGET,
-      `${size}: every open claim printed, piped; floor: ESM + commander + better-sqlite3, the same query and rows`,
+      'every open claim printed, piped; floor: ESM + commander + better-sqlite3, the same query and rows',
       empty,
     ),
   ];
