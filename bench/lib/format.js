@@ -23,5 +23,6 @@ export function row(name, baselineLabel, baseline, subjectLabel, subject, target
     target,
     note,
     ...(empty ? { nodeRatio: subject.median / empty.median } : {}),
+    cpuRatio: subject.cpu / baseline.cpu,
   };
 }
