@@ -70,9 +70,11 @@ const bundle = await rollup({
     typescript,
     nodeResolve({ exportConditions: ['node'], preferBuiltins: true }),
     json(),
-    // `ignoreTryCatch: false`: a `require` of a built-in inside try/catch (inherits, iconv-lite)
-    // becomes an import too; left as is, it would throw in ESM and quietly take a fallback.
-    commonjs({ ignoreTryCatch: false }),
+    // A `require` of a built-in inside try/catch (inherits, iconv-lite) becomes an import too;
+    // left as is, it would throw in ESM and quietly take a fallback. One of a package stays as
+    // it is: such a package is optional (pg-native for pg), and a missing one must take the
+    // fallback rather than fail the chunk's loading.
+    commonjs({ ignoreTryCatch: (id) => !external.has(id.replace(/^node:/, '')) }),
   ],
   // The entry chunk may export what lazy chunks need from it, rather than re-export it from a
   // second file: `--help` then loads one file.
