@@ -2,10 +2,11 @@
  * The benchmark harness: `npm run bench [-- [--json] [--runs <n>] [--keep] [case…]]`.
  *
  * Every module in bench/cases/ is a case: `export async function run(ctx)` returning rows
- * `{ name, baseline, subject, ratio, target, note }`. `baseline` and `subject` are human strings
- * (`node -e "": 71 ms`), `ratio` is subject ÷ baseline measured side by side in the same run (so a
- * noisy machine does not change the verdict), `target` is the ratio to stay under, or null when
- * the ratio is only reported.
+ * `{ name, baseline, subject, ratio, target, note, nodeRatio }`. `baseline` and `subject` are human
+ * strings (`node -e "": 71 ms`), `ratio` is subject ÷ baseline measured side by side in the same
+ * run (so a noisy machine does not change the verdict), `target` is the ratio to stay under, or
+ * null when the ratio is only reported; `nodeRatio`, when the baseline is a floor, is the subject
+ * ÷ `node -e ""` timed in the same run; `cpuRatio` is the ratio of CPU time (user + system).
  *
  * `ctx` is:
  *   bin        absolute path of bin/refund-claim.js (run `npm run build` first; `npm run bench` does)
@@ -67,7 +68,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function summarise(name, command, times) {
+function summarise(name, command, times, cpu = []) {
   const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
   const stddev = Math.sqrt(times.reduce((sum, t) => sum + (t - mean) ** 2, 0) / Math.max(1, times.length - 1));
   return {
@@ -78,6 +79,9 @@ function summarise(name, command, times) {
     min: Math.min(...times),
     max: Math.max(...times),
     stddev,
+    // Mean CPU time (user + system) of a run, from hyperfine: less swayed than wall time by
+    // other processes on a busy machine. NaN with the built-in timer.
+    cpu: cpu.length > 0 ? cpu.reduce((sum, c) => sum + c, 0) / cpu.length : NaN,
     runs: times.length,
     times,
   };
@@ -113,6 +117,7 @@ function makeHyperfine(defaults, hyperfineVersion) {
     const cwd = opts.cwd ?? process.cwd();
     const shell = opts.prepare !== undefined || list.some((item) => needsShell(item.command));
     const times = list.map(() => []);
+    const cpu = list.map(() => []);
 
     for (let round = 0; round < rounds; round++) {
       const perRound = Math.floor(runs / rounds) + (round < runs % rounds ? 1 : 0);
@@ -147,6 +152,7 @@ function makeHyperfine(defaults, hyperfineVersion) {
           const failed = (result.exit_codes ?? []).find((code) => code !== 0);
           if (failed !== undefined) throw new Error(`${list[order[position]].command} exited with ${failed}`);
           times[order[position]].push(...result.times.map((seconds) => seconds * 1000));
+          cpu[order[position]].push((result.user + result.system) * 1000);
         });
       } else {
         const once = (index) => {
@@ -161,7 +167,7 @@ function makeHyperfine(defaults, hyperfineVersion) {
         for (let run = 0; run < perRound; run++) for (const index of order) times[index].push(once(index));
       }
     }
-    return list.map((item, index) => summarise(item.name, item.command, times[index]));
+    return list.map((item, index) => summarise(item.name, item.command, times[index], cpu[index]));
   };
 }
 
@@ -175,14 +181,17 @@ function verdictOf(row) {
 }
 
 function formatTable(rows) {
-  const header = ['case', 'baseline', 'subject', 'ratio', 'target', 'verdict'];
+  const header = ['case', 'baseline', 'subject', 'ratio', 'target', 'verdict', 'ratio to node -e ""', 'CPU ratio'];
+  const times = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—');
   const cells = rows.map((row) => [
     row.name,
     row.baseline ?? '',
     row.subject ?? '',
-    Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : '—',
+    times(row.ratio),
     row.target === null || row.target === undefined ? '—' : `≤ ${row.target}×`,
     verdictOf(row),
+    times(row.nodeRatio),
+    times(row.cpuRatio),
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...cells.map((line) => [...line[column]].length)),

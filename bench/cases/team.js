@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateClaims } from '../lib/claims-dataset.js';
+import { generateClaims, productModules } from '../lib/claims-dataset.js';
 import { quote, row } from '../lib/format.js';
 
 const CLAIMS = 100_000;
@@ -174,7 +174,8 @@ async function freshSchema(server, name) {
  * table in batches: the same column names on both sides.
  */
 async function copyTables(dbPath, url) {
-  const { openPostgresStore } = await import('../../dist/store/postgres/open-store.js');
+  // The product's own store creates the schema (dist/ holds chunks, so it is bundled from src/).
+  const { openPostgresStore } = await productModules();
   const opened = await openPostgresStore(url, { actor: null, release: 'bench' });
   await opened.claims.close();
   const Database = require('better-sqlite3');

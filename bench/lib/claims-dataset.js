@@ -6,15 +6,53 @@
  * Mostly closed claims (refunded, credited, rejected, withdrawn) built up over three years, and a
  * few thousand open ones in every open status whose due dates fall before and after today.
  *
- * `node bench/lib/claims-dataset.js <data dir> [count]` makes one by hand (after `npm run build`).
+ * `node bench/lib/claims-dataset.js <data dir> [count]` makes one by hand.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pngBytes, pdfBytes } from './files.js';
 
-const dist = (path) => new URL(`../../dist/${path}`, import.meta.url).href;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The product modules the generator (and the status floor) use, bundled from src/ by esbuild into .bench/ (the build's
+ * dist/ holds chunks, not modules by name). better-sqlite3 stays external and resolves through
+ * the project's node_modules.
+ */
+export async function productModules() {
+  const { build } = await import('esbuild');
+  const outfile = join(ROOT, '.bench', 'dataset-modules.js');
+  await build({
+    absWorkingDir: ROOT,
+    stdin: {
+      contents: [
+        "export { openStore } from './src/store/sqlite/open-store.ts';",
+        "export { FileEvidenceStore } from './src/evidence/evidence-store.ts';",
+        "export { assertConsistent } from './src/app/create-claim.ts';",
+        "export { assertMoveAllowed, foldEvents, moveOf } from './src/domain/lifecycle.ts';",
+        "export { toLocalDate } from './src/domain/dates.ts';",
+        "export { PENDING_CLAIMS } from './src/store/sqlite/sqlite-claims.ts';",
+        "export { openPostgresStore } from './src/store/postgres/open-store.ts';",
+      ].join('\n'),
+      resolveDir: ROOT,
+      sourcefile: 'dataset-modules.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['better-sqlite3'],
+    // As in scripts/build.js: bundled CommonJS packages `require` Node.js built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+}
 
 /** A small, fast, seeded generator: the same data set on every run. */
 function random(seed) {
@@ -132,11 +170,8 @@ export async function generateClaims(
   dataDir,
   { count = 100_000, openShare = 0.05, seed = 20261120, log = () => {} } = {},
 ) {
-  const { openStore } = await import(dist('store/sqlite/open-store.js'));
-  const { FileEvidenceStore } = await import(dist('evidence/evidence-store.js'));
-  const { assertConsistent } = await import(dist('app/create-claim.js'));
-  const { assertMoveAllowed, foldEvents, moveOf } = await import(dist('domain/lifecycle.js'));
-  const { toLocalDate } = await import(dist('domain/dates.js'));
+  const { openStore, FileEvidenceStore, assertConsistent, assertMoveAllowed, foldEvents, moveOf, toLocalDate } =
+    await productModules();
 
   const started = performance.now();
   const rng = random(seed);

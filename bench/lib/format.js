@@ -10,8 +10,11 @@ export function timing(label, result) {
   return `${label}: ${result.median.toFixed(0)} ms`;
 }
 
-/** A table row comparing `subject` with `baseline` (results of ctx.hyperfine). */
-export function row(name, baselineLabel, baseline, subjectLabel, subject, target, note = null) {
+/**
+ * A table row comparing `subject` with `baseline` (results of ctx.hyperfine). `empty`, the run of
+ * `node -e ""` timed with them, adds the subject's ratio to an empty Node.js as a second column.
+ */
+export function row(name, baselineLabel, baseline, subjectLabel, subject, target, note = null, empty = null) {
   return {
     name,
     baseline: timing(baselineLabel, baseline),
@@ -19,5 +22,7 @@ export function row(name, baselineLabel, baseline, subjectLabel, subject, target
     ratio: subject.median / baseline.median,
     target,
     note,
+    ...(empty ? { nodeRatio: subject.median / empty.median } : {}),
+    cpuRatio: subject.cpu / baseline.cpu,
   };
 }

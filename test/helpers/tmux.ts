@@ -3,7 +3,7 @@
  * with send-keys, the screen read with capture-pane. This is how a person meets the wizard.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,7 +25,9 @@ export class TmuxSession {
     private readonly name: string,
     dir: string,
   ) {
-    this.socket = `refund-claim-test-${process.pid}-${name}`;
+    // A socket file of its own in the test's directory (`-S`), not one named in tmux's shared
+    // socket directory (`-L`): kill() removes it, so no run leaves a socket behind.
+    this.socket = join(dir, `${name}.tmux`);
     this.exitFile = join(dir, `${name}.exit`);
   }
 
@@ -60,7 +62,7 @@ export class TmuxSession {
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
 
   /** The screen, lines the terminal wrapped joined again; with `joined: false`, as the rows show it. */
@@ -105,5 +107,6 @@ export class TmuxSession {
     } catch {
       // Already gone.
     }
+    rmSync(this.socket, { force: true });
   }
 }

@@ -2,68 +2,49 @@
  * What each command loads. Start-up time is measured by `npm run bench`; this holds the reasons
  * for it in place: `--help` loads no command, and the read commands load no date library, no
  * template engine, no prompts, no zip writer, no type detection, and no chalk when piped.
+ *
+ * The build bundles src/ and its dependencies into chunks (scripts/build.js): a command "loads" a
+ * module when it loads the chunk that holds it (test/helpers/loaded-modules.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
-import { BIN, claimFlags, dataDirOf, NOW } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimFlags } from '../helpers/cli.js';
 import { ACKNOWLEDGEMENT, DENIAL } from '../helpers/emails.js';
+import { chunkInputs, chunksOf, loadedModules, loadedUrls, sourcesOf } from '../helpers/loaded-modules.js';
 import { runCli } from '../helpers/in-process.js';
 import { freshDatabaseUrl, postgresServer } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp.js';
-
-const HOOKS = `
-import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(process.env.LOADED_MODULES, url + '\\n');
-  return next(url, context);
-}
-`;
-
-/** The modules a run of the built binary loads through the ESM loader, as paths. */
-function loadedModules(home: string, args: readonly string[], exitCode = 0): string[] {
-  const hooks = join(home, 'hooks.mjs');
-  const register = join(home, 'register.mjs');
-  const list = join(home, `loaded-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(hooks, HOOKS);
-  writeFileSync(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-  );
-  writeFileSync(list, '');
-  // In the test's home: a command that writes a file (export --out) writes it there.
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
-    cwd: home,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      REFUND_CLAIM_HOME: dataDirOf(home),
-      REFUND_CLAIM_NOW: NOW,
-      TZ: 'UTC',
-      LOADED_MODULES: list,
-    },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stderr).toBe(exitCode);
-  return readFileSync(list, 'utf8').trim().split('\n');
-}
 
 const matching = (modules: readonly string[], pattern: RegExp): string[] => modules.filter((url) => pattern.test(url));
 
 // string-width too: measuring text in terminal columns is for tables on a terminal, never a pipe.
 const HEAVY =
-  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|string-width|@observablehq|linkedom|d3)\/|dist\/(render|bundle|evidence)\//;
+  /node_modules\/(date-fns|@inquirer|handlebars|archiver|file-type|chalk|string-width|@observablehq|linkedom|d3)\/|src\/(render|bundle|evidence)\//;
+
+/** A command's own module, by its file name: `status.ts`. */
+const commandsIn = (modules: readonly string[]): string[] =>
+  matching(modules, /src\/cli\/(commands\/|how-to-run)/).map((path) => path.replace(/^.*\//, ''));
+
+describe('the build', () => {
+  it('maps every chunk to the source files it holds', () => {
+    const outputs = chunkInputs();
+    expect(Object.keys(outputs['dist/cli/main.js']?.inputs ?? {})).toContain('src/cli/main.ts');
+    // Each lazily loaded library sits in chunks of its own, apart from the start chunk.
+    const start = Object.keys(outputs['dist/cli/main.js']?.inputs ?? {});
+    expect(matching(start, /node_modules\/(?!commander\/)/)).toEqual([]);
+  });
+});
 
 describe('start-up loading', () => {
-  it('--help loads no command, no store and no dependency through import', () => {
-    const modules = loadedModules(tempDir(), ['--help']);
-    expect(matching(modules, /dist\/cli\/main\.js$/)).not.toEqual([]);
-    expect(matching(modules, /dist\/(cli\/commands|store|app)\//)).toEqual([]);
-    // commander is required, not imported (src/cli/commander.ts).
-    expect(matching(modules, /node_modules\//)).toEqual([]);
+  it('--help loads the start chunk alone: no command, no store, no dependency but commander', () => {
+    const urls = loadedUrls(tempDir(), ['--help']);
+    expect(chunksOf(urls).map((url) => url.replace(/^.*\/dist\//, ''))).toEqual(['cli/main.js']);
+    const modules = sourcesOf(urls);
+    expect(matching(modules, /src\/cli\/main\.ts$/)).not.toEqual([]);
+    expect(matching(modules, /src\/(cli\/commands|store|app)\//)).toEqual([]);
+    expect(matching(modules, /node_modules\/(?!commander\/)/)).toEqual([]);
   });
 
   it.each([
@@ -78,14 +59,12 @@ describe('start-up loading', () => {
     expect((await runCli(claimFlags(), { home })).code).toBe(0);
     const modules = loadedModules(home, args);
     expect(matching(modules, HEAVY)).toEqual([]);
-    expect(matching(modules, /dist\/cli\/(commands\/|how-to-run)/).map((url) => url.replace(/^.*\//, ''))).toEqual([
-      `${args[0]}.js`,
-    ]);
+    expect(commandsIn(modules)).toEqual([`${args[0]}.ts`]);
   });
 
   it('new --no-input works out how the user runs refund-claim (for its next steps), without prompts', () => {
     const modules = loadedModules(tempDir(), claimFlags());
-    expect(matching(modules, /dist\/cli\/how-to-run\.js$/)).not.toEqual([]);
+    expect(matching(modules, /src\/cli\/how-to-run\.ts$/)).not.toEqual([]);
     expect(matching(modules, /node_modules\/@inquirer\//)).toEqual([]);
   });
 
@@ -106,7 +85,7 @@ describe('start-up loading', () => {
     leven: /node_modules\/leven\//,
     writeExcelFile: /node_modules\/write-excel-file\//,
     // The team database's driver and store: never for SQLite, whatever the command.
-    postgres: /node_modules\/postgres\/|dist\/store\/postgres\//,
+    postgres: /node_modules\/postgres\/|src\/store\/postgres\//,
   };
   const loadedLibraries = (modules: readonly string[]): string[] =>
     Object.entries(LIBRARIES)
@@ -116,7 +95,7 @@ describe('start-up loading', () => {
   it.each(COMMANDS.map((entry) => entry.name))('%s --help loads that command alone and no heavy library', (name) => {
     const modules = loadedModules(tempDir(), [name, '--help']);
     expect(loadedLibraries(modules)).toEqual([]);
-    expect(matching(modules, /dist\/cli\/commands\//).map((url) => url.replace(/^.*\//, ''))).toEqual([`${name}.js`]);
+    expect(commandsIn(modules)).toEqual([`${name}.ts`]);
   });
 
   it.each([
@@ -174,6 +153,6 @@ describe('start-up loading', () => {
     const modules = loadedModules(home, ['--database', url, 'status']);
     expect(loadedLibraries(modules)).toEqual(['postgres']);
     // Only the row mapping both stores share; not the SQLite store, nor better-sqlite3.
-    expect(matching(modules, /dist\/store\/sqlite\//).map((url) => url.replace(/^.*\//, ''))).toEqual(['rows.js']);
+    expect(matching(modules, /src\/store\/sqlite\//).map((url) => url.replace(/^.*\//, ''))).toEqual(['rows.ts']);
   });
 });

@@ -1,13 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The headers of the Node.js running the tests, for npm to compile better-sqlite3 against: npm's
+ * own `nodedir` setting may name another version's (an ABI this Node.js cannot load). A Node.js
+ * installed with its headers has them under its prefix (`<prefix>/include/node`).
+ */
+function nodeDir(): string | undefined {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include', 'node', 'node_version.h')) ? prefix : process.env.npm_config_nodedir;
+}
+
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_nodedir: nodeDir() },
+  });
 
 describe('the published package', () => {
   it('holds the binary, the built code and the templates, and nothing else', () => {
