@@ -59,11 +59,7 @@ export function summariseAccount(account: Account, claims: readonly ClaimSummary
     amounts.set(claim.currency, totals);
   }
   return {
-    name: account.name,
-    advertiserId: account.advertiserId,
-    email: account.email,
-    agency: account.agency,
-    salesRep: account.salesRep,
+    ...stripRecord(account),
     open: claims.filter((claim) => !isTerminal(claim.status)).length,
     total: claims.length,
     amounts: [...amounts.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
