@@ -31,7 +31,7 @@ export function defineAppeal(command: Command, context: CommandContext): void {
         'refund-claim appeal 1 --sent',
       ),
     )
-    .action(async (id: number, options: AppealOptions) => {
+    .action(async (given: number, options: AppealOptions) => {
       if (options.answer !== undefined && options.answerFile !== undefined) {
         throw new UsageError('Give --answer or --answer-file, not both.');
       }
@@ -47,6 +47,7 @@ export function defineAppeal(command: Command, context: CommandContext): void {
           : options.answer === undefined
             ? null
             : textOption('--answer', options.answer, true);
+      const id = await context.claimId(given);
       // At a terminal, the person is asked for it first (SPEC); an empty answer keeps the draft's own.
       const asked = answer === null && !options.sent && context.canPrompt(true) ? await askAnswer(context, id) : null;
       await sendDraft(context, id, options, 'appeal', answer ?? asked);

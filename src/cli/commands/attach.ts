@@ -23,13 +23,14 @@ export function defineAttach(command: Command, context: CommandContext): void {
         'refund-claim attach 1 dashboard.png spend.png --kind screenshot --caption "Spend kept running after the pause"',
       ),
     )
-    .action(async (id: number, files: string[], options: { kind: EvidenceKind; caption?: string }) => {
+    .action(async (given: number, files: string[], options: { kind: EvidenceKind; caption?: string }) => {
       let caption: string | null = null;
       if (options.caption !== undefined) {
         const parsed = parseCaption(options.caption);
         if (!parsed.ok) throw new UsageError(`--caption ${parsed.error}.`);
         caption = parsed.value;
       }
+      const id = await context.claimId(given);
       const result = await attachEvidence(
         await context.useCaseDeps(),
         id,

@@ -36,13 +36,14 @@ export function defineBundle(command: Command, context: CommandContext): void {
         'refund-claim bundle 1 --max-size 25MB && refund-claim verify RC-0001-evidence.zip',
       ),
     )
-    .action(async (id: number, options: BundleOptions) => {
+    .action(async (given: number, options: BundleOptions) => {
       refuseStdout(
         '--out',
         options.out,
         'a bundle is a zip file, which is not written to standard output.',
         'Give a file name ending in .zip.',
       );
+      const id = await context.claimId(given);
       const target = options.out ?? bundleName({ id });
       await checkOutputPath('--out', target, context.dataDir, { stdout: false });
       if (!options.force && existsSync(target)) {

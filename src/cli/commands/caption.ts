@@ -24,9 +24,10 @@ export function defineCaption(command: Command, context: CommandContext): void {
         'refund-claim caption 1 1 "Invoice INV-4471 for October, USD 150"',
       ),
     )
-    .action(async (id: number, number: number, text: string) => {
+    .action(async (given: number, number: number, text: string) => {
       const parsed = parseCaption(text);
       if (!parsed.ok) throw new UsageError(`<text> the caption ${parsed.error}.`);
+      const id = await context.claimId(given);
       const { changed } = await captionEvidence(
         { store: await context.adapters.store(), clock: context.deps.clock },
         id,

@@ -35,9 +35,10 @@ export function defineClose(command: Command, context: CommandContext): void {
         'refund-claim close 1 --outcome withdrawn --note "Resolved with the creator directly"',
       ),
     )
-    .action(async (id: number, options: CloseOptions) => {
+    .action(async (given: number, options: CloseOptions) => {
       const step = readStepOptions(context, options);
       const { amount } = options;
+      const id = await context.claimId(given);
       const { claim, recovered } = await closeClaim(await context.useCaseDeps(), id, {
         outcome: options.outcome,
         ...step,

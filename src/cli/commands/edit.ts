@@ -30,7 +30,8 @@ export function defineEdit(command: Command, context: CommandContext): void {
         'refund-claim edit 1 --description "Charged twice on 3 Nov for the same budget increase; see receipts #1 and #2."',
       ),
     )
-    .action(async (id: number, options: Record<string, unknown>) => {
+    .action(async (given: number, options: Record<string, unknown>) => {
+      const id = await context.claimId(given);
       const current = await loadClaim(await context.adapters.store(), id);
       const changes: Partial<ClaimFields> = readFieldFlags(options, FIELDS, {
         now: context.now(),

@@ -15,5 +15,7 @@ export function defineFollowup(command: Command, context: CommandContext): void 
         'refund-claim followup 1 --sent --on yesterday',
       ),
     )
-    .action((id: number, options: DraftOptions) => sendDraft(context, id, options, 'reminder'));
+    .action(async (given: number, options: DraftOptions) =>
+      sendDraft(context, await context.claimId(given), options, 'reminder'),
+    );
 }

@@ -57,10 +57,11 @@ export function defineLog(command: Command, context: CommandContext): void {
         'refund-claim log 1 --from me --message "Attached the invoice you asked for." --attach invoice.pdf',
       ),
     )
-    .action(async (id: number, options: LogOptions) => {
+    .action(async (given: number, options: LogOptions) => {
       if ((options.message === undefined) === (options.messageFile === undefined)) {
         throw new UsageError('Give the message with --message or --message-file (one of them).');
       }
+      const id = await context.claimId(given);
       let message: string;
       if (options.messageFile !== undefined) {
         const path = options.messageFile;

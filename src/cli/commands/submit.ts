@@ -19,9 +19,10 @@ export function defineSubmit(command: Command, context: CommandContext): void {
         'refund-claim submit 1 --ticket 7301928374 --on 2026-11-18',
       ),
     )
-    .action(async (id: number, options: StepOptions & { ticket: string }) => {
+    .action(async (given: number, options: StepOptions & { ticket: string }) => {
       const { on, note } = readStepOptions(context, options);
       const ticket = nameOption('--ticket', options.ticket);
+      const id = await context.claimId(given);
       const { claim } = await recordStep(await context.useCaseDeps(), id, {
         type: 'submitted',
         on,

@@ -22,8 +22,9 @@ export function defineTicket(command: Command, context: CommandContext): void {
         'refund-claim ticket 1 | pbcopy',
       ),
     )
-    .action(async (id: number, options: { out?: string }) => {
+    .action(async (given: number, options: { out?: string }) => {
       const out = await outputFileOf('--out', options.out, context.dataDir);
+      const id = await context.claimId(given);
       const claim = await loadClaim(await context.adapters.store(), id);
       const text = renderTicket(await context.adapters.templates(), claim);
       // A draft with a check error is still printed (it may be filed later), but never quietly.

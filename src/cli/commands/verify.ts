@@ -23,10 +23,10 @@ export function defineVerify(command: Command, context: CommandContext): void {
       // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing path
       // (a bundle written with `--out name.bin`; a FIFO or device, which the reader refuses by name).
       const named = /\.zip$/i.test(target);
-      const id = named ? null : parseClaimId(target);
-      if (id !== null) {
+      const given = named ? null : parseClaimId(target);
+      if (given !== null) {
         const deps = { store: await context.adapters.store(), evidence: await context.adapters.evidence() };
-        const { claim, results } = await verifyClaimEvidence(deps, id);
+        const { claim, results } = await verifyClaimEvidence(deps, await context.claimId(given, deps.store));
         print(context, formatEvidenceVerification(claim, results));
       } else if (named || exists(target)) {
         const report = await verifyBundleFile({ bundles: await context.adapters.bundles() }, target);
