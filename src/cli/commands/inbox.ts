@@ -51,7 +51,7 @@ export function defineInbox(command: Command, context: CommandContext): void {
     )
     .action(async (sources: string[], options: InboxOptions) => {
       const deps = await context.useCaseDeps();
-      const inbox = new Inbox(deps, await deps.store.fullClaims(), context.today());
+      const inbox = new Inbox(deps, await deps.store.fullClaims(), context.today(), await deps.store.claimAliases());
       const tally: Tally = { recorded: 0, waiting: 0, unmatched: 0, logged: 0, unusable: 0, failed: 0 };
       const emails = await readEmails(context, sources, tally);
       const logged = await deps.store.loggedEmails(emails.map(({ email }) => emailKey(email.messageId, email.sha256)));
