@@ -29,8 +29,8 @@ export async function resolveClaimId(store: ClaimStore, id: number): Promise<Res
   const given = formatClaimId(id);
   const names = listed(holders.map(formatClaimId));
   if ((await store.getClaim(id)) !== null) {
-    const which = holders.length === 1 ? names : 'the one you mean';
-    return { id, note: `${given} is also the old ID of ${names} (imported); give ${which} for that one.` };
+    const which = holders.length === 1 ? `${names} for that one` : 'the new ID for one of those';
+    return { id, note: `${given} is also the old ID of ${names} (imported); give ${which}.` };
   }
   const [only] = holders;
   if (holders.length === 1 && only !== undefined) return { id: only, note: `${given} is now ${formatClaimId(only)}.` };

@@ -77,9 +77,12 @@ export function defineInbox(command: Command, context: CommandContext): void {
         }
         if (proposal.claimId === null) {
           tally.unmatched++;
+          const about = `${file}${proposal.email.subject ? `: "${printable(proposal.email.subject)}"` : ''}`;
           if (!interactive)
             context.err(
-              `No claim matches ${file}${proposal.email.subject ? `: "${printable(proposal.email.subject)}"` : ''}.`,
+              proposal.ambiguous.length > 0
+                ? `Several claims match ${about} (${proposal.ambiguous.map(formatClaimId).join(', ')}); none was chosen (run inbox at a terminal to choose one).`
+                : `No claim matches ${about}.`,
             );
         }
         if (answer === 'skip') {
