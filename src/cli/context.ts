@@ -3,7 +3,6 @@
  * composition root (`main.ts`) builds on first use. Chalk is loaded only for a terminal.
  */
 import type { Adapters, ClaimStore, Clock, EvidenceStore } from '../app/deps.js';
-import { resolveClaimId } from '../app/load-claim.js';
 import { toLocalDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 import type { Prompter } from './wizard/prompter.js';
@@ -163,17 +162,6 @@ export class CommandContext {
   async useCaseDeps(): Promise<{ store: ClaimStore; evidence: EvidenceStore; clock: Clock }> {
     const [store, evidence] = await Promise.all([this.adapters.store(), this.adapters.evidence()]);
     return { store, evidence, clock: this.deps.clock };
-  }
-
-  /**
-   * The claim a command's `<id>` means: its own, else the claim that had it before an import
-   * renumbered it; what the user should know about that goes to stderr. Every command that
-   * takes a claim ID passes it through here (with the store it already opened, if any).
-   */
-  async claimId(id: number, store?: ClaimStore): Promise<number> {
-    const resolved = await resolveClaimId(store ?? (await this.adapters.store()), id);
-    if (resolved.note !== null) this.err(resolved.note);
-    return resolved.id;
   }
 
   now(): Date {

@@ -6,6 +6,7 @@ import type { EvidenceKind } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatSize } from '../../domain/sizes.js';
 import { parseCaption } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -30,7 +31,7 @@ export function defineAttach(command: Command, context: CommandContext): void {
         if (!parsed.ok) throw new UsageError(`--caption ${parsed.error}.`);
         caption = parsed.value;
       }
-      const id = await context.claimId(given);
+      const id = await claimIdOf(context, given);
       const result = await attachEvidence(
         await context.useCaseDeps(),
         id,

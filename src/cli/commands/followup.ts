@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addDraftOptions, sendDraft } from '../lifecycle.js';
 import type { DraftOptions } from '../lifecycle.js';
@@ -16,6 +17,6 @@ export function defineFollowup(command: Command, context: CommandContext): void 
       ),
     )
     .action(async (given: number, options: DraftOptions) =>
-      sendDraft(context, await context.claimId(given), options, 'reminder'),
+      sendDraft(context, await claimIdOf(context, given), options, 'reminder'),
     );
 }

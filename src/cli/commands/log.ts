@@ -9,6 +9,7 @@ import { senderSide } from '../../domain/email.js';
 import { UsageError } from '../../domain/errors.js';
 import { messageProblem } from '../../domain/lifecycle.js';
 import { plural } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { decodeText, INPUT_LIMITS, readInputBytes } from '../files.js';
 import { addStepOptions, readStepOptions, reportStep, textOption } from '../lifecycle.js';
@@ -61,7 +62,7 @@ export function defineLog(command: Command, context: CommandContext): void {
       if ((options.message === undefined) === (options.messageFile === undefined)) {
         throw new UsageError('Give the message with --message or --message-file (one of them).');
       }
-      const id = await context.claimId(given);
+      const id = await claimIdOf(context, given);
       let message: string;
       if (options.messageFile !== undefined) {
         const path = options.messageFile;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { claimDocument } from '../../app/formats/claim-json.js';
 import { loadClaim } from '../../app/load-claim.js';
 import { ClaimNotFoundError } from '../../domain/errors.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { formatClaim } from '../output/claim-text.js';
 import { examples } from '../output/help.js';
@@ -17,7 +18,7 @@ export function defineShow(command: Command, context: CommandContext): void {
       // Reads only: without a data directory there is no claim, and none is created.
       const store = await context.adapters.existingStore();
       if (store === null) throw new ClaimNotFoundError(given);
-      const claim = await loadClaim(store, await context.claimId(given, store));
+      const claim = await loadClaim(store, await claimIdOf(context, given, store));
       const aliases = (await store.claimAliases([claim.id])).get(claim.id) ?? [];
       context.out(
         options.json

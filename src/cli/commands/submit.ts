@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { recordStep } from '../../app/record-event.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, nameOption, readStepOptions, reportStep } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -22,7 +23,7 @@ export function defineSubmit(command: Command, context: CommandContext): void {
     .action(async (given: number, options: StepOptions & { ticket: string }) => {
       const { on, note } = readStepOptions(context, options);
       const ticket = nameOption('--ticket', options.ticket);
-      const id = await context.claimId(given);
+      const id = await claimIdOf(context, given);
       const { claim } = await recordStep(await context.useCaseDeps(), id, {
         type: 'submitted',
         on,
