@@ -63,6 +63,11 @@ export const OPEN_DUPLICATES = `SELECT ${SUMMARY_COLUMNS} FROM claims
 
 export const NEXT_ID = 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims';
 
+/** Every command that takes a claim ID runs this first: it must stay an index search. */
+export const CLAIMS_BY_ALIAS = 'SELECT claim_id FROM claim_aliases WHERE alias_id = ? ORDER BY claim_id';
+
+export const ALIASES_OF_CLAIM = 'SELECT alias_id, claim_id FROM claim_aliases WHERE claim_id = ? ORDER BY alias_id';
+
 export const CLAIMS_SHARING_EVIDENCE = `SELECT DISTINCT sha256, claim_id FROM evidence
   WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`;
 
@@ -333,16 +338,14 @@ export class SqliteClaims {
     const rows = (
       claimIds === undefined
         ? this.sql('SELECT alias_id, claim_id FROM claim_aliases ORDER BY claim_id, alias_id').all()
-        : claimIds.flatMap((id) =>
-            this.sql('SELECT alias_id, claim_id FROM claim_aliases WHERE claim_id = ? ORDER BY alias_id').all(id),
-          )
+        : claimIds.flatMap((id) => this.sql(ALIASES_OF_CLAIM).all(id))
     ) as { alias_id: number; claim_id: number }[];
     return groupAliases(rows);
   }
 
   claimsByAlias(alias: number): number[] {
     return (
-      this.sql('SELECT claim_id FROM claim_aliases WHERE alias_id = ? ORDER BY claim_id').all(alias) as {
+      this.sql(CLAIMS_BY_ALIAS).all(alias) as {
         claim_id: number;
       }[]
     ).map((row) => row.claim_id);
