@@ -162,13 +162,22 @@ export interface ClaimStore {
   /**
    * Restores exported claims under their own IDs, with their events and evidence as they were,
    * and merges the address book (the newer entry wins), all in one transaction. Status and next
-   * action are derived again from the events, as on every write.
+   * action are derived again from the events, as on every write. A renumbered claim keeps its ID
+   * from the file as an alias, and every claim keeps the aliases it brought (`importedAt` is
+   * recorded with the ones added).
    */
   importClaims(
     claims: readonly ImportedClaim[],
     accounts: readonly AccountRecord[],
-    options: { onConflict: ImportConflict },
+    options: ImportOptionsForStore,
   ): Promise<ImportOutcome>;
+  /**
+   * The old IDs (aliases) of the given claims, or of every claim without `claimIds`, ascending;
+   * claims without any are absent from the map.
+   */
+  claimAliases(claimIds?: readonly number[]): Promise<Map<number, number[]>>;
+  /** The claims that carry `alias` as an old ID, ascending. */
+  claimsByAlias(alias: number): Promise<number[]>;
   /**
    * Corrects a saved account, all in one transaction: its address-book entry (found by advertiser
    * ID, else by name in any case) becomes `next`, and each of its open claims (next action set)
@@ -206,8 +215,16 @@ export interface AccountRecord extends Account {
 }
 
 /** A claim as an export holds it: its original ID, and its events and evidence numbered as they were. */
+export interface ImportOptionsForStore {
+  onConflict: ImportConflict;
+  /** When the import ran (ISO instant), recorded with each alias it adds. */
+  importedAt?: string;
+}
+
 export interface ImportedClaim {
   id: number;
+  /** The IDs the claim had before earlier renumbering imports; absent in files that predate aliases. */
+  aliases?: readonly number[];
   fields: ClaimFields;
   createdAt: string;
   createdOn: string;

@@ -38,6 +38,8 @@ export async function exportFile(deps: {
   const today = toLocalDate(now);
   const account = deps.account ?? null;
   const accounts = deps.store === null ? [] : await deps.store.listAccounts();
+  // Carried along, so that the claims stay findable by them after the next import.
+  const aliases = deps.store === null ? new Map<number, number[]>() : await deps.store.claimAliases();
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -47,7 +49,7 @@ export async function exportFile(deps: {
       account === null
         ? accounts
         : accounts.filter((entry) => ownsClaim(account, { ...entry, accountName: entry.name })),
-    claims: (await claimsOf(deps.store, account)).map((claim) => claimDocument(claim, today)),
+    claims: (await claimsOf(deps.store, account)).map((claim) => claimDocument(claim, today, aliases.get(claim.id))),
   };
 }
 

@@ -79,7 +79,10 @@ export async function importClaims(deps: ImportDeps, text: string, options: Impo
   }
   assertStatedSizes(contents.claims, copied, options.file);
 
-  const outcome = await deps.store.importClaims(contents.claims, contents.accounts, { onConflict: options.onConflict });
+  const outcome = await deps.store.importClaims(contents.claims, contents.accounts, {
+    onConflict: options.onConflict,
+    importedAt: deps.clock.now().toISOString(),
+  });
 
   const importedIds = new Set(outcome.imported.map((entry) => entry.from));
   const used = distinctFiles(

@@ -60,6 +60,8 @@ export class Inbox {
     private readonly deps: RecordDeps,
     claims: readonly Claim[],
     private readonly today: string,
+    /** Each claim's old IDs (`ClaimStore.claimAliases`), so an email quoting one still matches. */
+    private readonly aliases: ReadonlyMap<number, readonly number[]> = new Map(),
   ) {
     this.claims = new Map(claims.map((claim) => [claim.id, claim]));
   }
@@ -69,7 +71,9 @@ export class Inbox {
     const on = email.date === null ? this.today : toLocalDate(email.date);
     const text = emailMessage(email.text);
     const message = text.ok ? text.value : '';
-    const candidates = [...this.claims.values()];
+    const claims = [...this.claims.values()];
+    const candidates =
+      this.aliases.size === 0 ? claims : claims.map((claim) => ({ ...claim, aliases: this.aliases.get(claim.id) }));
     const match =
       claimId === undefined
         ? matchClaim(email.subject, message, candidates)

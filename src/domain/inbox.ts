@@ -18,6 +18,8 @@ export interface MatchCandidate {
   status: Status;
   ticketNumber: string | null;
   promotionId: string;
+  /** The IDs the claim had before an import renumbered it: tickets sent earlier quote them. */
+  aliases?: readonly number[];
 }
 
 export interface ClaimMatch {
@@ -68,30 +70,53 @@ export function matchClaim(subject: string, text: string, claims: readonly Match
     );
     return opened.length > 0 ? opened : candidates;
   };
-  const decide = (by: MatchedBy, found: (place: string) => MatchCandidate[]): ClaimMatch | null => {
+  const decide = (by: MatchedBy, found: (place: string) => MatchCandidate[], preferOpen = true): ClaimMatch | null => {
     for (const place of [subject, text]) {
-      const candidates = open(found(place));
+      const matched = found(place);
+      const candidates = preferOpen ? open(matched) : matched;
       if (candidates.length === 1) return { id: candidates[0]?.id ?? null, by, ambiguous: [] };
       if (candidates.length > 1) return { id: null, by: null, ambiguous: candidates.map((claim) => claim.id) };
     }
     return null;
   };
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const byAlias = new Map<number, MatchCandidate[]>();
+  for (const claim of claims) {
+    for (const alias of claim.aliases ?? []) byAlias.set(alias, [...(byAlias.get(alias) ?? []), claim]);
+  }
+  const hasTicket = (place: string, claim: MatchCandidate): boolean =>
+    claim.ticketNumber !== null && claim.ticketNumber.length >= MIN_ID && mentions(place, claim.ticketNumber);
+  const hasPromotion = (place: string, claim: MatchCandidate): boolean =>
+    claim.promotionId.length >= MIN_ID && mentions(place, claim.promotionId);
+  const whole = `${subject}\n${text}`;
   return (
-    decide('ticket', (place) =>
-      claims.filter(
-        (claim) =>
-          claim.ticketNumber !== null && claim.ticketNumber.length >= MIN_ID && mentions(place, claim.ticketNumber),
-      ),
+    decide('ticket', (place) => claims.filter((claim) => hasTicket(place, claim))) ??
+    decide(
+      'claim-id',
+      (place) => {
+        // The first ID a claim answers to is the claim; the others are mentioned in passing.
+        for (const id of claimIdsIn(place)) {
+          const own = byId.get(id);
+          const named = [...(own ? [own] : []), ...(byAlias.get(id) ?? [])];
+          if (named.length <= 1) {
+            if (named.length === 1) return named;
+            continue;
+          }
+          // An old ID another claim has now (an import renumbered it): the ticket number or
+          // promotion ID the email also gives tells which; else all of them, and none is guessed
+          // (an open one is not preferred: the email may well be about the closed one).
+          const told = named.filter((claim) => hasTicket(whole, claim) || hasPromotion(whole, claim));
+          return told.length === 1 ? told : named;
+        }
+        return [];
+      },
+      false,
     ) ??
-    decide('claim-id', (place) => {
-      const named = claimIdsIn(place).flatMap((id) => byId.get(id) ?? []);
-      // The first one named is the claim; the others are mentioned in passing.
-      return named.slice(0, 1);
-    }) ??
-    decide('promotion-id', (place) =>
-      claims.filter((claim) => claim.promotionId.length >= MIN_ID && mentions(place, claim.promotionId)),
-    ) ?? { id: null, by: null, ambiguous: [] }
+    decide('promotion-id', (place) => claims.filter((claim) => hasPromotion(place, claim))) ?? {
+      id: null,
+      by: null,
+      ambiguous: [],
+    }
   );
 }
 

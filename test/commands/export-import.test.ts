@@ -147,7 +147,12 @@ describe('export and import', () => {
     expect(renumbered.stderr).toContain('Renumbered (the ID was taken): RC-0001 → RC-0012, RC-0002 → RC-0013.');
     expect((await runCli(['show', '1', '--json'], { home: target })).stdout).toBe(mine.stdout);
     const moved = await runCli(['show', '12', '--json'], { home: target });
-    expect(moved.stdout).toBe((original['RC-0001'] ?? '').replace('"id": "RC-0001"', '"id": "RC-0012"'));
+    // The same claim under its new ID, which keeps the old one as an alias.
+    expect(moved.stdout).toBe(
+      (original['RC-0001'] ?? '')
+        .replace('"id": "RC-0001"', '"id": "RC-0012"')
+        .replace('"aliases": []', '"aliases": [\n    "RC-0001"\n  ]'),
+    );
     for (const id of IDS.slice(2))
       expect((await runCli(['show', id, '--json'], { home: target })).stdout).toBe(original[id]);
 

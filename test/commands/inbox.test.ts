@@ -45,6 +45,7 @@ describe('inbox', () => {
       from: 'no-reply@support.tiktok.com',
       subject: 'We received your request [RC-0001]',
       claim: 'RC-0001',
+      candidates: [],
       step: 'submit',
       detail: '7301928374',
       confidence: 0.95,

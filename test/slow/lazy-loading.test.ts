@@ -152,7 +152,11 @@ describe('start-up loading', () => {
     expect((await runCli(claimFlags(), { home, env: { REFUND_CLAIM_DATABASE_URL: url } })).code).toBe(0);
     const modules = loadedModules(home, ['--database', url, 'status']);
     expect(loadedLibraries(modules)).toEqual(['postgres']);
-    // Only the row mapping both stores share; not the SQLite store, nor better-sqlite3.
-    expect(matching(modules, /src\/store\/sqlite\//).map((url) => url.replace(/^.*\//, ''))).toEqual(['rows.ts']);
+    // Only the row mapping and alias rules both stores share; not the SQLite store, nor better-sqlite3.
+    expect(
+      matching(modules, /src\/store\/sqlite\//)
+        .map((url) => url.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['aliases.ts', 'rows.ts']);
   });
 });

@@ -86,6 +86,11 @@ export type EventJson<T extends EventType = EventType> = {
 
 /** `show --json`: everything about one claim. */
 export interface ClaimJson extends ClaimSummaryJson {
+  /**
+   * The IDs the claim had before an import renumbered it (`RC-0001`), which tickets already sent
+   * may quote; commands and `inbox` accept them. Empty for most claims; absent in older exports.
+   */
+  aliases: string[];
   details: ClaimDetails;
   facts: FactsJson;
   /** Ask for ad credit instead of money back. */
@@ -166,11 +171,12 @@ export function claimSummary(claim: Claim): ClaimSummaryJson {
   };
 }
 
-export function claimDocument(claim: Claim, today: string): ClaimJson {
+export function claimDocument(claim: Claim, today: string, aliases: readonly number[] = []): ClaimJson {
   const next = nextAction(claim);
   const due = next ? dueState(next.due, today) : null;
   return {
     ...claimSummary(claim),
+    aliases: aliases.map(formatClaimId),
     details: claimDetails(claim),
     facts: claimFacts(claim),
     asCredit: claim.asCredit,

@@ -248,12 +248,15 @@ export function readExport(text: string, file: string, options: ReadExportOption
   return readVersion(root, source);
 }
 
+/** More old IDs than any chain of imports gives one claim: a file with more is not an export. */
+const MAX_ALIASES_PER_CLAIM = 1_000;
+
 /** The reader of each export version this refund-claim can restore. */
 const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = {
   // Version 1 has no facts, agencies or sales representatives: its claims keep facts version 1.
   1: (root, source) => readClaims(root, source, 1),
-  // Version 2 adds the reason's facts, agency and sales representative, `factsVersion`, and
-  // each event's `actor`.
+  // Version 2 adds the reason's facts, agency and sales representative, `factsVersion`, each
+  // event's `actor`, and (optional, added later) each claim's `aliases`.
   2: (root, source) => readClaims(root, source, 2),
 };
 
@@ -306,12 +309,18 @@ function readAccount(at: Reader, value: unknown, version: 1 | 2): AccountRecord 
 function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
   const doc = at.object(value);
   const idText = at.at('id').string(doc.id);
-  const id = parseClaimId(idText) ?? 0;
-  if (id === 0 || formatClaimId(id) !== idText)
-    at.at('id').fail(`${JSON.stringify(idText)} is not a claim ID like RC-0007`);
+  const id = claimIdOf(at.at('id'), idText);
   // New claims are numbered after the highest ID: the next one must still be an ID commands read.
   if (id >= MAX_CLAIM_ID)
     at.at('id').fail(`${JSON.stringify(idText)} is too high; claim IDs go up to ${formatClaimId(MAX_CLAIM_ID - 1)}`);
+  // Added within version 2 (the claim's old IDs): a file written before it has none.
+  const aliasesReader = at.at('aliases');
+  const aliases =
+    doc.aliases === undefined
+      ? []
+      : aliasesReader
+          .list(doc.aliases, MAX_ALIASES_PER_CLAIM)
+          .map((value, n) => claimIdOf(aliasesReader.at(n), aliasesReader.at(n).string(value)));
 
   const account = at.at('account').object(doc.account);
   const promotion = at.at('promotion').object(doc.promotion);
@@ -405,6 +414,7 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
 
   return {
     id,
+    aliases,
     fields,
     createdAt: at.at('createdAt').instant(doc.createdAt),
     createdOn: at.at('createdOn').pastDate(doc.createdOn),
@@ -412,6 +422,13 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
     events,
     evidence,
   };
+}
+
+/** A claim ID as `export` writes it (`RC-0007`, nothing else). */
+function claimIdOf(at: Reader, text: string): number {
+  const id = parseClaimId(text) ?? 0;
+  if (id === 0 || formatClaimId(id) !== text) at.fail(`${JSON.stringify(text)} is not a claim ID like RC-0007`);
+  return id;
 }
 
 /** Where a field the consistency rules name lives in a claim document, for messages. */

@@ -19,6 +19,11 @@ export interface InboxProposalJson {
   subject: string;
   /** `RC-0007`, or null when no claim matches (or several match equally). */
   claim: string | null;
+  /**
+   * The claims that matched equally well when none could be chosen (`claim` is then null), e.g.
+   * an old ID that an import gave another claim too; else empty.
+   */
+  candidates: string[];
   /** The step the email implies; null when no claim matches. */
   step: ProposedStep | null;
   /** The ticket number (submit), the amount (`USD 120.00`), the reason quoted (denied), else null. */
@@ -36,6 +41,7 @@ export function inboxProposalJson(proposal: InboxProposal): InboxProposalJson {
     from: email.from,
     subject: email.subject,
     claim: proposal.claimId === null ? null : formatClaimId(proposal.claimId),
+    candidates: proposal.ambiguous.map(formatClaimId),
     step: proposal.step,
     detail: proposal.detail,
     confidence: proposal.confidence,

@@ -3,6 +3,7 @@ import { loadClaim } from '../../app/load-claim.js';
 import { isEvent } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseText, printable } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { INPUT_LIMITS, readTextInput } from '../files.js';
 import { addDraftOptions, sendDraft, textOption } from '../lifecycle.js';
@@ -31,7 +32,7 @@ export function defineAppeal(command: Command, context: CommandContext): void {
         'refund-claim appeal 1 --sent',
       ),
     )
-    .action(async (id: number, options: AppealOptions) => {
+    .action(async (given: number, options: AppealOptions) => {
       if (options.answer !== undefined && options.answerFile !== undefined) {
         throw new UsageError('Give --answer or --answer-file, not both.');
       }
@@ -47,6 +48,7 @@ export function defineAppeal(command: Command, context: CommandContext): void {
           : options.answer === undefined
             ? null
             : textOption('--answer', options.answer, true);
+      const id = await claimIdOf(context, given);
       // At a terminal, the person is asked for it first (SPEC); an empty answer keeps the draft's own.
       const asked = answer === null && !options.sent && context.canPrompt(true) ? await askAnswer(context, id) : null;
       await sendDraft(context, id, options, 'appeal', answer ?? asked);

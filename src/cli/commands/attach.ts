@@ -6,6 +6,7 @@ import type { EvidenceKind } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { formatSize } from '../../domain/sizes.js';
 import { parseCaption } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -23,13 +24,14 @@ export function defineAttach(command: Command, context: CommandContext): void {
         'refund-claim attach 1 dashboard.png spend.png --kind screenshot --caption "Spend kept running after the pause"',
       ),
     )
-    .action(async (id: number, files: string[], options: { kind: EvidenceKind; caption?: string }) => {
+    .action(async (given: number, files: string[], options: { kind: EvidenceKind; caption?: string }) => {
       let caption: string | null = null;
       if (options.caption !== undefined) {
         const parsed = parseCaption(options.caption);
         if (!parsed.ok) throw new UsageError(`--caption ${parsed.error}.`);
         caption = parsed.value;
       }
+      const id = await claimIdOf(context, given);
       const result = await attachEvidence(
         await context.useCaseDeps(),
         id,

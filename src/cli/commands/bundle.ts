@@ -4,6 +4,7 @@ import { buildBundle } from '../../app/build-bundle.js';
 import type { BuiltBundle } from '../../app/build-bundle.js';
 import { bundleName } from '../../app/formats/ticket-view.js';
 import { UserError } from '../../domain/errors.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { checkOutputPath, refuseStdout } from '../files.js';
 import { formatBundlePreview, formatBundleWritten } from '../output/bundle.js';
@@ -36,13 +37,14 @@ export function defineBundle(command: Command, context: CommandContext): void {
         'refund-claim bundle 1 --max-size 25MB && refund-claim verify RC-0001-evidence.zip',
       ),
     )
-    .action(async (id: number, options: BundleOptions) => {
+    .action(async (given: number, options: BundleOptions) => {
       refuseStdout(
         '--out',
         options.out,
         'a bundle is a zip file, which is not written to standard output.',
         'Give a file name ending in .zip.',
       );
+      const id = await claimIdOf(context, given);
       const target = options.out ?? bundleName({ id });
       await checkOutputPath('--out', target, context.dataDir, { stdout: false });
       if (!options.force && existsSync(target)) {

@@ -3,6 +3,7 @@ import { captionEvidence } from '../../app/caption-evidence.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
 import { parseCaption } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -24,9 +25,10 @@ export function defineCaption(command: Command, context: CommandContext): void {
         'refund-claim caption 1 1 "Invoice INV-4471 for October, USD 150"',
       ),
     )
-    .action(async (id: number, number: number, text: string) => {
+    .action(async (given: number, number: number, text: string) => {
       const parsed = parseCaption(text);
       if (!parsed.ok) throw new UsageError(`<text> the caption ${parsed.error}.`);
+      const id = await claimIdOf(context, given);
       const { changed } = await captionEvidence(
         { store: await context.adapters.store(), clock: context.deps.clock },
         id,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { closeClaim } from '../../app/close-claim.js';
 import type { Outcome } from '../../domain/claim.js';
 import { formatMoney } from '../../domain/money.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -35,9 +36,10 @@ export function defineClose(command: Command, context: CommandContext): void {
         'refund-claim close 1 --outcome withdrawn --note "Resolved with the creator directly"',
       ),
     )
-    .action(async (id: number, options: CloseOptions) => {
+    .action(async (given: number, options: CloseOptions) => {
       const step = readStepOptions(context, options);
       const { amount } = options;
+      const id = await claimIdOf(context, given);
       const { claim, recovered } = await closeClaim(await context.useCaseDeps(), id, {
         outcome: options.outcome,
         ...step,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { recordDecision } from '../../app/record-decision.js';
 import type { Decision } from '../../domain/claim.js';
 import { loadClaim } from '../../app/load-claim.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, readAmount, readStepOptions, reportStep, textOption } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -40,8 +41,9 @@ export function defineDecision(command: Command, context: CommandContext): void 
         'refund-claim decision 1 denied --reason "Outside the refund window" --appeal-by 2026-12-01',
       ),
     )
-    .action(async (id: number, decision: Decision, options: DecisionOptions) => {
+    .action(async (given: number, decision: Decision, options: DecisionOptions) => {
       const step = readStepOptions(context, options);
+      const id = await claimIdOf(context, given);
       // The amount is read in the claim's currency, and one above the requested amount confirmed.
       const current = await loadClaim(await context.adapters.store(), id);
       const amount = options.amount === undefined ? null : await readAmount(context, current, options.amount, options);

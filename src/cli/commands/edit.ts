@@ -8,6 +8,7 @@ import { UsageError } from '../../domain/errors.js';
 import { FIELD_LABELS } from '../../domain/completeness.js';
 import { addFieldOptions, FIELD_SPECS, readFieldFlags } from '../claim-fields.js';
 import type { TextFieldKey } from '../claim-fields.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { claimIdArgument } from '../options.js';
@@ -30,7 +31,8 @@ export function defineEdit(command: Command, context: CommandContext): void {
         'refund-claim edit 1 --description "Charged twice on 3 Nov for the same budget increase; see receipts #1 and #2."',
       ),
     )
-    .action(async (id: number, options: Record<string, unknown>) => {
+    .action(async (given: number, options: Record<string, unknown>) => {
+      const id = await claimIdOf(context, given);
       const current = await loadClaim(await context.adapters.store(), id);
       const changes: Partial<ClaimFields> = readFieldFlags(options, FIELDS, {
         now: context.now(),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addDraftOptions, sendDraft } from '../lifecycle.js';
 import type { DraftOptions } from '../lifecycle.js';
@@ -15,5 +16,7 @@ export function defineFollowup(command: Command, context: CommandContext): void 
         'refund-claim followup 1 --sent --on yesterday',
       ),
     )
-    .action((id: number, options: DraftOptions) => sendDraft(context, id, options, 'reminder'));
+    .action(async (given: number, options: DraftOptions) =>
+      sendDraft(context, await claimIdOf(context, given), options, 'reminder'),
+    );
 }

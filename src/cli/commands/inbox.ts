@@ -51,7 +51,7 @@ export function defineInbox(command: Command, context: CommandContext): void {
     )
     .action(async (sources: string[], options: InboxOptions) => {
       const deps = await context.useCaseDeps();
-      const inbox = new Inbox(deps, await deps.store.fullClaims(), context.today());
+      const inbox = new Inbox(deps, await deps.store.fullClaims(), context.today(), await deps.store.claimAliases());
       const tally: Tally = { recorded: 0, waiting: 0, unmatched: 0, logged: 0, unusable: 0, failed: 0 };
       const emails = await readEmails(context, sources, tally);
       const logged = await deps.store.loggedEmails(emails.map(({ email }) => emailKey(email.messageId, email.sha256)));
@@ -77,9 +77,12 @@ export function defineInbox(command: Command, context: CommandContext): void {
         }
         if (proposal.claimId === null) {
           tally.unmatched++;
+          const about = `${file}${proposal.email.subject ? `: "${printable(proposal.email.subject)}"` : ''}`;
           if (!interactive)
             context.err(
-              `No claim matches ${file}${proposal.email.subject ? `: "${printable(proposal.email.subject)}"` : ''}.`,
+              proposal.ambiguous.length > 0
+                ? `Several claims match ${about} (${proposal.ambiguous.map(formatClaimId).join(', ')}); none was chosen (run inbox at a terminal to choose one).`
+                : `No claim matches ${about}.`,
             );
         }
         if (answer === 'skip') {

@@ -9,6 +9,7 @@ import { senderSide } from '../../domain/email.js';
 import { UsageError } from '../../domain/errors.js';
 import { messageProblem } from '../../domain/lifecycle.js';
 import { plural } from '../../domain/text.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { decodeText, INPUT_LIMITS, readInputBytes } from '../files.js';
 import { addStepOptions, readStepOptions, reportStep, textOption } from '../lifecycle.js';
@@ -57,10 +58,11 @@ export function defineLog(command: Command, context: CommandContext): void {
         'refund-claim log 1 --from me --message "Attached the invoice you asked for." --attach invoice.pdf',
       ),
     )
-    .action(async (id: number, options: LogOptions) => {
+    .action(async (given: number, options: LogOptions) => {
       if ((options.message === undefined) === (options.messageFile === undefined)) {
         throw new UsageError('Give the message with --message or --message-file (one of them).');
       }
+      const id = await claimIdOf(context, given);
       let message: string;
       if (options.messageFile !== undefined) {
         const path = options.messageFile;

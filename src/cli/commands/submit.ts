@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { recordStep } from '../../app/record-event.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { addStepOptions, nameOption, readStepOptions, reportStep } from '../lifecycle.js';
 import type { StepOptions } from '../lifecycle.js';
@@ -19,9 +20,10 @@ export function defineSubmit(command: Command, context: CommandContext): void {
         'refund-claim submit 1 --ticket 7301928374 --on 2026-11-18',
       ),
     )
-    .action(async (id: number, options: StepOptions & { ticket: string }) => {
+    .action(async (given: number, options: StepOptions & { ticket: string }) => {
       const { on, note } = readStepOptions(context, options);
       const ticket = nameOption('--ticket', options.ticket);
+      const id = await claimIdOf(context, given);
       const { claim } = await recordStep(await context.useCaseDeps(), id, {
         type: 'submitted',
         on,

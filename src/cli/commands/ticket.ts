@@ -5,6 +5,7 @@ import { loadClaim } from '../../app/load-claim.js';
 import { formatClaimId } from '../../domain/claim.js';
 import { plural } from '../../domain/text.js';
 import { formatFindings } from '../output/findings.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { outputFileOf, writeTextFile } from '../files.js';
 import { examples } from '../output/help.js';
@@ -22,8 +23,9 @@ export function defineTicket(command: Command, context: CommandContext): void {
         'refund-claim ticket 1 | pbcopy',
       ),
     )
-    .action(async (id: number, options: { out?: string }) => {
+    .action(async (given: number, options: { out?: string }) => {
       const out = await outputFileOf('--out', options.out, context.dataDir);
+      const id = await claimIdOf(context, given);
       const claim = await loadClaim(await context.adapters.store(), id);
       const text = renderTicket(await context.adapters.templates(), claim);
       // A draft with a check error is still printed (it may be filed later), but never quietly.

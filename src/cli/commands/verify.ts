@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { verifyBundleFile, verifyClaimEvidence } from '../../app/verify-claim.js';
 import { parseClaimId } from '../../domain/claim.js';
 import { UsageError } from '../../domain/errors.js';
+import { claimIdOf } from '../claim-id.js';
 import type { CommandContext } from '../context.js';
 import { examples } from '../output/help.js';
 import { formatBundleVerification, formatEvidenceVerification } from '../output/verification.js';
@@ -23,10 +24,10 @@ export function defineVerify(command: Command, context: CommandContext): void {
       // A name ending in .zip is a bundle, found or not; then a claim ID; then any existing path
       // (a bundle written with `--out name.bin`; a FIFO or device, which the reader refuses by name).
       const named = /\.zip$/i.test(target);
-      const id = named ? null : parseClaimId(target);
-      if (id !== null) {
+      const given = named ? null : parseClaimId(target);
+      if (given !== null) {
         const deps = { store: await context.adapters.store(), evidence: await context.adapters.evidence() };
-        const { claim, results } = await verifyClaimEvidence(deps, id);
+        const { claim, results } = await verifyClaimEvidence(deps, await claimIdOf(context, given, deps.store));
         print(context, formatEvidenceVerification(claim, results));
       } else if (named || exists(target)) {
         const report = await verifyBundleFile({ bundles: await context.adapters.bundles() }, target);

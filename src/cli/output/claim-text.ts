@@ -31,7 +31,11 @@ export function formatNextAction(
   );
 }
 
-export function formatClaim(stored: Claim, today: string, color: Colors): string {
+/**
+ * `show`: the whole claim. `aliases` are the IDs it had before an import renumbered it, said under
+ * the heading because tickets already sent quote them.
+ */
+export function formatClaim(stored: Claim, today: string, color: Colors, aliases: readonly number[] = []): string {
   // Imported or hand-edited text may hold terminal escapes: every field is shown escaped.
   const claim = printableFields(stored);
   const money = (minor: number | null): string => (minor === null ? '—' : formatMoney(minor, claim.currency));
@@ -93,6 +97,9 @@ export function formatClaim(stored: Claim, today: string, color: Colors): string
   return [
     `${color.bold(formatClaimId(claim.id))}  ${claim.status}  ·  ${claim.channel}  ·  ${claim.reason}`,
     REASON_LABELS[claim.reason],
+    aliases.length === 0
+      ? null
+      : `Also quoted as ${aliases.map(formatClaimId).join(', ')} (${aliases.length === 1 ? 'its ID' : 'its IDs'} before it was imported)`,
     '',
     facts,
     section('Description', indent(claim.description)),

@@ -10,7 +10,7 @@ import type {
   ClaimQuery,
   ClaimStore,
   ClaimSummary,
-  ImportConflict,
+  ImportOptionsForStore,
   ImportedClaim,
   ImportOutcome,
   NewClaim,
@@ -40,6 +40,7 @@ import {
   SUMMARY_COLUMNS,
   summaryFromValues,
 } from '../sqlite/rows.js';
+import { aliasesToRecord, groupAliases } from '../sqlite/aliases.js';
 import type { AccountRow } from '../sqlite/rows.js';
 import { claimRow, eventRow, evidenceRow, numbersAt, PENDING_BIGINTS, SUMMARY_BIGINTS } from './rows.js';
 
@@ -293,7 +294,7 @@ export class PostgresClaimStore implements ClaimStore {
   importClaims(
     claims: readonly ImportedClaim[],
     accounts: readonly AccountRecord[],
-    options: { onConflict: ImportConflict },
+    options: ImportOptionsForStore,
   ): Promise<ImportOutcome> {
     return transaction(this.sql, async (tx) => {
       // The same lock as new claims: no member's `new` takes an ID between the check and the restore.
@@ -317,11 +318,30 @@ export class PostgresClaimStore implements ClaimStore {
         }
       }
       for (const account of accounts) await this.restoreAccount(tx, account);
+      for (const [aliasId, claimId] of aliasesToRecord(claims, imported)) {
+        await tx`INSERT INTO claim_aliases (alias_id, claim_id, imported_at)
+                 VALUES (${aliasId}, ${claimId}, ${options.importedAt ?? null}) ON CONFLICT DO NOTHING`;
+      }
       return {
         imported: imported.sort((a, b) => a.from - b.from),
         skipped: options.onConflict === 'skip' ? [...taken].sort((a, b) => a - b) : [],
       };
     });
+  }
+
+  async claimAliases(claimIds?: readonly number[]): Promise<Map<number, number[]>> {
+    const rows =
+      claimIds === undefined
+        ? await this.sql<{ alias_id: number; claim_id: number }[]>`SELECT alias_id, claim_id FROM claim_aliases`
+        : await this.sql<{ alias_id: number; claim_id: number }[]>`
+            SELECT alias_id, claim_id FROM claim_aliases WHERE claim_id = ANY(${[...claimIds]}::integer[])`;
+    return groupAliases(rows);
+  }
+
+  async claimsByAlias(alias: number): Promise<number[]> {
+    const rows = await this.sql<{ claim_id: number }[]>`
+      SELECT claim_id FROM claim_aliases WHERE alias_id = ${alias} ORDER BY claim_id`;
+    return rows.map((row) => row.claim_id);
   }
 
   async close(): Promise<void> {

@@ -7,8 +7,8 @@ import type {
   ClaimFilter,
   ClaimQuery,
   ClaimStore,
-  ImportConflict,
   ImportedClaim,
+  ImportOptionsForStore,
   NewClaim,
 } from '../../app/deps.js';
 import type { Channel, Claim, Reason } from '../../domain/claim.js';
@@ -76,12 +76,16 @@ export class SqliteClaimStore implements ClaimStore {
     return settle(() => this.sync.listAccounts());
   }
 
-  importClaims(
-    claims: readonly ImportedClaim[],
-    accounts: readonly AccountRecord[],
-    options: { onConflict: ImportConflict },
-  ) {
+  importClaims(claims: readonly ImportedClaim[], accounts: readonly AccountRecord[], options: ImportOptionsForStore) {
     return settle(() => this.sync.importClaims(claims, accounts, options));
+  }
+
+  claimAliases(claimIds?: readonly number[]) {
+    return settle(() => this.sync.claimAliases(claimIds));
+  }
+
+  claimsByAlias(alias: number) {
+    return settle(() => this.sync.claimsByAlias(alias));
   }
 
   editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange) {

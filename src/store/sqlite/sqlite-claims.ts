@@ -8,8 +8,8 @@ import type {
   ClaimFilter,
   ClaimQuery,
   ClaimSummary,
-  ImportConflict,
   ImportedClaim,
+  ImportOptionsForStore,
   ImportOutcome,
   NewClaim,
   NewEvent,
@@ -39,6 +39,7 @@ import {
   summaryFromValues,
 } from './rows.js';
 import type { AccountRow, ClaimRow, EventRow, EvidenceRow } from './rows.js';
+import { aliasesToRecord, groupAliases } from './aliases.js';
 
 /*
  * The reads that commands run on every use, exported so that a test checks each one's query plan
@@ -61,6 +62,11 @@ export const OPEN_DUPLICATES = `SELECT ${SUMMARY_COLUMNS} FROM claims
   WHERE promotion_id = ? AND channel = ? AND reason = ? AND next_due IS NOT NULL ORDER BY id`;
 
 export const NEXT_ID = 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM claims';
+
+/** Every command that takes a claim ID runs this first: it must stay an index search. */
+export const CLAIMS_BY_ALIAS = 'SELECT claim_id FROM claim_aliases WHERE alias_id = ? ORDER BY claim_id';
+
+export const ALIASES_OF_CLAIM = 'SELECT alias_id, claim_id FROM claim_aliases WHERE claim_id = ? ORDER BY alias_id';
 
 export const CLAIMS_SHARING_EVIDENCE = `SELECT DISTINCT sha256, claim_id FROM evidence
   WHERE sha256 IN (SELECT value FROM json_each(?)) AND claim_id != ? ORDER BY claim_id`;
@@ -295,7 +301,7 @@ export class SqliteClaims {
   importClaims(
     claims: readonly ImportedClaim[],
     accounts: readonly AccountRecord[],
-    options: { onConflict: ImportConflict },
+    options: ImportOptionsForStore,
   ): ImportOutcome {
     return this.transaction(() => {
       const exists = this.sql('SELECT 1 FROM claims WHERE id = ?');
@@ -315,11 +321,34 @@ export class SqliteClaims {
         }
       }
       for (const account of accounts) this.restoreAccount(account);
+      const alias = this.sql(
+        'INSERT INTO claim_aliases (alias_id, claim_id, imported_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      );
+      for (const [aliasId, claimId] of aliasesToRecord(claims, imported)) {
+        alias.run(aliasId, claimId, options.importedAt ?? null);
+      }
       return {
         imported: imported.sort((a, b) => a.from - b.from),
         skipped: options.onConflict === 'skip' ? [...taken].sort((a, b) => a - b) : [],
       };
     });
+  }
+
+  claimAliases(claimIds?: readonly number[]): Map<number, number[]> {
+    const rows = (
+      claimIds === undefined
+        ? this.sql('SELECT alias_id, claim_id FROM claim_aliases ORDER BY claim_id, alias_id').all()
+        : claimIds.flatMap((id) => this.sql(ALIASES_OF_CLAIM).all(id))
+    ) as { alias_id: number; claim_id: number }[];
+    return groupAliases(rows);
+  }
+
+  claimsByAlias(alias: number): number[] {
+    return (
+      this.sql(CLAIMS_BY_ALIAS).all(alias) as {
+        claim_id: number;
+      }[]
+    ).map((row) => row.claim_id);
   }
 
   editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange): number[] {

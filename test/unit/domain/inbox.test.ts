@@ -36,6 +36,37 @@ describe('matchClaim', () => {
     expect(matchClaim('[RC-0099]', '', CLAIMS).id).toBeNull();
   });
 
+  it('matches an old ID quoted from before an import, and never guesses between its claims', () => {
+    // RC-0002 is a claim here; claim 8 was RC-0002 in another data directory, claim 9 was RC-0005.
+    const renumbered: MatchCandidate[] = [
+      ...CLAIMS,
+      { id: 8, status: 'submitted', ticketNumber: '7301555555', promotionId: '1790000008', aliases: [2] },
+      { id: 9, status: 'submitted', ticketNumber: null, promotionId: '1790000009', aliases: [5] },
+    ];
+    expect(matchClaim('Your request [RC-0005]', '', renumbered)).toEqual({ id: 9, by: 'claim-id', ambiguous: [] });
+    // Both claims answer to RC-0002: the promotion ID the email also gives decides (the ticket number
+    // decides before any claim ID is looked at).
+    expect(matchClaim('Your request [RC-0002]', 'About promotion 1790000008.', renumbered)).toEqual({
+      id: 8,
+      by: 'claim-id',
+      ambiguous: [],
+    });
+    expect(matchClaim('Your request [RC-0002]', 'Ticket 7301555555.', renumbered)).toEqual({
+      id: 8,
+      by: 'ticket',
+      ambiguous: [],
+    });
+    expect(matchClaim('Your request [RC-0002]', 'About promotion 1790000002.', renumbered).id).toBe(2);
+    // Nothing else tells them apart: both are listed, even though only one of them is open.
+    expect(matchClaim('Your request [RC-0002]', 'Thanks.', renumbered)).toEqual({
+      id: null,
+      by: null,
+      ambiguous: [2, 8],
+    });
+    const closedHere = renumbered.map((claim) => (claim.id === 2 ? { ...claim, status: 'refunded' as const } : claim));
+    expect(matchClaim('Your request [RC-0002]', 'Thanks.', closedHere).ambiguous).toEqual([2, 8]);
+  });
+
   it('reads claim IDs in any spelling the tool accepts', () => {
     expect(claimIdsIn('[RC-0007] and rc-12, RC7, not ARC-9')).toEqual([7, 12]);
   });

@@ -340,6 +340,45 @@ describe.each(STORES)('the %s claim store', (_, kind) => {
     expect(await store.peekNextId()).toBe(10);
   });
 
+  it("keeps a renumbered claim's old ID and the aliases it brought, and finds claims by alias", async () => {
+    const store = await fresh();
+    await store.insertClaim(newClaim(), { allowDuplicate: false });
+    await store.insertClaim(newClaim({ promotionId: '2' }), { allowDuplicate: false });
+    const [claim] = await store.fullClaims();
+    const imported = (id: number, aliases?: number[]) => ({ ...claim!, id, fields: claim!, aliases });
+    const at = '2026-11-22T10:00:00.000Z';
+    expect(
+      await store.importClaims([imported(1), imported(5, [2, 4, 5])], [], { onConflict: 'renumber', importedAt: at }),
+    ).toEqual({
+      imported: [
+        { from: 1, to: 6 },
+        { from: 5, to: 5 },
+      ],
+      skipped: [],
+    });
+    // 5 came back to its own ID: it is no alias of itself.
+    expect(await store.claimAliases()).toEqual(
+      new Map([
+        [6, [1]],
+        [5, [2, 4]],
+      ]),
+    );
+    expect(await store.claimAliases([5, 1])).toEqual(new Map([[5, [2, 4]]]));
+    expect(await store.claimAliases([])).toEqual(new Map());
+    expect(await store.claimsByAlias(1)).toEqual([6]);
+    expect(await store.claimsByAlias(2)).toEqual([5]);
+    expect(await store.claimsByAlias(6)).toEqual([]);
+
+    // The same old ID renumbered again (another member's export) belongs to two claims; a skipped
+    // claim gets none, and a plain import with nothing to keep adds none.
+    await store.importClaims([imported(1), imported(2, [4])], [], { onConflict: 'renumber' });
+    expect(await store.claimsByAlias(1)).toEqual([6, 7]);
+    expect(await store.claimsByAlias(4)).toEqual([5, 8]);
+    await store.importClaims([imported(1, [7]), imported(20)], [], { onConflict: 'skip' });
+    expect(await store.claimsByAlias(7)).toEqual([]);
+    expect(await store.claimAliases([20])).toEqual(new Map());
+  });
+
   it('merges imported accounts: the more recently confirmed entry wins', async () => {
     const store = await fresh();
     await store.insertClaim(newClaim(), { allowDuplicate: false });

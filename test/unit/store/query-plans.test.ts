@@ -8,7 +8,9 @@ import { CHANNELS, REASONS, STATUSES } from '../../../src/domain/claim.js';
 import {
   ACCOUNT_BY_ADVERTISER_ID,
   ACCOUNT_BY_NAME,
+  ALIASES_OF_CLAIM,
   CLAIM_BY_ID,
+  CLAIMS_BY_ALIAS,
   CLAIMS_SHARING_EVIDENCE,
   EVENTS_OF_CLAIM,
   EVIDENCE_OF_CLAIM,
@@ -86,6 +88,15 @@ describe('query plans', () => {
     expect(plan(store, CLAIM_BY_ID, [1])).toEqual(['SEARCH claims USING INTEGER PRIMARY KEY (rowid=?)']);
     expect(plan(store, EVENTS_OF_CLAIM, [1])).toEqual(['SEARCH events USING PRIMARY KEY (claim_id=?)']);
     expect(plan(store, EVIDENCE_OF_CLAIM, [1])).toEqual(['SEARCH evidence USING PRIMARY KEY (claim_id=?)']);
+  });
+
+  it("every command that takes an ID looks its aliases up by index, and show the claim's own", () => {
+    expect(plan(store, CLAIMS_BY_ALIAS, [1])).toEqual([
+      'SEARCH claim_aliases USING COVERING INDEX sqlite_autoindex_claim_aliases_1 (alias_id=?)',
+    ]);
+    expect(plan(store, ALIASES_OF_CLAIM, [1]).join('\n')).toMatch(
+      /^SEARCH claim_aliases USING INDEX claim_aliases_claim \(claim_id=\?\)/,
+    );
   });
 
   const filters = [

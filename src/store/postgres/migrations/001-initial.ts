@@ -135,6 +135,17 @@ export const initial: PostgresMigration = {
         claim_id integer NOT NULL REFERENCES claims (id)
       );
 
+      -- The IDs a claim had before import --on-conflict renumber gave it a new one: tickets already
+      -- sent quote them. The old ID is another claim's here, so only the pair is unique; lookups
+      -- come by alias, which the unique index leads with.
+      CREATE TABLE claim_aliases (
+        alias_id integer NOT NULL,
+        claim_id integer NOT NULL REFERENCES claims (id),
+        imported_at text,
+        UNIQUE (alias_id, claim_id)
+      );
+      CREATE INDEX claim_aliases_claim ON claim_aliases (claim_id);
+
       -- What the calendar last wrote under each event UID, so SEQUENCE never goes back.
       CREATE TABLE calendar_marks (
         uid text COLLATE "C" PRIMARY KEY,

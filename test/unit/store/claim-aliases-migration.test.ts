@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/store/sqlite/migrations/index.js';
+import { openStore } from '../../../src/store/sqlite/open-store.js';
+import { writeOldDatabase } from '../../helpers/old-database.js';
+import { tempDir } from '../../helpers/temp.js';
+
+describe('migration 8: claim aliases', () => {
+  it('adds the table to a version 7 database, whose claims have none, and leaves version 5 unused', async () => {
+    const path = join(tempDir(), 'claims.db');
+    writeOldDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 7),
+      [
+        {
+          id: 1,
+          channel: 'tiktok-promote',
+          reason: 'accidental-charge',
+          account_name: 'Maple Street Bakery',
+          advertiser_id: null,
+          email: 'hello@maple.test',
+          promotion_id: '7300000001',
+          promotion_name: 'Weekend boost',
+          currency: 'EUR',
+          charged: 2_500,
+          requested: 2_500,
+          charge_date: '2026-11-01',
+          description: 'Boosted the wrong post by mistake and stopped it within minutes.',
+          created_on: '2026-11-02',
+          next_action: 'submit',
+          next_due: '2026-11-04',
+        },
+      ],
+    );
+    const store = openStore(path);
+    expect(store.sync.db.pragma('user_version', { simple: true })).toBe(8);
+    expect(await store.claimAliases()).toEqual(new Map());
+    expect(await store.claimsByAlias(1)).toEqual([]);
+    expect((await store.getClaim(1))?.accountName).toBe('Maple Street Bakery');
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual([1, 2, 3, 4, 6, 7, 8]);
+    await store.close();
+  });
+});
