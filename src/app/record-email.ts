@@ -47,7 +47,15 @@ export async function recordEmail(deps: RecordDeps, id: number, entry: EmailEntr
   const before = (await deps.store.loggedEmails([key])).get(key);
   if (before !== undefined) return { logged: false, loggedOn: before };
   const claim = await loadClaim(deps.store, id);
-  assertEntryFits(id, claim, entry);
+  try {
+    assertEntryFits(id, claim, entry);
+  } catch (error) {
+    // Another process may have logged this very email, and its step, since the look above: then
+    // the step no longer fits because it is already there.
+    const since = (await deps.store.loggedEmails([key])).get(key);
+    if (since !== undefined) return { logged: false, loggedOn: since };
+    throw error;
+  }
   const now = deps.clock.now().toISOString();
   const copies = [
     ...(await copyEmail(deps, entry, now)),

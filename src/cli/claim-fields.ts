@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { PAID_VIA } from '../domain/claim.js';
 import type { ClaimFields, FieldKey, PaidVia } from '../domain/claim.js';
 import { parseDate } from '../domain/date-input.js';
+import { toLocalDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 import { parseAmount, parseCurrency } from '../domain/money.js';
 import type { Parsed } from '../domain/parsed.js';
@@ -35,6 +36,14 @@ const text =
     parseText(input, options);
 const amount = (input: string, context: ParseContext): Parsed<number> => parseAmount(input, context.currency);
 const date = (input: string, context: ParseContext): Parsed<string> => parseDate(input, context.now);
+/** A day something already happened (a charge, a cancellation): never in the future, as `--on`. */
+const pastDate = (input: string, context: ParseContext): Parsed<string> => {
+  const parsed = date(input, context);
+  const today = toLocalDate(context.now);
+  return parsed.ok && parsed.value > today
+    ? { ok: false, error: `${parsed.value} is in the future (today is ${today})` }
+    : parsed;
+};
 const paidVia = (input: string): Parsed<PaidVia> => {
   const value = input.trim().toLowerCase();
   return (PAID_VIA as readonly string[]).includes(value)
@@ -119,7 +128,7 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     valueName: 'date',
     help: 'date of the charge (accidental-charge)',
     prompt: 'Date of the charge',
-    parse: date,
+    parse: pastDate,
   },
   promised: {
     flag: '--promised',
@@ -168,14 +177,14 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     valueName: 'date',
     help: 'the day you noticed the problem',
     prompt: 'When did you notice the problem? (Enter to skip)',
-    parse: date,
+    parse: pastDate,
   },
   cancelledOn: {
     flag: '--cancelled-on',
     valueName: 'date',
     help: 'the day the campaign was cancelled (campaign-cancelled)',
     prompt: 'When was it cancelled?',
-    parse: date,
+    parse: pastDate,
   },
   cancelReason: {
     flag: '--cancel-reason',
@@ -203,7 +212,7 @@ export const FIELD_SPECS: Record<TextFieldKey, FieldSpec> = {
     valueName: 'date',
     help: 'the day the balance screenshot was taken (unspent-balance)',
     prompt: 'On which day was the balance screenshot taken?',
-    parse: date,
+    parse: pastDate,
   },
   deliverablesDue: {
     flag: '--deliverables-due',

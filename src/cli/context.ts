@@ -3,8 +3,10 @@
  * composition root (`main.ts`) builds on first use. Chalk is loaded only for a terminal.
  */
 import type { Adapters, ClaimStore, Clock, EvidenceStore } from '../app/deps.js';
+import { join } from 'node:path';
 import { toLocalDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
+import { printable } from '../domain/text.js';
 import type { Prompter } from './wizard/prompter.js';
 
 /**
@@ -128,6 +130,14 @@ export class CommandContext {
     this.databaseUrl = databaseUrlOf(globals.database, env.REFUND_CLAIM_DATABASE_URL);
     const off = !globals.color || !this.stdoutIsTerminal || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb';
     this.colors = off ? PLAIN : new (await import('chalk')).Chalk({ level: 1 });
+  }
+
+  /** Where claims are kept, for messages: the SQLite file, or the team database (never its password). */
+  get storedIn(): string {
+    if (this.databaseUrl === null) return printable(join(this.dataDir, 'claims.db'));
+    const url = new URL(this.databaseUrl);
+    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || decodeURIComponent(url.username);
+    return printable(`the team database "${database}" on ${url.hostname || 'localhost'}:${url.port || '5432'}`);
   }
 
   get debug(): boolean {

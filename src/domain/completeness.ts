@@ -324,7 +324,7 @@ export function checkClaim(
       severity: 'warning',
       code: 'missing-fact',
       field,
-      message: `The ${FIELD_LABELS[field]} is not given; a ${claim.reason} claim is stronger with it.`,
+      message: `The ${FIELD_LABELS[field]} is not given; the claim (${claim.reason}) is stronger with it.`,
     });
   }
   for (const kinds of missingEvidence(claim.reason, claim.evidence)) {

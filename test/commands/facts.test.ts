@@ -28,6 +28,18 @@ function technicalIssue(overrides: Record<string, string> = {}): string[] {
 }
 
 describe("the reason's facts (version 2)", () => {
+  it.each([
+    ['--noticed-on', technicalIssue()],
+    ['--charge-date', claimFlags({ '--reason': 'accidental-charge', '--charge-date': '2026-11-01' })],
+  ])('refuses %s in the future (it is a day something happened), saving nothing', async (flag, args) => {
+    const home = tempDir();
+    const future = args.map((value, index) => (args[index - 1] === flag ? '2026-11-21' : value));
+    const result = await runCli(future, { home, now: NOW });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain(`${flag} 2026-11-21 is in the future (today is 2026-11-20)`);
+    expect((await runCli(['list', '--json'], { home, now: NOW })).stdout.trim()).toBe('[]');
+  });
+
   it('takes every fact as a flag and shows it in show --json, null when not given', async () => {
     const home = tempDir();
     const created = await runCli(technicalIssue(), { home, now: NOW });

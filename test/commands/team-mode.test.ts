@@ -78,12 +78,18 @@ describe.runIf(teamAvailable)('the same commands on SQLite and on PostgreSQL', (
     const url = await freshDatabaseUrl();
     const onSqlite = await runScript(solo, {});
     const onPostgres = await runScript(team, { REFUND_CLAIM_DATABASE_URL: url });
-    // Paths differ only by the home folder each ran in.
-    const same = (text: string, home: string) => text.split(home).join('<home>');
+    // Paths differ only by the home folder each ran in; `new` names where the claim is stored.
+    const same = (text: string, home: string) =>
+      text
+        .split(home)
+        .join('<home>')
+        .replace(/^Stored in .*\.$/m, 'Stored in <store>.');
     for (const [index, [, args]] of SCRIPT.entries()) {
       expect(same(onPostgres[index]!.stdout, team), args.join(' ')).toBe(same(onSqlite[index]!.stdout, solo));
       expect(same(onPostgres[index]!.stderr, team), args.join(' ')).toBe(same(onSqlite[index]!.stderr, solo));
     }
+    expect(onPostgres[0]!.stderr).toMatch(/^Stored in the team database "[^"]+" on 127\.0\.0\.1:\d+\.$/m);
+    expect(onPostgres[0]!.stderr).not.toContain('claims.db');
     // The team store kept nothing in the data directory but what both keep.
     const unzipped = join(team, 'unzipped');
     mkdirSync(unzipped);

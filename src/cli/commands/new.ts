@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { claimDocument } from '../../app/formats/claim-json.js';
 import { createClaim } from '../../app/create-claim.js';
 import { renderTicket } from '../../app/formats/ticket-view.js';
 import { formatClaimId } from '../../domain/claim.js';
-import { printable } from '../../domain/text.js';
 import type { CommandContext } from '../context.js';
 import { checkOutputPath, refuseStdout, writeTextFile } from '../files.js';
 import { addNewClaimOptions, evidenceFromFlags, fieldsWithoutTerminal, readGivenFields } from '../new-claim-flags.js';
@@ -59,7 +57,7 @@ async function runNew(context: CommandContext, options: NewOptions): Promise<voi
   context.err(
     formatSaved(claim, skipped, context.today(), {
       out: options.out,
-      storedIn: printable(join(context.dataDir, 'claims.db')),
+      storedIn: context.storedIn,
       run: await context.howToRun(),
     }),
   );

@@ -131,10 +131,15 @@ async function readLines(streams: PromptStreams, message: string, fallback: stri
     `? ${message}\n  (type or paste it; end with a line holding only "."${fallback === undefined ? '' : '; "." alone keeps it as it is'})\n`,
   );
   const lines: string[] = [];
+  let done = false;
   try {
     return await new Promise<string>((resolve, reject) => {
       rl.on('line', (line) => {
+        // What is typed after the "." belongs to the next question (Node.js 24 may still hand it
+        // to this interface while it closes): never prompt again.
+        if (done) return;
         if (line.trim() === '.') {
+          done = true;
           resolve(lines.length === 0 && fallback !== undefined ? fallback : lines.join('\n'));
           return;
         }
@@ -147,7 +152,9 @@ async function readLines(streams: PromptStreams, message: string, fallback: stri
       rl.prompt();
     });
   } finally {
+    done = true;
     rl.removeAllListeners('close');
+    rl.removeAllListeners('line');
     rl.close();
   }
 }
