@@ -28,7 +28,7 @@ const SCRIPT: [string[], string][] = [
   [claimFlags({ '--promotion-id': 'P2', '--charged': '100', '--expected': '60', '--currency': 'EUR' }), '2026-10-31'],
   [promoteFlags('PRM-3', '5000'), '2026-11-03'],
   // Charged the day before it was drafted: a charge date is never in the future.
-  [promoteFlags('PRM-4', '3000').map((flag) => (flag === '2026-11-01' ? '2026-10-14' : flag)), '2026-10-15'],
+  [promoteFlags('PRM-4', '3000', '2026-10-14'), '2026-10-15'],
   [claimFlags({ '--promotion-id': 'P5', '--charged': '80', '--expected': '30' }), '2026-11-05'],
   [['submit', '1', '--ticket', 'T1', '--on', '2026-10-30'], '2026-11-20'],
   [['decision', '1', 'approved', '--on', '2026-11-06'], '2026-11-20'],

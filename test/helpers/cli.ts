@@ -103,7 +103,7 @@ export function claimFlags(overrides: Record<string, string> = {}): string[] {
 }
 
 /** Flags for an accidental Promote charge in JPY, a second currency and channel beside claimFlags. */
-export function promoteFlags(promotionId: string, charged = '5000'): string[] {
+export function promoteFlags(promotionId: string, charged = '5000', chargeDate = '2026-11-01'): string[] {
   return [
     'new',
     '--no-input',
@@ -122,7 +122,7 @@ export function promoteFlags(promotionId: string, charged = '5000'): string[] {
     '--currency',
     'JPY',
     '--charge-date',
-    '2026-11-01',
+    chargeDate,
     '--description',
     'A Promote boost was bought by accident from the shop phone.',
   ];

@@ -34,7 +34,7 @@ export const SAMPLE_SCRIPT: [string[], string][] = [
   [['decision', '1', 'approved', '--on', '2026-08-14'], '2026-08-14'],
   [['close', '1', '--outcome', 'refunded', '--on', '2026-08-20'], '2026-08-20'],
   // RC-0002 Café Lumière, JPY 5,000: refunded 11 days after filing, without a recorded decision.
-  [promoteFlags('PRM-2', '5000'), '2026-08-20'],
+  [promoteFlags('PRM-2', '5000', '2026-08-19'), '2026-08-20'],
   [['submit', '2', '--ticket', 'T-1002', '--on', '2026-08-21'], '2026-08-21'],
   [['close', '2', '--outcome', 'refunded', '--on', '2026-09-01'], '2026-09-01'],
   // RC-0003 Acme, USD 1,200: partly approved (600) after 14 days, credited.
@@ -63,7 +63,7 @@ export const SAMPLE_SCRIPT: [string[], string][] = [
   [['decision', '4', 'approved', '--on', '2026-09-15'], '2026-09-15'],
   [['close', '4', '--outcome', 'refunded', '--on', '2026-09-28'], '2026-09-28'],
   // RC-0005 Café Lumière, JPY 3,000: denied after 7 days, rejected.
-  [promoteFlags('PRM-5', '3000'), '2026-10-01'],
+  [promoteFlags('PRM-5', '3000', '2026-09-30'), '2026-10-01'],
   [['submit', '5', '--ticket', 'T-1005', '--on', '2026-10-02'], '2026-10-02'],
   [['decision', '5', 'denied', '--on', '2026-10-09'], '2026-10-09'],
   [['close', '5', '--outcome', 'rejected', '--on', '2026-10-15'], '2026-10-15'],
