@@ -142,6 +142,20 @@ export interface ClaimFacts {
   paidVia: PaidVia | null;
 }
 
+/** The account a claim is filed under, as JSON and template views print it. */
+export interface ClaimAccountView {
+  name: string;
+  advertiserId: string | null;
+  email: string;
+  agency: string | null;
+  salesRep: string | null;
+}
+
+export function claimAccount(claim: ClaimFields): ClaimAccountView {
+  const { accountName: name, advertiserId, email, agency, salesRep } = claim;
+  return { name, advertiserId, email, agency, salesRep };
+}
+
 export function claimDetails(claim: ClaimFields): ClaimDetails {
   return {
     chargeDate: claim.chargeDate,

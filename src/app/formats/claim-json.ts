@@ -16,7 +16,7 @@ import type {
   Reason,
   Status,
 } from '../../domain/claim.js';
-import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
+import { claimAccount, claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
 import type { ClaimDetails, ClaimFacts } from '../../domain/claim.js';
 import type { Action } from '../../domain/deadlines.js';
 import { dueState, nextAction } from '../../domain/deadlines.js';
@@ -151,13 +151,7 @@ export function claimSummary(claim: Claim): ClaimSummaryJson {
     status: claim.status,
     channel: claim.channel,
     reason: claim.reason,
-    account: {
-      name: claim.accountName,
-      advertiserId: claim.advertiserId,
-      email: claim.email,
-      agency: claim.agency,
-      salesRep: claim.salesRep,
-    },
+    account: claimAccount(claim),
     promotion: { id: claim.promotionId, name: claim.promotionName, start: claim.start, end: claim.end },
     amounts: {
       currency: claim.currency,

@@ -20,7 +20,7 @@ import { TIKTOK_ONE } from '../../domain/platform-facts.js';
 import type { PlatformFacts, TikTokOneFacts } from '../../domain/platform-facts.js';
 import { formatDay } from '../../domain/dates.js';
 import type { Templates } from '../deps.js';
-import { claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
+import { claimAccount, claimDetails, claimFacts, formatClaimId } from '../../domain/claim.js';
 import { bundleFileNames } from '../../domain/evidence-names.js';
 import { formatMoney } from '../../domain/money.js';
 import { CHANNEL_LABELS, EVIDENCE_KIND_LABELS, REASON_LABELS, REASON_STATEMENTS } from '../../domain/reasons.js';
@@ -220,11 +220,7 @@ export function ticketView(claim: Claim): TicketView {
     reasonStatement:
       (claim.channel === 'creator' ? CREATOR_STATEMENTS[claim.reason] : undefined) ?? REASON_STATEMENTS[claim.reason],
     account: {
-      name: claim.accountName,
-      advertiserId: claim.advertiserId,
-      email: claim.email,
-      agency: claim.agency,
-      salesRep: claim.salesRep,
+      ...claimAccount(claim),
       signature: claim.agency === null ? claim.accountName : `${claim.agency} on behalf of ${claim.accountName}`,
     },
     agency: claim.agency,

@@ -19,7 +19,6 @@ import type {
 } from '../../app/deps.js';
 import { FACTS_VERSION, formatClaimId, MAX_CLAIM_ID } from '../../domain/claim.js';
 import type { Channel, Claim, ClaimFields, Evidence, Reason } from '../../domain/claim.js';
-import { deriveClaimState } from '../../domain/claim-state.js';
 import {
   ClaimIdTakenError,
   ClaimNotFoundError,
@@ -39,6 +38,8 @@ import {
   pendingFromValues,
   SUMMARY_COLUMNS,
   summaryFromValues,
+  DERIVED_COLUMNS,
+  derivedState,
 } from '../sqlite/rows.js';
 import { aliasesToRecord, groupAliases } from '../sqlite/aliases.js';
 import type { AccountRow } from '../sqlite/rows.js';
@@ -518,36 +519,12 @@ export class PostgresClaimStore implements ClaimStore {
 
   /** Stores what the domain derives from the events, for the queries of status and list. */
   private async refresh(db: Db, id: number): Promise<Claim> {
-    const claim = await this.readClaim(db, id, false);
-    if (!claim) throw new ClaimNotFoundError(id);
-    const state = deriveClaimState({
-      fields: claim,
-      createdAt: claim.createdAt,
-      createdOn: claim.createdOn,
-      events: claim.events,
-    });
-    await q(
-      db,
-      `UPDATE claims SET status = $1, ticket_number = $2, approved = $3, recovered = $4, next_action = $5, next_due = $6,
-         updated_at = $7 WHERE id = $8`,
-      [
-        state.status,
-        state.ticketNumber,
-        state.approved,
-        state.recovered,
-        state.nextAction,
-        state.nextDue,
-        state.updatedAt,
-        id,
-      ],
-    );
-    return {
-      ...claim,
-      status: state.status,
-      ticketNumber: state.ticketNumber,
-      approved: state.approved,
-      recovered: state.recovered,
-    };
+    const read = await this.readClaim(db, id, false);
+    if (!read) throw new ClaimNotFoundError(id);
+    const { values, claim } = derivedState(read);
+    const columns = DERIVED_COLUMNS.map((column, index) => `${column} = $${index + 1}`).join(', ');
+    await q(db, `UPDATE claims SET ${columns} WHERE id = $${DERIVED_COLUMNS.length + 1}`, [...values, id]);
+    return claim;
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   Reason,
   Status,
 } from '../../domain/claim.js';
+import { deriveClaimState } from '../../domain/claim-state.js';
 import type { Action } from '../../domain/deadlines.js';
 
 export interface ClaimRow {
@@ -278,5 +279,47 @@ export function accountFromRow(row: AccountRow): Account {
     email: row.email,
     agency: row.agency,
     salesRep: row.sales_rep,
+  };
+}
+
+/**
+ * What both stores keep in the claim's row from its events, derived by the domain: the columns
+ * (in the order of `derivedValues`) and the claim as read back with them. The SQL around them is
+ * each store's own.
+ */
+export const DERIVED_COLUMNS = [
+  'status',
+  'ticket_number',
+  'approved',
+  'recovered',
+  'next_action',
+  'next_due',
+  'updated_at',
+] as const;
+
+export function derivedState(claim: Claim): { values: (string | number | null)[]; claim: Claim } {
+  const state = deriveClaimState({
+    fields: claim,
+    createdAt: claim.createdAt,
+    createdOn: claim.createdOn,
+    events: claim.events,
+  });
+  return {
+    values: [
+      state.status,
+      state.ticketNumber,
+      state.approved,
+      state.recovered,
+      state.nextAction,
+      state.nextDue,
+      state.updatedAt,
+    ],
+    claim: {
+      ...claim,
+      status: state.status,
+      ticketNumber: state.ticketNumber,
+      approved: state.approved,
+      recovered: state.recovered,
+    },
   };
 }

@@ -18,7 +18,6 @@ import type {
 import { formatClaimId, MAX_CLAIM_ID } from '../../domain/claim.js';
 import type { Channel, Claim, ClaimEvent, ClaimFields, Evidence, Reason } from '../../domain/claim.js';
 import { FACTS_VERSION } from '../../domain/claim.js';
-import { deriveClaimState } from '../../domain/claim-state.js';
 import {
   ClaimIdTakenError,
   ClaimNotFoundError,
@@ -37,6 +36,8 @@ import {
   pendingFromValues,
   SUMMARY_COLUMNS,
   summaryFromValues,
+  DERIVED_COLUMNS,
+  derivedState,
 } from './rows.js';
 import type { AccountRow, ClaimRow, EventRow, EvidenceRow } from './rows.js';
 import { aliasesToRecord, groupAliases } from './aliases.js';
@@ -500,34 +501,14 @@ export class SqliteClaims {
 
   /** Stores what the domain derives from the events, for the queries of status and list. */
   private refresh(id: number): Claim {
-    const claim = this.getClaim(id);
-    if (!claim) throw new ClaimNotFoundError(id);
-    const state = deriveClaimState({
-      fields: claim,
-      createdAt: claim.createdAt,
-      createdOn: claim.createdOn,
-      events: claim.events,
-    });
-    this.sql(
-      `UPDATE claims SET status = ?, ticket_number = ?, approved = ?, recovered = ?, next_action = ?, next_due = ?, updated_at = ?
-       WHERE id = ?`,
-    ).run(
-      state.status,
-      state.ticketNumber,
-      state.approved,
-      state.recovered,
-      state.nextAction,
-      state.nextDue,
-      state.updatedAt,
+    const read = this.getClaim(id);
+    if (!read) throw new ClaimNotFoundError(id);
+    const { values, claim } = derivedState(read);
+    this.sql(`UPDATE claims SET ${DERIVED_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
+      ...values,
       id,
     );
-    return {
-      ...claim,
-      status: state.status,
-      ticketNumber: state.ticketNumber,
-      approved: state.approved,
-      recovered: state.recovered,
-    };
+    return claim;
   }
 }
 
