@@ -198,8 +198,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // The benchmark and the build: plain Node.js scripts.
-    files: ['bench/**/*.js', 'scripts/**/*.js'],
+    // The benchmark, the build and the launcher: plain Node.js scripts.
+    files: ['bench/**/*.js', 'scripts/**/*.js', 'bin/**/*.js'],
     languageOptions: {
       globals: {
         Buffer: 'readonly',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import module from 'node:module';
-import process from 'node:process';
+// Built-ins come from process.getBuiltinModule, not `import`: an ESM import of one makes Node.js
+// build its ES facade, which loads every lazy part of it (see scripts/build.js).
+const module = process.getBuiltinModule('node:module');
 
 // Node.js 22.1+ keeps the compiled code of the bundle on disk between runs (in its own folder in
 // the temporary directory): start-up skips most parsing. Node.js 20 has no such cache.

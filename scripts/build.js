@@ -60,7 +60,48 @@ const typescript = {
   },
 };
 
-const external = new Set(['better-sqlite3', ...builtinModules]);
+const builtins = new Set(builtinModules);
+const external = new Set(['better-sqlite3', ...builtins]);
+
+/**
+ * A chunk's imports of built-in modules become `process.getBuiltinModule` calls. An ESM import of
+ * a built-in makes Node.js build the module's ES facade, which reads every export, the lazy ones
+ * too: `fs` then loads fs/promises (and with it readline), its streams, watchers and `Dir`;
+ * `process` loads the diagnostic report. Measured on Node.js 24, eight built-ins imported as ESM
+ * cost ~7 ms more than the same got as CommonJS — a sixth of `--help`. Each import is replaced on
+ * its own line, so the source maps stay true. `getBuiltinModule` is in every supported Node.js
+ * (20.16 and later).
+ */
+const builtinsWithoutFacade = {
+  name: 'builtins-without-facade',
+  renderChunk(code) {
+    const edits = [];
+    for (const node of this.parse(code).body) {
+      if (node.type !== 'ImportDeclaration' || !builtins.has(node.source.value.replace(/^node:/, ''))) continue;
+      const module = `globalThis.process.getBuiltinModule(${JSON.stringify(node.source.value)})`;
+      let base = module;
+      const names = [];
+      const declarations = [];
+      for (const specifier of node.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          const imported = specifier.imported.name ?? specifier.imported.value;
+          names.push(imported === specifier.local.name ? imported : `${imported}: ${specifier.local.name}`);
+        } else {
+          // The default export and the namespace are both the module object.
+          declarations.push(`const ${specifier.local.name} = ${module};`);
+          base = specifier.local.name;
+        }
+      }
+      if (names.length > 0) declarations.push(`const { ${names.join(', ')} } = ${base};`);
+      edits.push({ start: node.start, end: node.end, text: declarations.join(' ') || `${module};` });
+    }
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const { start, end, text } of edits.reverse()) result = result.slice(0, start) + text + result.slice(end);
+    // Only the import lines changed, each within its line: the chunk's source map still holds.
+    return { code: result, map: null };
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const bundle = await rollup({
@@ -75,6 +116,7 @@ const bundle = await rollup({
     // it is: such a package is optional (pg-native for pg), and a missing one must take the
     // fallback rather than fail the chunk's loading.
     commonjs({ ignoreTryCatch: (id) => !external.has(id.replace(/^node:/, '')) }),
+    builtinsWithoutFacade,
   ],
   // The entry chunk may export what lazy chunks need from it, rather than re-export it from a
   // second file: `--help` then loads one file.

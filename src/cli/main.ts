@@ -196,7 +196,16 @@ function lazyPrompter(load: () => Promise<Prompter>): Prompter {
  */
 export async function main(argv: readonly string[] = process.argv, overrides?: Partial<CliDeps>): Promise<number> {
   const own = overrides === undefined;
-  const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const io: Io = {
+    // Only on first use: opening standard input on a file or /dev/null (cron, CI) loads Node.js's
+    // file streams, fs/promises and readline — a few milliseconds that `--help` and `status` never need.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  };
   const deps = realDeps(overrides?.io ?? io);
   // Only the process's own run knows how it was started (npx, a clone, PATH).
   const howToRun = own
