@@ -15,6 +15,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { CHUNK_SIZE } from '../fs/chunks.js';
+import { streamed } from '../fs/streamed-garbage.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -115,6 +116,7 @@ export class ZipReader {
       if (bytesRead === 0) throw new ZipFormatError('ends past the end of the file (cut short?)');
       position += bytesRead;
       left -= bytesRead;
+      streamed(bytesRead);
       yield buffer.subarray(0, bytesRead);
     }
   }

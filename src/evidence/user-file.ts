@@ -2,14 +2,13 @@
  * A user's file on its way into an evidence store, whichever store it is: checked first (exists,
  * regular, not empty, a supported type by content), then streamed into the store's `put` once.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { EvidenceStore, InspectedFile, StoredFile } from '../app/deps.js';
 import { UsageError } from '../domain/errors.js';
 import { printableName } from '../domain/text.js';
-import { CHUNK_SIZE } from '../fs/chunks.js';
+import { FileChunkReader } from '../fs/chunks.js';
 import { errnoCode } from '../fs/errno.js';
 import { detectType } from './detect-type.js';
 
@@ -49,7 +48,12 @@ export async function inspectUserFile(path: string): Promise<InspectedFile> {
 
 /** Streams a checked file into `store`; failing to read it is told as a problem with that file. */
 export async function importUserFile(store: Pick<EvidenceStore, 'put'>, file: InspectedFile): Promise<StoredFile> {
-  const source = createReadStream(file.path, { highWaterMark: CHUNK_SIZE });
+  let source: FileChunkReader;
+  try {
+    source = new FileChunkReader(await open(file.path));
+  } catch (error) {
+    throw unreadable(file.path, error);
+  }
   let readError: unknown = null;
   source.once('error', (error) => (readError = error));
   try {

@@ -8,6 +8,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { IncompleteWriteError } from './errno.js';
+import { streamed } from './streamed-garbage.js';
 
 /**
  * The size of every read and write of evidence, bundles and hashes: 1 MiB hashes twice as fast
@@ -103,6 +104,7 @@ export class FileChunkReader extends Readable {
           return;
         }
         this.position += bytesRead;
+        streamed(bytesRead);
         pool?.lend(buffer, bytesRead);
         this.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
       },

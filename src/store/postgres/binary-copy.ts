@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { Readable, Writable } from 'node:stream';
+import { streamed } from '../../fs/streamed-garbage.js';
 
 /** PGCOPY\n\377\r\n\0, then flags and header-extension length (both 0). */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -53,6 +54,7 @@ export async function* columnBytes(source: Readable): AsyncGenerator<Buffer> {
 
   async function* rows(): AsyncGenerator<Buffer> {
     for await (const piece of source as AsyncIterable<Buffer>) {
+      streamed(piece.length);
       if (ended) continue;
       let data = pending.length > 0 ? Buffer.concat([pending, piece]) : piece;
       pending = Buffer.alloc(0);
