@@ -23,14 +23,17 @@ export interface AccountSummary extends Account {
   amounts: CurrencyTotals[];
 }
 
-/** The saved account `--account <name|advertiser ID>` names; exit 1 naming close ones when none does. */
-export async function findAccount(store: ClaimStore, query: string): Promise<AccountRecord> {
+/**
+ * The saved account `--account <name|advertiser ID>` names (or, `byOption` false, the argument
+ * of `accounts show|edit`); exit 1 naming close ones when none does.
+ */
+export async function findAccount(store: ClaimStore, query: string, byOption = true): Promise<AccountRecord> {
   const accounts = await store.listAccounts();
-  const found = matchAccount(accounts, query);
+  const found = matchAccount(accounts, query, byOption);
   if (found) return found;
   // Only a mistyped name pays for loading the edit-distance library.
   const { default: leven } = await import('leven');
-  throw unknownAccountError(query, closeAccounts(accounts, query, leven));
+  throw unknownAccountError(query, closeAccounts(accounts, query, leven), byOption);
 }
 
 /** `--account` on a read-only command: the account, or null without the option. */
@@ -76,7 +79,7 @@ export async function showAccount(
   store: ClaimStore,
   query: string,
 ): Promise<{ account: AccountSummary; claims: ClaimSummary[] }> {
-  const account = await findAccount(store, query);
+  const account = await findAccount(store, query, false);
   const claims = (await store.listClaims({})).filter((claim) => ownsClaim(account, claim));
   return { account: summariseAccount(account, claims), claims };
 }
@@ -101,7 +104,7 @@ export async function editAccount(
   query: string,
   changes: AccountChanges,
 ): Promise<{ account: Account; claims: number[]; changed: (keyof AccountChanges)[] }> {
-  const account = await findAccount(deps.store, query);
+  const account = await findAccount(deps.store, query, false);
   const next: Account = { ...stripRecord(account), ...changes };
   const changed = (Object.keys(changes) as (keyof AccountChanges)[]).filter((key) => next[key] !== account[key]);
   if (changed.length === 0) return { account: next, claims: [], changed };

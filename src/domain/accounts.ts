@@ -33,9 +33,10 @@ export function describeAccount(account: AccountKey): string {
 /**
  * The account `--account <name|advertiser ID>` means: the one with that advertiser ID, else the
  * one with that name. Several with that name: refused, listing them (the advertiser ID tells
- * them apart). Null when none matches: the caller names the close ones.
+ * them apart). Null when none matches: the caller names the close ones. `byOption` says the
+ * query came as `--account` (status, list…), not as the argument of `accounts show|edit`.
  */
-export function matchAccount<T extends AccountKey>(accounts: readonly T[], query: string): T | null {
+export function matchAccount<T extends AccountKey>(accounts: readonly T[], query: string, byOption = true): T | null {
   const wanted = query.trim();
   const byId = accounts.find((account) => account.advertiserId !== null && account.advertiserId === wanted);
   if (byId) return byId;
@@ -43,7 +44,7 @@ export function matchAccount<T extends AccountKey>(accounts: readonly T[], query
   if (named.length > 1) {
     throw new UserError(
       `${named.length} accounts are named "${wanted}": ${named.map(describeAccount).join(', ')}.`,
-      `Give the advertiser ID instead, e.g. --account ${named.find((a) => a.advertiserId !== null)?.advertiserId ?? wanted}.`,
+      `Give the advertiser ID instead, e.g. ${byOption ? '--account ' : ''}${named.find((a) => a.advertiserId !== null)?.advertiserId ?? wanted}.`,
     );
   }
   return named[0] ?? null;
@@ -77,10 +78,10 @@ export function closeAccounts<T extends AccountKey>(
     .map(({ account }) => account);
 }
 
-/** `--account` named no saved account: exit 1, with the close matches when there are any. */
-export function unknownAccountError(query: string, close: readonly AccountKey[]): UserError {
+/** `--account` (or `accounts show|edit`) named no saved account: exit 1, with the close matches. */
+export function unknownAccountError(query: string, close: readonly AccountKey[], byOption = true): UserError {
   return new UserError(
-    `No saved account matches --account "${query}".`,
+    `No saved account matches ${byOption ? '--account ' : ''}"${query}".`,
     close.length > 0
       ? `Did you mean ${close.map((account) => `"${describeAccount(account)}"`).join(', ')}? Run \`refund-claim accounts\` for the list.`
       : 'Run `refund-claim accounts` for the saved accounts (a name or an advertiser ID).',

@@ -134,6 +134,19 @@ describe('accounts', () => {
     ]);
   });
 
+  it('names an unknown account as it was given: an argument, not --account', async () => {
+    expect(await runCli(['accounts', 'show', 'Zebra Imports'], { home })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: No saved account matches "Zebra Imports".\n' +
+        '  Run `refund-claim accounts` for the saved accounts (a name or an advertiser ID).\n',
+    });
+    expect((await runCli(['accounts', 'edit', 'Acme Shoe', '--agency', 'Northwind'], { home })).stderr).toMatch(
+      /^error: No saved account matches "Acme Shoe"\.\n {2}Did you mean "Acme Shoes \(advertiser 7012345678901\)"/,
+    );
+  });
+
   it('refuses a name that several accounts share, listing them, and names close matches for a typo', async () => {
     for (const args of [
       ['status', '--account', 'acme shoes'],
@@ -150,7 +163,7 @@ describe('accounts', () => {
           'error: 2 accounts are named "' +
           args.at(-1) +
           '": Acme Shoes (advertiser 7012345678901), Acme Shoes (advertiser 7099999999999).\n' +
-          '  Give the advertiser ID instead, e.g. --account 7012345678901.\n',
+          `  Give the advertiser ID instead, e.g. ${args[0] === 'accounts' ? '' : '--account '}7012345678901.\n`,
       });
     }
     expect(await runCli(['list', '--account', 'Acme Shoe'], { home })).toEqual({
