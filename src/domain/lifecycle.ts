@@ -3,7 +3,7 @@
  * allowed from which status, and how each event changes the claim.
  */
 import { formatClaimId, OPEN_STATUSES } from './claim.js';
-import type { ClaimEvent, Decision, EventPick, Outcome, Status } from './claim.js';
+import type { ClaimEvent, Decision, EventPick, EventType, Outcome, Status } from './claim.js';
 import { UserError } from './errors.js';
 import { approvedAmount, isPaid, recoveredAmount } from './settlement.js';
 
@@ -171,6 +171,20 @@ export function isFutureStep(on: string, today: string): boolean {
   return on > today;
 }
 
+/** How messages name a recorded step: `the follow-up of 2026-11-13`, not its event type. */
+const STEP_WORDS: Record<EventType, string> = {
+  created: 'draft',
+  edited: 'edit',
+  'evidence-added': 'added evidence',
+  submitted: 'submission',
+  message: 'message',
+  'followup-sent': 'follow-up',
+  'escalation-sent': 'escalation',
+  decision: 'decision',
+  'appeal-sent': 'appeal',
+  closed: 'closing',
+};
+
 /**
  * Refuses a step that does not fit the claim's history. Steps are often recorded after the fact,
  * so the step is placed where its date puts it and the whole history is replayed: it must fit the
@@ -191,7 +205,7 @@ export function assertStepFits(id: number, events: readonly ClaimEvent[], step: 
   const hint = 'Check --on: steps are placed in the order of their dates.';
   if (misfit.event !== added) {
     throw new UserError(
-      `With this step on ${step.on}, the ${misfit.event.type} of ${misfit.event.on} would no longer fit: ${claim} would be ${misfit.status} then.`,
+      `With this step on ${step.on}, the ${STEP_WORDS[misfit.event.type]} of ${misfit.event.on} would no longer fit: ${claim} would be ${misfit.status} then.`,
       hint,
     );
   }

@@ -106,7 +106,7 @@ describe('checkStep', () => {
     const { deps, id } = await setup([filed]);
     const closed = { type: 'closed' as const, on: '2026-11-01', data: { outcome: 'withdrawn' as const } };
     await expect(checkStep(deps.store, id, closed)).rejects.toThrow(
-      'With this step on 2026-11-01, the submitted of 2026-11-10 would no longer fit: RC-0001 would be withdrawn then.',
+      'With this step on 2026-11-01, the submission of 2026-11-10 would no longer fit: RC-0001 would be withdrawn then.',
     );
   });
 });
