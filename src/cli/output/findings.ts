@@ -36,10 +36,15 @@ export function fixFor(finding: Finding, claim: Pick<Claim, 'id' | 'evidence' | 
   }
 }
 
+/**
+ * `fixes: false` leaves out the commands that fix each finding: the wizard's preview shows a claim
+ * not saved yet, which no command can reach; the wizard says how to change it there.
+ */
 export function formatFindings(
   findings: readonly Finding[],
   claim: Pick<Claim, 'id' | 'evidence' | 'channel'>,
   color: Colors,
+  { fixes = true }: { fixes?: boolean } = {},
 ): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
@@ -50,7 +55,7 @@ export function formatFindings(
     const label = finding.severity === 'error' ? color.red('error  ') : color.yellow('warning');
     // Messages and fixes name evidence files, whose names may have come from an import.
     lines.push(`  ${label}  ${printable(finding.message)}`);
-    const fix = fixFor(finding, claim);
+    const fix = fixes ? fixFor(finding, claim) : null;
     if (fix) lines.push(`           fix: ${printable(fix)}`);
   }
   return lines.join('\n');

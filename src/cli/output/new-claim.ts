@@ -5,15 +5,23 @@ import { describeKinds, missingEvidence } from '../../domain/completeness.js';
 import type { Finding } from '../../domain/completeness.js';
 import type { Colors } from '../context.js';
 import { formatNextAction } from './claim-text.js';
-import { formatFindings } from './findings.js';
+import { fixFor, formatFindings } from './findings.js';
 import { plural } from '../../domain/text.js';
 
-/** The completeness findings and the ticket as they will be, before anything is saved. */
+const DEADLINE_CODES: ReadonlySet<Finding['code']> = new Set(['file-by-soon', 'file-by-passed']);
+
+/**
+ * The completeness findings and the ticket as they will be, before anything is saved: the claim
+ * is fixed here with "Change a value", not with the commands `check` names for a saved one.
+ */
 export function formatPreview(claim: Claim, findings: readonly Finding[], ticket: string, color: Colors): string {
   const rule = '─'.repeat(72);
+  // The filing deadline is met after saving (ticket, submit): nothing to change for it here.
+  const fixable = findings.some((finding) => !DEADLINE_CODES.has(finding.code) && fixFor(finding, claim) !== null);
   return [
     '',
-    formatFindings(findings, claim, color),
+    formatFindings(findings, claim, color, { fixes: false }),
+    ...(fixable ? ['To fix any of these before saving, choose "Change a value" below.'] : []),
     '',
     `Ticket draft for ${formatClaimId(claim.id)}:`,
     rule,
