@@ -2,8 +2,9 @@
  * A user's file on its way into an evidence store, whichever store it is: checked first (exists,
  * regular, not empty, a supported type by content), then streamed into the store's `put` once.
  */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { EvidenceStore, InspectedFile, StoredFile } from '../app/deps.js';
 import { UsageError } from '../domain/errors.js';
@@ -50,7 +51,8 @@ export async function inspectUserFile(path: string): Promise<InspectedFile> {
 export async function importUserFile(store: Pick<EvidenceStore, 'put'>, file: InspectedFile): Promise<StoredFile> {
   let source: FileChunkReader;
   try {
-    source = new FileChunkReader(await open(file.path));
+    // Non-blocking: a file swapped for a FIFO since it was inspected fails to read, never hangs.
+    source = new FileChunkReader(await open(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
   } catch (error) {
     throw unreadable(file.path, error);
   }
@@ -59,6 +61,8 @@ export async function importUserFile(store: Pick<EvidenceStore, 'put'>, file: In
   try {
     return { ...file, ...(await store.put(source)) };
   } catch (error) {
+    // A store that failed before reading (its database, say) leaves the file open otherwise.
+    source.destroy();
     // The store's own failures (its directory, its disk) are not the user's file's, even though
     // the store then stops reading it, which ends the file's stream with an error of its own.
     throw readError !== null && error === readError ? unreadable(file.path, readError) : error;

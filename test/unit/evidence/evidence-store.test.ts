@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { FileEvidenceStore } from '../../../src/evidence/evidence-store.js';
 import { AtomicFile } from '../../../src/fs/atomic-file.js';
+import { importUserFile } from '../../../src/evidence/user-file.js';
 import { FileChunkReader } from '../../../src/fs/chunks.js';
 import { pngBytes } from '../../helpers/files.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -170,6 +171,19 @@ describe('FileEvidenceStore', () => {
     const failed = await evidence.importFile(await evidence.inspect(path)).catch((error: unknown) => error);
     expect(failed).toMatchObject({ code: 'EEXIST' });
     expect(String(failed)).not.toContain('Cannot read evidence file');
+  });
+
+  it.runIf(process.platform === 'linux')("closes the user's file when the store fails before reading it", async () => {
+    const path = join(tempDir(), 'shot.png');
+    writeFileSync(path, pngBytes(16, 16, 3));
+    const file = await new FileEvidenceStore(join(tempDir(), 'evidence')).inspect(path);
+    const openFiles = (): number => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    // A team database that is down fails before it reads a byte.
+    const unreachable = { put: () => Promise.reject(new Error('connection refused')) };
+    for (let i = 0; i < 5; i++) await expect(importUserFile(unreachable, file)).rejects.toThrow('connection refused');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBe(before);
   });
 
   it('stores nothing when a write fails half-way, and names the store, not the source, as the cause', async () => {
