@@ -31,7 +31,8 @@ export function streamed(bytes: number): void {
   sinceLast += bytes;
   if (sinceLast < COLLECT_EVERY) return;
   sinceLast = 0;
-  collect ??= exposedCollector();
+  // Tried once: null means it could not be had, and is not tried again.
+  if (collect === undefined) collect = exposedCollector();
   collect?.({ type: 'minor' });
 }
 
