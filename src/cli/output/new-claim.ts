@@ -11,13 +11,21 @@ import { plural } from '../../domain/text.js';
 const DEADLINE_CODES: ReadonlySet<Finding['code']> = new Set(['file-by-soon', 'file-by-passed']);
 
 /**
- * The completeness findings and the ticket as they will be, before anything is saved: the claim
- * is fixed here with "Change a value", not with the commands `check` names for a saved one.
+ * The completeness findings and the ticket as they will be, before anything is saved. No command
+ * can reach a claim not saved yet, so no fix commands: when the review menu follows
+ * (`changeable`), it says to fix them there with "Change a value".
  */
-export function formatPreview(claim: Claim, findings: readonly Finding[], ticket: string, color: Colors): string {
+export function formatPreview(
+  claim: Claim,
+  findings: readonly Finding[],
+  ticket: string,
+  color: Colors,
+  { changeable }: { changeable: boolean },
+): string {
   const rule = '─'.repeat(72);
   // The filing deadline is met after saving (ticket, submit): nothing to change for it here.
-  const fixable = findings.some((finding) => !DEADLINE_CODES.has(finding.code) && fixFor(finding, claim) !== null);
+  const fixable =
+    changeable && findings.some((finding) => !DEADLINE_CODES.has(finding.code) && fixFor(finding, claim) !== null);
   return [
     '',
     formatFindings(findings, claim, color, { fixes: false }),

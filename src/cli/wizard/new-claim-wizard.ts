@@ -49,8 +49,11 @@ export interface WizardServices {
   findOpenDuplicates(channel: Channel, promotionId: string, reason: Reason): Promise<ClaimSummary[]>;
   /** The detected MIME type of a usable file, or throws with what is wrong with it. */
   inspect(path: string): Promise<string>;
-  /** Shows the completeness findings and the rendered ticket for what has been entered. */
-  preview(fields: ClaimFields, evidence: readonly EvidenceInput[]): Promise<void>;
+  /**
+   * Shows the completeness findings and the rendered ticket for what has been entered;
+   * `changeable`: the review menu follows, where a value can still be changed.
+   */
+  preview(fields: ClaimFields, evidence: readonly EvidenceInput[], options: { changeable: boolean }): Promise<void>;
   /** Text for the person at the terminal (stderr). */
   say(text: string): void;
 }

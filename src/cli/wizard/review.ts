@@ -81,10 +81,11 @@ export async function reviewClaim(state: WizardState, evidence: EvidenceInput[])
   const { prompter } = services;
   for (;;) {
     const fields = withDefaults(state.draft);
-    await services.preview(fields, evidence);
+    const problems = crossFieldProblems(fields);
+    // With --yes a claim that can be saved is saved at once: no menu to change a value in.
+    await services.preview(fields, evidence, { changeable: !state.yes || problems.length > 0 });
     const defaults = defaultsLine(fields, state.draft);
     if (defaults) services.say(defaults);
-    const problems = crossFieldProblems(fields);
     if (state.yes && problems.length === 0) return { fields, evidence, allowDuplicate: state.allowDuplicate };
     if (problems.length > 0) {
       // Saving would be refused: say what to change instead of losing the answers.

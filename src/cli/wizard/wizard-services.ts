@@ -15,10 +15,10 @@ export async function wizardServices(context: CommandContext): Promise<WizardSer
     findAccount: (query) => store.findAccount(query),
     findOpenDuplicates: (...args) => store.findOpenDuplicates(...args),
     inspect: async (path) => (await evidenceStore.inspect(path)).mime,
-    preview: async (fields, files) => {
+    preview: async (fields, files, { changeable }) => {
       const deps = { ...(await context.useCaseDeps()), templates: await context.adapters.templates() };
       const { claim, findings, ticket } = await previewClaim(deps, fields, files);
-      context.err(formatPreview(claim, findings, ticket, context.color));
+      context.err(formatPreview(claim, findings, ticket, context.color, { changeable }));
     },
     say: (text) => context.err(text),
   };

@@ -19,7 +19,7 @@ const deadline: Finding = {
 
 describe("the wizard's preview of a claim not saved yet", () => {
   it('names no command to fix a finding (none can reach the claim yet) and points at "Change a value"', () => {
-    const shown = formatPreview(unsaved, [caption], 'TICKET', PLAIN);
+    const shown = formatPreview(unsaved, [caption], 'TICKET', PLAIN, { changeable: true });
     expect(shown).toContain('  warning  Evidence #1 (receipt.pdf) has no caption; say in one line what it shows.\n');
     expect(shown).not.toContain('fix:');
     expect(shown).not.toContain('refund-claim caption');
@@ -27,8 +27,15 @@ describe("the wizard's preview of a claim not saved yet", () => {
   });
 
   it('does not point at "Change a value" when only the filing deadline is found', () => {
-    const shown = formatPreview(unsaved, [deadline], 'TICKET', PLAIN);
+    const shown = formatPreview(unsaved, [deadline], 'TICKET', PLAIN, { changeable: true });
     expect(shown).toContain('File by 2026-12-01');
+    expect(shown).not.toContain('Change a value');
+  });
+
+  it('does not point at "Change a value" when no menu follows (--yes, nothing in the way of saving)', () => {
+    const shown = formatPreview(unsaved, [caption], 'TICKET', PLAIN, { changeable: false });
+    expect(shown).toContain('has no caption');
+    expect(shown).not.toContain('fix:');
     expect(shown).not.toContain('Change a value');
   });
 });
