@@ -25,7 +25,7 @@
  *   test/slow/lazy-loading.test.ts reads it to tell what a command loaded.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, isBuiltin } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
@@ -76,8 +76,13 @@ const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
   renderChunk(code) {
     const edits = [];
+    const builtin = (node) => typeof node.source?.value === 'string' && isBuiltin(node.source.value);
     for (const node of this.parse(code).body) {
-      if (node.type !== 'ImportDeclaration' || !builtins.has(node.source.value.replace(/^node:/, ''))) continue;
+      // Dynamic import()s of built-ins stay: they load on use, off the start path.
+      if (node.type !== 'ImportDeclaration' && builtin(node)) {
+        this.error(`${node.type} of a built-in module is not rewritten: import it, then export it`);
+      }
+      if (node.type !== 'ImportDeclaration' || !builtin(node)) continue;
       const module = `globalThis.process.getBuiltinModule(${JSON.stringify(node.source.value)})`;
       let base = module;
       const names = [];

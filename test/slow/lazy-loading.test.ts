@@ -8,8 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { claimFlags } from '../helpers/cli.js';
 import { ACKNOWLEDGEMENT, DENIAL } from '../helpers/emails.js';
 import { chunkInputs, chunksOf, loadedModules, loadedUrls, sourcesOf } from '../helpers/loaded-modules.js';
@@ -34,6 +36,19 @@ describe('the build', () => {
     // Each lazily loaded library sits in chunks of its own, apart from the start chunk.
     const start = Object.keys(outputs['dist/cli/main.js']?.inputs ?? {});
     expect(matching(start, /node_modules\/(?!commander\/)/)).toEqual([]);
+  });
+
+  it("imports no Node.js built-in statically: each comes from process.getBuiltinModule (an ES import builds the module's facade, loading its lazy parts)", () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const statements = /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
+    const found = Object.keys(chunkInputs()).flatMap((chunk) =>
+      [...readFileSync(join(root, chunk), 'utf8').matchAll(statements)]
+        .map((match) => match[1] ?? match[2] ?? '')
+        .filter((specifier) => isBuiltin(specifier))
+        .map((specifier) => `${chunk}: ${specifier}`),
+    );
+    expect(found).toEqual([]);
+    expect(readFileSync(join(root, 'dist/cli/main.js'), 'utf8')).toContain('getBuiltinModule("node:fs")');
   });
 });
 
