@@ -149,6 +149,8 @@ export interface ClaimStore {
   ): Promise<{ claim: Claim; result: R }>;
   /** Of the given email keys, those logged already, with the claim each was logged on. */
   loggedEmails(emailKeys: readonly string[]): Promise<Map<string, number>>;
+  /** Every logged email's key, by the claim it was logged on (keys ascending): for `export`. */
+  loggedEmailsByClaim(): Promise<Map<number, string[]>>;
   listClaims(filter: ClaimFilter): Promise<ClaimSummary[]>;
   /** Every open claim with its next action, soonest due first. */
   pendingClaims(): Promise<PendingClaim[]>;
@@ -164,7 +166,8 @@ export interface ClaimStore {
    * and merges the address book (the newer entry wins), all in one transaction. Status and next
    * action are derived again from the events, as on every write. A renumbered claim keeps its ID
    * from the file as an alias, and every claim keeps the aliases it brought (`importedAt` is
-   * recorded with the ones added).
+   * recorded with the ones added) and its logged emails' keys (a key already logged here stays
+   * with the claim it was logged on).
    */
   importClaims(
     claims: readonly ImportedClaim[],
@@ -225,6 +228,11 @@ export interface ImportedClaim {
   id: number;
   /** The IDs the claim had before earlier renumbering imports; absent in files that predate aliases. */
   aliases?: readonly number[];
+  /**
+   * The keys of the saved emails logged on it (`domain/email.ts` emailKey), so that `log` and
+   * `inbox` skip them after the import too; absent in files that predate them.
+   */
+  loggedEmails?: readonly string[];
   fields: ClaimFields;
   createdAt: string;
   createdOn: string;

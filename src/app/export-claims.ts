@@ -40,6 +40,8 @@ export async function exportFile(deps: {
   const accounts = deps.store === null ? [] : await deps.store.listAccounts();
   // Carried along, so that the claims stay findable by them after the next import.
   const aliases = deps.store === null ? new Map<number, number[]>() : await deps.store.claimAliases();
+  // So that `log` and `inbox` still skip the emails already logged, after the next import.
+  const loggedEmails = deps.store === null ? new Map<number, string[]>() : await deps.store.loggedEmailsByClaim();
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -49,7 +51,11 @@ export async function exportFile(deps: {
       account === null
         ? accounts
         : accounts.filter((entry) => ownsClaim(account, { ...entry, accountName: entry.name })),
-    claims: (await claimsOf(deps.store, account)).map((claim) => claimDocument(claim, today, aliases.get(claim.id))),
+    claims: (await claimsOf(deps.store, account)).map((claim) => {
+      const document = claimDocument(claim, today, aliases.get(claim.id));
+      const keys = loggedEmails.get(claim.id);
+      return keys === undefined ? document : { ...document, loggedEmails: keys };
+    }),
   };
 }
 

@@ -18,6 +18,13 @@ export function emailKey(messageId: string | null, sha256: string): string {
   return id === null ? `sha256:${sha256}` : `message-id:${id}`;
 }
 
+/** Whether `text` is a key `emailKey` gives (an export file's `loggedEmails` are read with it). */
+export function isEmailKey(text: string): boolean {
+  if (text.startsWith('sha256:')) return /^[0-9a-f]{64}$/.test(text.slice('sha256:'.length));
+  const id = text.startsWith('message-id:') ? text.slice('message-id:'.length) : null;
+  return id !== null && normalMessageId(id) === id;
+}
+
 /** `<abc@host>` → `abc@host`; null when it is no usable ID (empty, controls, absurdly long). */
 export function normalMessageId(text: string): string | null {
   const bare = text.trim().replace(/^<+/, '').replace(/>+$/, '').trim();

@@ -3,7 +3,7 @@
  * the default --on, its sender the default --from; it is kept as evidence with its attachments,
  * and never logged twice.
  */
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFlags } from '../helpers/cli.js';
@@ -116,6 +116,23 @@ describe('log --message-file with a saved email', () => {
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr).toBe('Skipped ack copy.eml: this email was logged on RC-0001 already.\n');
     expect((await showClaim(home)).events).toHaveLength(2);
+  });
+
+  it('still skips it after an export and an import into another data directory', async () => {
+    const home = await drafted();
+    writeEmail(home, 'ack.eml', ACKNOWLEDGEMENT);
+    expect((await runCli(['log', '1', '--message-file', 'ack.eml'], { home })).code).toBe(0);
+    expect((await runCli(['export', '--out', 'backup.json'], { home })).code).toBe(0);
+    const file = JSON.parse(readFileSync(join(home, 'backup.json'), 'utf8')) as {
+      claims: { loggedEmails?: string[] }[];
+    };
+    expect(file.claims[0]?.loggedEmails).toEqual([expect.stringMatching(/^message-id:/)]);
+
+    const moved = tempDir();
+    expect((await runCli(['import', join(home, 'backup.json')], { home: moved })).code).toBe(0);
+    const again = await runCli(['log', '1', '--message-file', join(home, 'ack.eml')], { home: moved });
+    expect(again.stderr).toBe(`Skipped ${join(home, 'ack.eml')}: this email was logged on RC-0001 already.\n`);
+    expect((await showClaim(moved)).events).toHaveLength(2);
   });
 
   it.each([

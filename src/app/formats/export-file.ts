@@ -23,6 +23,7 @@ import { FACTS_VERSION, FIELD_KEYS, PAID_VIA } from '../../domain/claim.js';
 import type { ClaimEvent, ClaimFields, EventDataByType, EventType, Evidence, FieldKey } from '../../domain/claim.js';
 import { crossFieldProblems, defaultPaidVia } from '../../domain/completeness.js';
 import { isCalendarDate } from '../../domain/dates.js';
+import { isEmailKey } from '../../domain/email.js';
 import { channelReasonProblem } from '../../domain/reasons.js';
 import { UsageError } from '../../domain/errors.js';
 import { decisionProblem, firstMisfit, foldEvents } from '../../domain/lifecycle.js';
@@ -45,8 +46,10 @@ export const EXPORT_FORMAT = 'refund-claim-export';
 export const EXPORT_VERSION = 2;
 
 /**
- * The export file. `claims` are exactly `show --json` documents; their `nextAction` is derived
- * and ignored by `import`, which works it out again from the events.
+ * The export file. `claims` are `show --json` documents; their `nextAction` is derived and
+ * ignored by `import`, which works it out again from the events. A claim that had saved emails
+ * logged on it also carries their keys (`loggedEmails`), so that they are not logged again after
+ * an import.
  */
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -54,7 +57,7 @@ export interface ExportFile {
   /** ISO-8601 UTC instant. */
   exportedAt: string;
   accounts: AccountRecord[];
-  claims: ClaimJson[];
+  claims: (ClaimJson & { loggedEmails?: string[] })[];
 }
 
 export interface ReadExportOptions {
@@ -250,13 +253,15 @@ export function readExport(text: string, file: string, options: ReadExportOption
 
 /** More old IDs than any chain of imports gives one claim: a file with more is not an export. */
 const MAX_ALIASES_PER_CLAIM = 1_000;
+/** More saved emails than one claim's correspondence ever holds: a file with more is not an export. */
+const MAX_LOGGED_EMAILS_PER_CLAIM = 100_000;
 
 /** The reader of each export version this refund-claim can restore. */
 const READERS: Partial<Record<number, (root: Json, source: Source) => ExportContents>> = {
   // Version 1 has no facts, agencies or sales representatives: its claims keep facts version 1.
   1: (root, source) => readClaims(root, source, 1),
   // Version 2 adds the reason's facts, agency and sales representative, `factsVersion`, each
-  // event's `actor`, and (optional, added later) each claim's `aliases`.
+  // event's `actor`, and (optional, added later) each claim's `aliases` and `loggedEmails`.
   2: (root, source) => readClaims(root, source, 2),
 };
 
@@ -321,6 +326,16 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
       : aliasesReader
           .list(doc.aliases, MAX_ALIASES_PER_CLAIM)
           .map((value, n) => claimIdOf(aliasesReader.at(n), aliasesReader.at(n).string(value)));
+  // Added within version 2 too: the keys of the saved emails logged on the claim.
+  const emailsReader = at.at('loggedEmails');
+  const loggedEmails =
+    doc.loggedEmails === undefined
+      ? []
+      : emailsReader.list(doc.loggedEmails, MAX_LOGGED_EMAILS_PER_CLAIM).map((value, n) => {
+          const key = emailsReader.at(n).string(value);
+          if (!isEmailKey(key)) emailsReader.at(n).fail('is not the key of a saved email (message-id:… or sha256:…)');
+          return key;
+        });
 
   const account = at.at('account').object(doc.account);
   const promotion = at.at('promotion').object(doc.promotion);
@@ -415,6 +430,7 @@ function readClaim(at: Reader, value: unknown, version: 1 | 2): ImportedClaim {
   return {
     id,
     aliases,
+    loggedEmails,
     fields,
     createdAt: at.at('createdAt').instant(doc.createdAt),
     createdOn: at.at('createdOn').pastDate(doc.createdOn),

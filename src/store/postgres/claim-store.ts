@@ -41,7 +41,7 @@ import {
   DERIVED_COLUMNS,
   derivedState,
 } from '../sqlite/rows.js';
-import { aliasesToRecord, groupAliases } from '../sqlite/aliases.js';
+import { aliasesToRecord, groupAliases, groupLoggedEmails, loggedEmailsToRecord } from '../sqlite/aliases.js';
 import type { AccountRow } from '../sqlite/rows.js';
 import { claimRow, eventRow, evidenceRow, numbersAt, PENDING_BIGINTS, SUMMARY_BIGINTS } from './rows.js';
 
@@ -145,6 +145,12 @@ export class PostgresClaimStore implements ClaimStore {
     const rows = await this.sql<{ email_key: string; claim_id: number }[]>`
       SELECT email_key, claim_id FROM logged_emails WHERE email_key = ANY(${[...emailKeys]}::text[])`;
     return new Map(rows.map((row) => [row.email_key, row.claim_id]));
+  }
+
+  async loggedEmailsByClaim(): Promise<Map<number, string[]>> {
+    return groupLoggedEmails(
+      await this.sql<{ email_key: string; claim_id: number }[]>`SELECT email_key, claim_id FROM logged_emails`,
+    );
   }
 
   editAccount(account: Account, next: Account, at: string, change: (claim: Claim) => ClaimChange): Promise<number[]> {
@@ -322,6 +328,10 @@ export class PostgresClaimStore implements ClaimStore {
       for (const [aliasId, claimId] of aliasesToRecord(claims, imported)) {
         await tx`INSERT INTO claim_aliases (alias_id, claim_id, imported_at)
                  VALUES (${aliasId}, ${claimId}, ${options.importedAt ?? null}) ON CONFLICT DO NOTHING`;
+      }
+      for (const [emailKey, claimId] of loggedEmailsToRecord(claims, imported)) {
+        await tx`INSERT INTO logged_emails (email_key, claim_id) VALUES (${emailKey}, ${claimId})
+                 ON CONFLICT (email_key) DO NOTHING`;
       }
       return {
         imported: imported.sort((a, b) => a.from - b.from),

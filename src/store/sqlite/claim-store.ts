@@ -52,6 +52,10 @@ export class SqliteClaimStore implements ClaimStore {
     return settle(() => this.sync.loggedEmails(emailKeys));
   }
 
+  loggedEmailsByClaim() {
+    return settle(() => this.sync.loggedEmailsByClaim());
+  }
+
   listClaims(filter: ClaimFilter) {
     return settle(() => this.sync.listClaims(filter));
   }

@@ -40,7 +40,7 @@ import {
   derivedState,
 } from './rows.js';
 import type { AccountRow, ClaimRow, EventRow, EvidenceRow } from './rows.js';
-import { aliasesToRecord, groupAliases } from './aliases.js';
+import { aliasesToRecord, groupAliases, groupLoggedEmails, loggedEmailsToRecord } from './aliases.js';
 
 /*
  * The reads that commands run on every use, exported so that a test checks each one's query plan
@@ -222,6 +222,12 @@ export class SqliteClaims {
     return new Map(rows.map((row) => [row.email_key, row.claim_id]));
   }
 
+  loggedEmailsByClaim(): Map<number, string[]> {
+    return groupLoggedEmails(
+      this.sql('SELECT email_key, claim_id FROM logged_emails').all() as { email_key: string; claim_id: number }[],
+    );
+  }
+
   listClaims(filter: ClaimFilter): ClaimSummary[] {
     const { sql, params } = listQuery(filter);
     return (
@@ -328,6 +334,10 @@ export class SqliteClaims {
       for (const [aliasId, claimId] of aliasesToRecord(claims, imported)) {
         alias.run(aliasId, claimId, options.importedAt ?? null);
       }
+      const logged = this.sql(
+        'INSERT INTO logged_emails (email_key, claim_id) VALUES (?, ?) ON CONFLICT (email_key) DO NOTHING',
+      );
+      for (const [emailKey, claimId] of loggedEmailsToRecord(claims, imported)) logged.run(emailKey, claimId);
       return {
         imported: imported.sort((a, b) => a.from - b.from),
         skipped: options.onConflict === 'skip' ? [...taken].sort((a, b) => a - b) : [],

@@ -75,6 +75,14 @@ describe('reading an export', () => {
     expect(claims[0]?.evidence[0]).toEqual(evidence('receipt', 1));
   });
 
+  it('gives back the keys of the emails logged on a claim; a file without them has none', () => {
+    const doc = exported();
+    expect(readExport(JSON.stringify(doc), 'backup.json', TODAY).claims[0]?.loggedEmails).toEqual([]);
+    const key = 'message-id:reply-1@support.tiktok.test';
+    (doc.claims[0] as { loggedEmails?: string[] }).loggedEmails = [key];
+    expect(readExport(JSON.stringify(doc), 'backup.json', TODAY).claims[0]?.loggedEmails).toEqual([key]);
+  });
+
   it.each<[string, (doc: Doc & Record<string, unknown>) => void, string]>([
     ['a missing list', (doc) => delete (doc as Partial<Doc>).claims, 'backup.json: claims is not a list'],
     [
@@ -86,6 +94,11 @@ describe('reading an export', () => {
       'a repeated ID',
       (doc) => doc.claims.push(doc.claims[0] as never),
       'backup.json: claims[1] repeats the ID RC-0001',
+    ],
+    [
+      "something that is not a logged email's key",
+      (doc) => ((doc.claims[0] as { loggedEmails?: unknown }).loggedEmails = ['sha256:abc']),
+      'claims[0] (RC-0001).loggedEmails[0] is not the key of a saved email (message-id:… or sha256:…)',
     ],
     [
       'a malformed ID',

@@ -4,6 +4,7 @@ import {
   emailHeaderProblem,
   emailKey,
   emailMessage,
+  isEmailKey,
   evidenceKindOf,
   replyText,
   senderSide,
@@ -15,6 +16,23 @@ describe('email rules', () => {
     expect(emailKey(' <abc@host> ', 'f'.repeat(64))).toBe('message-id:abc@host');
     expect(emailKey(null, 'f'.repeat(64))).toBe(`sha256:${'f'.repeat(64)}`);
     expect(emailKey('<\u202eevil@host>', 'e'.repeat(64))).toBe(`sha256:${'e'.repeat(64)}`);
+  });
+
+  it('knows its own keys again, and nothing else, when an export file brings them', () => {
+    for (const key of [emailKey(' <abc@host> ', 'f'.repeat(64)), emailKey(null, 'f'.repeat(64))]) {
+      expect(isEmailKey(key)).toBe(true);
+    }
+    for (const text of [
+      'abc@host',
+      'message-id:',
+      'message-id:<abc@host>',
+      'message-id:a b',
+      'message-id:\u202eevil',
+      'sha256:F'.padEnd(71, 'F'),
+      'sha256:abc',
+    ]) {
+      expect(isEmailKey(text), text).toBe(false);
+    }
   });
 
   it('says who wrote it: the contact, a colleague or the agency is me; anyone else support', () => {

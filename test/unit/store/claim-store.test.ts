@@ -340,6 +340,32 @@ describe.each(STORES)('the %s claim store', (_, kind) => {
     expect(await store.peekNextId()).toBe(10);
   });
 
+  it("lists the logged emails' keys by claim, and an import records the ones it brings under the new IDs", async () => {
+    const store = await fresh();
+    const first = await store.insertClaim(newClaim(), { allowDuplicate: false });
+    const taken = 'message-id:reply-1@support.tiktok.test';
+    await store.changeClaimWithEmail(first.id, taken, () => ({ change: { events: [submitted] }, result: null }));
+    expect(await store.loggedEmailsByClaim()).toEqual(new Map([[first.id, [taken]]]));
+
+    const [claim] = await store.fullClaims();
+    const brought = ['sha256:' + 'b'.repeat(64), 'message-id:reply-2@support.tiktok.test'];
+    const outcome = await store.importClaims(
+      [{ ...claim!, id: first.id, fields: claim!, loggedEmails: [...brought, taken] }],
+      [],
+      { onConflict: 'renumber' },
+    );
+    const to = outcome.imported[0]!.to;
+    expect(to).not.toBe(first.id);
+    // A key logged here already stays with the claim it was logged on.
+    expect(await store.loggedEmailsByClaim()).toEqual(
+      new Map([
+        [first.id, [taken]],
+        [to, [...brought].sort()],
+      ]),
+    );
+    expect(await store.loggedEmails(brought)).toEqual(new Map(brought.map((key) => [key, to])));
+  });
+
   it("keeps a renumbered claim's old ID and the aliases it brought, and finds claims by alias", async () => {
     const store = await fresh();
     await store.insertClaim(newClaim(), { allowDuplicate: false });
