@@ -61,14 +61,17 @@ export async function copyEvidence(
 export function withoutDuplicates(
   copies: readonly EvidenceCopy[],
   existing: readonly Evidence[],
-): { added: Evidence[]; numbers: number[]; skipped: SkippedEvidence[] } {
+): { added: Evidence[]; numbers: number[]; skipped: SkippedEvidence[]; kept: boolean[] } {
   const seen = new Map(existing.map((item) => [item.sha256, item.number]));
   let next = Math.max(0, ...existing.map((item) => item.number)) + 1;
   const added: Evidence[] = [];
   const numbers: number[] = [];
   const skipped: SkippedEvidence[] = [];
+  /** Per copy, in order: whether it was added. */
+  const kept: boolean[] = [];
   for (const { path, ...item } of copies) {
     const sameAs = seen.get(item.sha256);
+    kept.push(sameAs === undefined);
     if (sameAs !== undefined) {
       skipped.push({ path, sameAs });
       continue;
@@ -77,5 +80,5 @@ export function withoutDuplicates(
     added.push({ ...item, number: next });
     seen.set(item.sha256, next++);
   }
-  return { added, numbers, skipped };
+  return { added, numbers, skipped, kept };
 }

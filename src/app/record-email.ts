@@ -32,7 +32,8 @@ export interface EmailEntry {
 }
 
 export type EmailOutcome =
-  | { logged: true; claim: Claim; skipped: SkippedEvidence[] }
+  /** `attachments`: the email's own attachments kept as evidence (not those that were already). */
+  | { logged: true; claim: Claim; skipped: SkippedEvidence[]; attachments: number }
   /** Logged before, on this claim or another. */
   | { logged: false; loggedOn: number };
 
@@ -57,19 +58,22 @@ export async function recordEmail(deps: RecordDeps, id: number, entry: EmailEntr
     throw error;
   }
   const now = deps.clock.now().toISOString();
+  const emailCopies = await copyEmail(deps, entry, now);
   const copies = [
-    ...(await copyEmail(deps, entry, now)),
+    ...emailCopies,
     ...(await copyEvidence(deps.evidence, await checkEvidenceFiles(deps.evidence, entry.attachments), now)),
   ];
   try {
     const { claim: after, result } = await deps.store.changeClaimWithEmail(id, key, (current) => {
       assertEntryFits(id, current, entry);
-      const { added, numbers, skipped } = withoutDuplicates(copies, current.evidence);
+      const { added, numbers, skipped, kept } = withoutDuplicates(copies, current.evidence);
       const events: NewEvent[] = [messageEvent(entry, now, numbers)];
       if (entry.step) events.push({ ...entry.step, recordedAt: now });
-      return { change: { evidence: added, events }, result: skipped };
+      // The email itself comes first, then its attachments.
+      const attachments = kept.slice(1, emailCopies.length).filter(Boolean).length;
+      return { change: { evidence: added, events }, result: { skipped, attachments } };
     });
-    return { logged: true, claim: after, skipped: result };
+    return { logged: true, claim: after, ...result };
   } catch (error) {
     // Another process logged it between the look above and this transaction.
     if (error instanceof EmailLoggedError) return { logged: false, loggedOn: error.claimId };

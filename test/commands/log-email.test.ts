@@ -62,6 +62,17 @@ describe('log --message-file with a saved email', () => {
     );
   });
 
+  it('counts only the attachments it kept: one already evidence is skipped and not counted', async () => {
+    const home = await drafted(SUBMITTED);
+    writeEmail(home, 'info.eml', INFO_REQUEST);
+    writeEmail(home, 'resent.eml', INFO_REQUEST.replace('<info-1@support.tiktok.com>', '<info-2@support.tiktok.com>'));
+    expect((await runCli(['log', '1', '--message-file', 'info.eml'], { home })).code).toBe(0);
+    const resent = await runCli(['log', '1', '--message-file', 'resent.eml'], { home });
+    expect(resent.code).toBe(0);
+    expect(resent.stderr).toContain('Skipped refund-form.pdf: same content as evidence #2.\n');
+    expect(resent.stderr).toContain('message from support of 2026-11-17 logged from resent.eml. Status:');
+  });
+
   it('takes --from me from the contact email, the day in the user’s time zone, and cuts the quoted thread', async () => {
     const home = await drafted(SUBMITTED);
     writeEmail(home, 'reply.eml', MY_REPLY);

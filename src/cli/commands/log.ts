@@ -139,9 +139,8 @@ async function logEmail(
   }
   reportSkippedParts(context, path, email);
   for (const item of outcome.skipped) context.err(`Skipped ${item.path}: same content as evidence #${item.sameAs}.`);
-  const kept = email.attachments.filter((part) => part.skipped === null).length;
   const who = from === 'support' ? 'message from support' : 'your message';
-  const extra = kept > 0 ? ` with ${plural(kept, 'attachment')}` : '';
+  const extra = outcome.attachments > 0 ? ` with ${plural(outcome.attachments, 'attachment')}` : '';
   reportStep(
     context,
     outcome.claim,
