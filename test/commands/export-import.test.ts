@@ -16,7 +16,7 @@ import type { ClaimJson } from '../../src/app/formats/claim-json.js';
 import { claimFlags, dataDirOf, promoteFlags } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 import { buildEveryStatus, EVERY_STATUS } from '../helpers/every-status.js';
-import { parseCsv } from '../helpers/csv.js';
+import { parseCsv, SPEC_CSV_HEADER } from '../helpers/csv.js';
 import { pngBytes } from '../helpers/files.js';
 import { sha256Of } from '../helpers/zip.js';
 import { tempDir } from '../helpers/temp.js';
@@ -471,25 +471,7 @@ describe('export --format csv', () => {
     expect(text.startsWith('\uFEFFid,status,')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual([
-      'id',
-      'status',
-      'channel',
-      'reason',
-      'account_name',
-      'advertiser_id',
-      'promotion_id',
-      'promotion_name',
-      'currency',
-      'charged',
-      'requested',
-      'recovered',
-      'ticket_number',
-      'next_action',
-      'due',
-      'created',
-      'description',
-    ]);
+    expect(rows[0]).toEqual(SPEC_CSV_HEADER);
     expect(rows.slice(1)).toEqual([
       [
         'RC-0001',

@@ -1,3 +1,24 @@
+/** SPEC's CSV columns, in order, written out here rather than taken from the code that writes them. */
+export const SPEC_CSV_HEADER = [
+  'id',
+  'status',
+  'channel',
+  'reason',
+  'account_name',
+  'advertiser_id',
+  'promotion_id',
+  'promotion_name',
+  'currency',
+  'charged',
+  'requested',
+  'recovered',
+  'ticket_number',
+  'next_action',
+  'due',
+  'created',
+  'description',
+];
+
 /** A small RFC 4180 reader, independent of csv-stringify, for checking what `export --format csv` wrote. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -28,6 +28,26 @@ export interface OldClaimRow {
   next_due: string | null;
 }
 
+/** An open Promote claim as any version has it: what migration tests put in an old database. */
+export const MAPLE_STREET_CLAIM: OldClaimRow = {
+  id: 1,
+  channel: 'tiktok-promote',
+  reason: 'accidental-charge',
+  account_name: 'Maple Street Bakery',
+  advertiser_id: null,
+  email: 'hello@maple.test',
+  promotion_id: '7300000001',
+  promotion_name: 'Weekend boost',
+  currency: 'EUR',
+  charged: 2_500,
+  requested: 2_500,
+  charge_date: '2026-11-01',
+  description: 'Boosted the wrong post by mistake and stopped it within minutes.',
+  created_on: '2026-11-02',
+  next_action: 'submit',
+  next_due: '2026-11-04',
+};
+
 /** Writes claims (each with its "created" event) into a database at `path` with only `migrations` applied. */
 export function writeOldDatabase(path: string, migrations: readonly Migration[], claims: readonly OldClaimRow[]): void {
   const { db } = openStore(path, { migrations }).sync;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations/index.js';
 import { openStore } from '../../../src/store/sqlite/open-store.js';
-import { writeOldDatabase } from '../../helpers/old-database.js';
+import { MAPLE_STREET_CLAIM, writeOldDatabase } from '../../helpers/old-database.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('migration 8: claim aliases', () => {
@@ -11,26 +11,7 @@ describe('migration 8: claim aliases', () => {
     writeOldDatabase(
       path,
       MIGRATIONS.filter((migration) => migration.version <= 7),
-      [
-        {
-          id: 1,
-          channel: 'tiktok-promote',
-          reason: 'accidental-charge',
-          account_name: 'Maple Street Bakery',
-          advertiser_id: null,
-          email: 'hello@maple.test',
-          promotion_id: '7300000001',
-          promotion_name: 'Weekend boost',
-          currency: 'EUR',
-          charged: 2_500,
-          requested: 2_500,
-          charge_date: '2026-11-01',
-          description: 'Boosted the wrong post by mistake and stopped it within minutes.',
-          created_on: '2026-11-02',
-          next_action: 'submit',
-          next_due: '2026-11-04',
-        },
-      ],
+      [MAPLE_STREET_CLAIM],
     );
     const store = openStore(path);
     expect(store.sync.db.pragma('user_version', { simple: true })).toBe(8);

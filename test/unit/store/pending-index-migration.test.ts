@@ -4,36 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { initial } from '../../../src/store/sqlite/migrations/001-initial.js';
 import { LATEST_VERSION } from '../../../src/store/sqlite/migrations/index.js';
 import { openStore } from '../../../src/store/sqlite/open-store.js';
-import { writeOldDatabase } from '../../helpers/old-database.js';
+import { MAPLE_STREET_CLAIM, writeOldDatabase } from '../../helpers/old-database.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('migration 2: the columns status prints, inside the index of open claims', () => {
   it('rebuilds the index of a version 1 database and keeps its claims', () => {
     const path = join(tempDir(), 'claims.db');
-    writeOldDatabase(
-      path,
-      [initial],
-      [
-        {
-          id: 1,
-          channel: 'tiktok-promote',
-          reason: 'accidental-charge',
-          account_name: 'Maple Street Bakery',
-          advertiser_id: null,
-          email: 'hello@maple.test',
-          promotion_id: '7300000001',
-          promotion_name: 'Weekend boost',
-          currency: 'EUR',
-          charged: 2_500,
-          requested: 2_500,
-          charge_date: '2026-11-01',
-          description: 'Boosted the wrong post by mistake and stopped it within minutes.',
-          created_on: '2026-11-02',
-          next_action: 'submit',
-          next_due: '2026-11-04',
-        },
-      ],
-    );
+    writeOldDatabase(path, [initial], [MAPLE_STREET_CLAIM]);
 
     const store = openStore(path).sync;
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
